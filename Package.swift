@@ -1,0 +1,86 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+/// PartnerAudit: source → warehouse → rules → findings → reports.
+///
+/// Each layer is a library target in its own folder; `partner-audit` is a thin executable
+/// over the `CLI` library, so the commands can be exercised from tests.
+let package = Package(
+    name: "PartnerAudit",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "partner-audit", targets: ["partner-audit"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "4.5.2"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+    ],
+    targets: [
+        // Models, time, configuration parsing. No I/O.
+        .target(
+            name: "PartnerAuditCore",
+            dependencies: [.product(name: "Yams", package: "Yams")]
+        ),
+        // The API we read: one `AuditSource` protocol, one adapter per dialect.
+        .target(
+            name: "Source",
+            dependencies: [
+                "PartnerAuditCore",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        // The append-only, hash-chained SQLite warehouse.
+        .target(
+            name: "Warehouse",
+            dependencies: [
+                "PartnerAuditCore",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
+        ),
+        // Source → warehouse, window by window.
+        .target(
+            name: "Extractor",
+            dependencies: [
+                "PartnerAuditCore", "Source", "Warehouse",
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        // A seeded organisation served over loopback, faults included.
+        .target(
+            name: "Simulator",
+            dependencies: [
+                "PartnerAuditCore",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        // The subcommands.
+        .target(
+            name: "CLI",
+            dependencies: [
+                "PartnerAuditCore", "Source", "Warehouse", "Extractor", "Simulator",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+            ]
+        ),
+        .executableTarget(name: "partner-audit", dependencies: ["CLI"]),
+
+        .testTarget(name: "PartnerAuditCoreTests", dependencies: ["PartnerAuditCore"]),
+        .testTarget(name: "WarehouseTests", dependencies: ["PartnerAuditCore", "Warehouse", .product(name: "GRDB", package: "GRDB.swift")]),
+        .testTarget(name: "SimulatorTests", dependencies: ["PartnerAuditCore", "Simulator"]),
+        .testTarget(
+            name: "ExtractorTests",
+            dependencies: ["PartnerAuditCore", "Source", "Warehouse", "Extractor", "Simulator"]
+        ),
+        .testTarget(name: "CLITests", dependencies: ["PartnerAuditCore", "Warehouse", "Simulator"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,16 @@
+/// How the extractor cuts time into windows.
+package struct ExtractionSettings: Sendable {
+    /// The length of one window: one transaction and one checkpoint.
+    package var windowLength: Duration = .seconds(24 * 3600)
+    /// How far before the watermark each incremental run re-reads, for late events.
+    package var overlap: Duration = .seconds(15 * 60)
+    /// How far behind now a window must end to be closed (no longer growing).
+    package var lag: Duration = .seconds(5 * 60)
+    /// Where a first run starts when no `--since` is given: the source's retention.
+    package var firstRunLookback: Duration = .seconds(90 * 86_400)
+    /// A window the source says holds more events than this is split before it is paged,
+    /// so memory stays bounded however busy a day was.
+    package var maxEventsPerWindow = 50_000
+
+    package init() {}
+}

@@ -1,0 +1,151 @@
+import Foundation
+import Logging
+import PartnerAuditCore
+import Source
+import Warehouse
+
+/// Source → warehouse: a snapshot of every OAuth client, then the audit log window by window.
+///
+/// Each window is paged whole and committed with its checkpoint in one transaction, so a run
+/// killed at any instant and started again stores exactly the events an uninterrupted run
+/// would: none lost (the watermark moves only with a commit), none twice (ids are unique).
+package struct Extractor: Sendable {
+    private let source: any AuditSource
+    private let warehouse: Warehouse
+    private let clock: any WallClock
+    private let settings: ExtractionSettings
+    private let logger: Logger
+    private let onWindow: @Sendable (WindowProgress) -> Void
+
+    package init(
+        source: any AuditSource, warehouse: Warehouse, clock: any WallClock, settings: ExtractionSettings,
+        logger: Logger, onWindow: @escaping @Sendable (WindowProgress) -> Void = { _ in }
+    ) {
+        self.source = source
+        self.warehouse = warehouse
+        self.clock = clock
+        self.settings = settings
+        self.logger = logger
+        self.onWindow = onWindow
+    }
+
+    /// Runs one extraction: from `since` (default: the watermark minus the overlap, or the
+    /// retention on a first run) to `until` (default: now minus the lag).
+    ///
+    /// Only a run without `until` moves the watermark: an explicit range is a backfill.
+    package func run(since: Date? = nil, until: Date? = nil) async throws -> ExtractionSummary {
+        let started = clock.now
+        let range = try await plannedRange(since: since, until: until, now: started)
+        let runID = try await warehouse.startRun(dialect: source.dialect, range: range, at: started)
+        var summary = ExtractionSummary(runID: runID, range: range)
+        logger.info("extraction run \(runID) (\(source.dialect) dialect): \(range)")
+        do {
+            try await source.authenticate()
+            let clients = try await source.clients()
+            let changes = try await warehouse.recordClients(clients, runID: runID, at: clock.now)
+            summary.clients = clients.count
+            summary.clientChanges = changes.added + changes.changed + changes.removed
+            try await warehouse.addRequests(runID: runID, source.requestCounts.requests, clients: clients.count)
+            logger.info("clients: \(clients.count) (\(changes.added) new, \(changes.changed) changed, \(changes.removed) gone)")
+            try await extractWindows(range, runID: runID, advancesWatermark: until == nil, started: started, summary: &summary)
+        } catch {
+            let message = (error as? CancellationError).map { _ in "cancelled" } ?? "\(error)"
+            try? await warehouse.finishRun(runID, error: message, at: clock.now)
+            throw error
+        }
+        let counts = source.requestCounts
+        summary.requests = counts.requests
+        summary.rateLimited = counts.rateLimited
+        try await warehouse.finishRun(runID, error: nil, at: clock.now)
+        logger.info("extraction run \(runID) done: \(summary.windows) windows, \(summary.pages) pages, \(summary.eventsStored) new events of \(summary.eventsSeen) read, \(summary.requests) requests, \(summary.rateLimited) rate-limited")
+        return summary
+    }
+
+    private func plannedRange(since: Date?, until: Date?, now: Date) async throws -> TimeWindow {
+        let end = Timestamp.milliseconds(until ?? now.addingTimeInterval(-settings.lag.timeInterval))
+        let start: Int64
+        if let since {
+            start = Timestamp.milliseconds(since)
+        } else if let watermark = try await warehouse.watermark() {
+            start = watermark - Int64(settings.overlap.timeInterval * 1000)
+        } else {
+            start = Timestamp.milliseconds(now.addingTimeInterval(-settings.firstRunLookback.timeInterval))
+        }
+        return TimeWindow(fromMillis: start, toMillis: max(start, end))
+    }
+
+    private func extractWindows(
+        _ range: TimeWindow, runID: Int64, advancesWatermark: Bool, started: Date, summary: inout ExtractionSummary
+    ) async throws {
+        let lengthMillis = Int64(settings.windowLength.timeInterval * 1000)
+        var pending = range.split(every: lengthMillis)
+        let planned = pending.count
+        var index = 0
+        while !pending.isEmpty {
+            let window = pending.removeFirst()
+            let requestsBefore = source.requestCounts.requests
+            switch try await fetch(window, runID: runID) {
+            case .tooLarge(let total):
+                let parts = Int((Double(total) / Double(settings.maxEventsPerWindow)).rounded(.up)) + 1
+                let length = max(1000, (window.durationMillis + Int64(parts) - 1) / Int64(parts))
+                logger.info("window \(window) holds \(total) events; splitting it into \(parts) parts")
+                pending.insert(contentsOf: window.split(every: length), at: 0)
+            case .complete(let events, let pages):
+                let commit = try await warehouse.commitWindow(
+                    runID: runID, window: window, pages: pages, requests: source.requestCounts.requests - requestsBefore,
+                    events: events, advancesWatermark: advancesWatermark, at: clock.now)
+                index += 1
+                summary.windows += 1
+                summary.pages += pages
+                summary.eventsSeen += commit.seen
+                summary.eventsStored += commit.stored
+                onWindow(WindowProgress(
+                    window: window, index: index, planned: max(planned, index), pages: pages, seen: commit.seen,
+                    stored: commit.stored, totalEventsStored: summary.eventsStored, totalPages: summary.pages,
+                    requests: source.requestCounts.requests, elapsedSeconds: clock.now.timeIntervalSince(started)))
+            }
+        }
+    }
+
+    private enum WindowFetch {
+        case complete([AuditEvent], pages: Int)
+        case tooLarge(total: Int)
+    }
+
+    /// Pages one window whole; on failure records the window as failed (nothing of it stored).
+    private func fetch(_ window: TimeWindow, runID: Int64) async throws -> WindowFetch {
+        var events: [AuditEvent] = []
+        var cursor: PageCursor?
+        var pages = 0
+        do {
+            repeat {
+                try Task.checkCancellation()
+                let page = try await source.eventPage(in: window, after: cursor)
+                pages += 1
+                if pages == 1, let total = page.windowTotal, total > settings.maxEventsPerWindow, window.durationMillis > 2000 {
+                    return .tooLarge(total: total)
+                }
+                events.append(contentsOf: page.events)
+                cursor = page.next
+            } while cursor != nil
+            return .complete(events, pages: pages)
+        } catch let error as SourceError {
+            let place = cursor.map { "\($0) of window \(window)" } ?? "first page of window \(window)"
+            try? await warehouse.recordFailedWindow(runID: runID, window: window, pages: pages, error: "\(error)", at: clock.now)
+            throw ExtractionError(window: window, place: place, underlying: error)
+        }
+    }
+}
+
+/// The extraction stopped at a window: names the window and the page, and what the source did.
+package struct ExtractionError: Error, Sendable, CustomStringConvertible, ExitCodeProviding {
+    package var window: TimeWindow
+    package var place: String
+    package var underlying: SourceError
+
+    package var description: String {
+        "extraction stopped at the \(place): \(underlying). Everything committed before it stays stored; the next run resumes from the last committed window."
+    }
+
+    package var exitStatus: ExitStatus { underlying.exitStatus }
+}

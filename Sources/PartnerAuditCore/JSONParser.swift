@@ -1,0 +1,219 @@
+/// A strict JSON parser from UTF-8 bytes to `JSONValue`.
+///
+/// Written for the extractor's hot path (tens of thousands of events a second): one pass over
+/// the bytes, no intermediate Foundation objects, integers kept apart from doubles.
+package struct JSONParser {
+    private let bytes: [UInt8]
+    private var index = 0
+    private var depth = 0
+
+    /// Parses a whole document; trailing non-space bytes are an error.
+    package static func parse(_ bytes: [UInt8]) throws(JSONParseError) -> JSONValue {
+        var parser = JSONParser(bytes: bytes)
+        let value = try parser.value()
+        parser.skipSpace()
+        guard parser.index == bytes.count else { throw parser.error("unexpected text after the JSON value") }
+        return value
+    }
+
+    /// Parses a document given as text.
+    package static func parse(_ text: String) throws(JSONParseError) -> JSONValue {
+        try parse(Array(text.utf8))
+    }
+
+    private init(bytes: [UInt8]) { self.bytes = bytes }
+
+    private mutating func value() throws(JSONParseError) -> JSONValue {
+        skipSpace()
+        guard index < bytes.count else { throw error("unexpected end of input") }
+        switch bytes[index] {
+        case UInt8(ascii: "{"): return try object()
+        case UInt8(ascii: "["): return try array()
+        case UInt8(ascii: "\""): return .string(try string())
+        case UInt8(ascii: "t"): try literal("true"); return .bool(true)
+        case UInt8(ascii: "f"): try literal("false"); return .bool(false)
+        case UInt8(ascii: "n"): try literal("null"); return .null
+        default: return try number()
+        }
+    }
+
+    private mutating func object() throws(JSONParseError) -> JSONValue {
+        try enter()
+        index += 1
+        var members: [String: JSONValue] = [:]
+        skipSpace()
+        if peek() == UInt8(ascii: "}") { index += 1; depth -= 1; return .object(members) }
+        while true {
+            skipSpace()
+            guard peek() == UInt8(ascii: "\"") else { throw error("expected a string key") }
+            let key = try string()
+            skipSpace()
+            guard peek() == UInt8(ascii: ":") else { throw error("expected ':' after a key") }
+            index += 1
+            members[key] = try value()
+            skipSpace()
+            switch peek() {
+            case UInt8(ascii: ","): index += 1
+            case UInt8(ascii: "}"): index += 1; depth -= 1; return .object(members)
+            default: throw error("expected ',' or '}' in an object")
+            }
+        }
+    }
+
+    private mutating func array() throws(JSONParseError) -> JSONValue {
+        try enter()
+        index += 1
+        var elements: [JSONValue] = []
+        skipSpace()
+        if peek() == UInt8(ascii: "]") { index += 1; depth -= 1; return .array(elements) }
+        while true {
+            elements.append(try value())
+            skipSpace()
+            switch peek() {
+            case UInt8(ascii: ","): index += 1
+            case UInt8(ascii: "]"): index += 1; depth -= 1; return .array(elements)
+            default: throw error("expected ',' or ']' in an array")
+            }
+        }
+    }
+
+    private mutating func string() throws(JSONParseError) -> String {
+        index += 1  // opening quote
+        let start = index
+        // Fast path: no escapes.
+        while index < bytes.count {
+            let b = bytes[index]
+            if b == UInt8(ascii: "\"") {
+                let text = String(decoding: bytes[start..<index], as: UTF8.self)
+                index += 1
+                return text
+            }
+            if b == UInt8(ascii: "\\") { break }
+            if b < 0x20 { throw error("control character in a string") }
+            index += 1
+        }
+        var out = Array(bytes[start..<index])
+        while index < bytes.count {
+            let b = bytes[index]
+            switch b {
+            case UInt8(ascii: "\""):
+                index += 1
+                return String(decoding: out, as: UTF8.self)
+            case UInt8(ascii: "\\"):
+                index += 1
+                guard index < bytes.count else { break }
+                let e = bytes[index]
+                index += 1
+                switch e {
+                case UInt8(ascii: "\""): out.append(0x22)
+                case UInt8(ascii: "\\"): out.append(0x5C)
+                case UInt8(ascii: "/"): out.append(0x2F)
+                case UInt8(ascii: "b"): out.append(0x08)
+                case UInt8(ascii: "f"): out.append(0x0C)
+                case UInt8(ascii: "n"): out.append(0x0A)
+                case UInt8(ascii: "r"): out.append(0x0D)
+                case UInt8(ascii: "t"): out.append(0x09)
+                case UInt8(ascii: "u"): appendScalar(try unicodeEscape(), to: &out)
+                default: throw error("bad escape in a string")
+                }
+            case 0..<0x20:
+                throw error("control character in a string")
+            default:
+                out.append(b)
+                index += 1
+            }
+        }
+        throw error("unterminated string")
+    }
+
+    private mutating func unicodeEscape() throws(JSONParseError) -> Unicode.Scalar {
+        let high = try hex4()
+        if (0xD800...0xDBFF).contains(high) {
+            guard index + 1 < bytes.count, bytes[index] == UInt8(ascii: "\\"), bytes[index + 1] == UInt8(ascii: "u") else {
+                return "\u{FFFD}"
+            }
+            index += 2
+            let low = try hex4()
+            guard (0xDC00...0xDFFF).contains(low) else { return "\u{FFFD}" }
+            return Unicode.Scalar(0x10000 + ((high - 0xD800) << 10) + (low - 0xDC00)) ?? "\u{FFFD}"
+        }
+        return Unicode.Scalar(high) ?? "\u{FFFD}"
+    }
+
+    private mutating func hex4() throws(JSONParseError) -> UInt32 {
+        guard index + 4 <= bytes.count else { throw error("short \\u escape") }
+        var value: UInt32 = 0
+        for _ in 0..<4 {
+            let b = bytes[index]
+            let digit: UInt32
+            switch b {
+            case 48...57: digit = UInt32(b - 48)
+            case 65...70: digit = UInt32(b - 55)
+            case 97...102: digit = UInt32(b - 87)
+            default: throw error("bad hex digit in a \\u escape")
+            }
+            value = value << 4 | digit
+            index += 1
+        }
+        return value
+    }
+
+    private func appendScalar(_ scalar: Unicode.Scalar, to out: inout [UInt8]) {
+        out.append(contentsOf: String(Character(scalar)).utf8)
+    }
+
+    private mutating func number() throws(JSONParseError) -> JSONValue {
+        let start = index
+        if peek() == UInt8(ascii: "-") { index += 1 }
+        var isInteger = true
+        var sawDigit = false
+        while index < bytes.count {
+            let b = bytes[index]
+            if b >= 48 && b <= 57 { sawDigit = true; index += 1; continue }
+            if b == UInt8(ascii: ".") || b == UInt8(ascii: "e") || b == UInt8(ascii: "E") || b == UInt8(ascii: "+") || b == UInt8(ascii: "-") {
+                isInteger = false
+                index += 1
+                continue
+            }
+            break
+        }
+        guard sawDigit else { throw error("unexpected character") }
+        let text = String(decoding: bytes[start..<index], as: UTF8.self)
+        if isInteger, let i = Int64(text) { return .int(i) }
+        guard let d = Double(text) else { throw error("bad number '\(text.prefix(30))'") }
+        return .double(d)
+    }
+
+    private mutating func literal(_ word: StaticString) throws(JSONParseError) {
+        let count = word.utf8CodeUnitCount
+        guard index + count <= bytes.count else { throw error("unexpected end of input") }
+        let expected = UnsafeBufferPointer(start: word.utf8Start, count: count)
+        for i in 0..<count where bytes[index + i] != expected[i] { throw error("unexpected character") }
+        index += count
+    }
+
+    private mutating func enter() throws(JSONParseError) {
+        depth += 1
+        guard depth <= 512 else { throw error("nested too deeply") }
+    }
+
+    private func peek() -> UInt8? { index < bytes.count ? bytes[index] : nil }
+
+    private mutating func skipSpace() {
+        while index < bytes.count {
+            switch bytes[index] {
+            case 0x20, 0x09, 0x0A, 0x0D: index += 1
+            default: return
+            }
+        }
+    }
+
+    private func error(_ message: String) -> JSONParseError { JSONParseError(offset: index, message: message) }
+}
+
+/// JSON that cannot be parsed: where (byte offset) and why.
+package struct JSONParseError: Error, Sendable, CustomStringConvertible {
+    package var offset: Int
+    package var message: String
+    package var description: String { "invalid JSON at byte \(offset): \(message)" }
+}

@@ -1,0 +1,150 @@
+import Foundation
+import AsyncHTTPClient
+import Logging
+import NIOCore
+import NIOHTTP1
+import PartnerAuditCore
+import Synchronization
+
+/// HTTP to the source with everything a polite, robust client needs, in one place for both
+/// dialects: the bearer token (refreshed once on 401), the request budget, and bounded retries
+/// with backoff on 429, 5xx and dropped connections.
+package final class APIClient: Sendable {
+    package let endpoint: SourceEndpoint
+    private let httpClient: HTTPClient
+    private let tokens: TokenProvider
+    private let pacer: RequestPacer
+    private let retry: RetryPolicy
+    private let clock: any WallClock
+    private let logger: Logger
+    private let counters = Mutex(RequestCounters())
+
+    package init(
+        endpoint: SourceEndpoint, credentials: Credentials, httpClient: HTTPClient, requestsPerMinute: Int,
+        retry: RetryPolicy, clock: any WallClock, logger: Logger
+    ) {
+        self.endpoint = endpoint
+        self.httpClient = httpClient
+        self.tokens = TokenProvider(endpoint: endpoint, credentials: credentials, httpClient: httpClient)
+        self.pacer = RequestPacer(requestsPerMinute: requestsPerMinute, clock: clock)
+        self.retry = retry
+        self.clock = clock
+        self.logger = logger
+    }
+
+    /// Requests sent so far (every attempt, token requests included), and how many were answered 429.
+    package var counts: RequestCounters { counters.withLock { $0 } }
+
+    /// Fetches the access token now, so a credentials problem surfaces before any other work.
+    package func authenticate() async throws {
+        _ = try await tokens.current(send: exchange)
+    }
+
+    /// Sends an API call and returns its 2xx answer.
+    ///
+    /// - Parameters:
+    ///   - path: the path below the API base, e.g. `/api/v2/auditlogs`.
+    ///   - label: what the call is for, used in log lines and errors (e.g. `audit log page 3 of …`).
+    package func call(
+        _ method: HTTPMethod, _ path: String, query: [(String, String)] = [], jsonBody: [UInt8]? = nil, label: String
+    ) async throws -> APIResponse {
+        let url = endpoint.apiURL + path + Self.queryString(query)
+        let description = "\(method) \(path) (\(label))"
+        var token = try await tokens.current(send: exchange)
+        var renewed = false
+        while true {
+            var request = HTTPClientRequest(url: url)
+            request.method = method
+            request.headers.add(name: "Authorization", value: "Bearer \(token)")
+            request.headers.add(name: "Accept", value: "application/json")
+            if let jsonBody {
+                request.headers.add(name: "Content-Type", value: "application/json")
+                request.body = .bytes(ByteBuffer(bytes: jsonBody))
+            }
+            let response = try await exchange(request, description)
+            switch response.status {
+            case 200..<300:
+                return response
+            case 401 where !renewed:
+                logger.notice("access token refused (401) on \(description); fetching a new one")
+                token = try await tokens.renew(replacing: token, send: exchange)
+                renewed = true
+            case 401:
+                throw SourceError(.unauthorized, request: description, message: "a fresh token was refused too")
+            case 403:
+                throw SourceError(.forbidden, request: description,
+                    message: "grant the OAuth client the permission this endpoint needs (\(response.bodyExcerpt))")
+            default:
+                throw SourceError(.unexpectedStatus(response.status), request: description, message: response.bodyExcerpt)
+            }
+        }
+    }
+
+    /// One request, paced and retried on 429, 5xx and connection failures; any other answer is returned.
+    private func exchange(_ request: HTTPClientRequest, _ description: String) async throws -> APIResponse {
+        var random = SystemRandomNumberGenerator()
+        var lastProblem = ""
+        for attempt in 1...retry.maxAttempts {
+            try await pacer.acquire()
+            counters.withLock { $0.requests += 1 }
+            var retryAfter: Duration?
+            do {
+                let response = try await httpClient.execute(request, timeout: .seconds(60))
+                let body = try await response.body.collect(upTo: 64 << 20)
+                let answer = APIResponse(status: Int(response.status.code), headers: response.headers, body: Array(buffer: body))
+                switch answer.status {
+                case 429:
+                    counters.withLock { $0.rateLimited += 1 }
+                    retryAfter = answer.retryAfter ?? .seconds(1)
+                    if let retryAfter, retryAfter > retry.maxRetryAfter {
+                        throw SourceError(.retriesExhausted, request: description,
+                            message: "the server asked to wait \(retryAfter) (Retry-After), more than the \(retry.maxRetryAfter) this tool waits")
+                    }
+                    lastProblem = "HTTP 429 (rate limited)"
+                case 500, 502, 503, 504:
+                    counters.withLock { $0.serverErrors += 1 }
+                    lastProblem = "HTTP \(answer.status)"
+                default:
+                    return answer
+                }
+            } catch let error as SourceError {
+                throw error
+            } catch is CancellationError {
+                throw CancellationError()
+            } catch {
+                counters.withLock { $0.connectionFailures += 1 }
+                lastProblem = "connection failed (\(error))"
+            }
+            guard attempt < retry.maxAttempts else { break }
+            let delay = retry.delay(afterAttempt: attempt, retryAfter: retryAfter, using: &random)
+            if let retryAfter { await pacer.pause(for: retryAfter) }
+            logger.notice("\(lastProblem) on \(description); retrying in \(delay.formatted) (attempt \(attempt + 1) of \(retry.maxAttempts))")
+            try await clock.sleep(for: delay)
+        }
+        throw SourceError(.retriesExhausted, request: description, message: "\(lastProblem) after \(retry.maxAttempts) attempts")
+    }
+
+    private static func queryString(_ items: [(String, String)]) -> String {
+        guard !items.isEmpty else { return "" }
+        let allowed = CharacterSet.urlQueryAllowed.subtracting(CharacterSet(charactersIn: "+&=?/:"))
+        return "?" + items.map { key, value in
+            "\(key)=\(value.addingPercentEncoding(withAllowedCharacters: allowed) ?? value)"
+        }.joined(separator: "&")
+    }
+}
+
+/// What the client has sent and drawn so far.
+package struct RequestCounters: Sendable, Equatable {
+    package var requests = 0
+    package var rateLimited = 0
+    package var serverErrors = 0
+    package var connectionFailures = 0
+}
+
+extension Duration {
+    /// `1.25s`-style text for log lines.
+    package var formatted: String {
+        let seconds = timeInterval
+        return seconds < 10 ? String(format: "%.2fs", seconds) : String(format: "%.0fs", seconds)
+    }
+}

@@ -1,0 +1,47 @@
+import PartnerAuditCore
+
+/// The seam between the extractor and the organisation it reads: one adapter per dialect.
+///
+/// The extractor asks for the clients, then for each closed window pages events with an
+/// opaque cursor until none comes back. Nothing outside the adapters knows which dialect ran.
+package protocol AuditSource: Sendable {
+    /// The dialect's name, recorded with each run (`guide`, `live`).
+    var dialect: String { get }
+    /// Fetches the token, so credential problems fail the run before anything else.
+    func authenticate() async throws
+    /// Every OAuth client of the organisation, all pages.
+    func clients() async throws -> [ClientSnapshot]
+    /// One page of the events of a closed window; `cursor` is `nil` for the first page.
+    func eventPage(in window: TimeWindow, after cursor: PageCursor?) async throws -> EventPage
+    /// Requests sent so far and 429s drawn.
+    var requestCounts: RequestCounters { get }
+}
+
+/// Where the next page of a window starts; opaque outside the adapter that made it.
+package struct PageCursor: Sendable, Hashable, CustomStringConvertible {
+    package let value: String
+    /// How errors and log lines name the page, e.g. `page 4`.
+    package let label: String
+
+    package init(value: String, label: String) {
+        self.value = value
+        self.label = label
+    }
+
+    package var description: String { label }
+}
+
+/// One page of events and where the next one starts.
+package struct EventPage: Sendable {
+    package var events: [AuditEvent]
+    /// `nil` when this was the window's last page.
+    package var next: PageCursor?
+    /// How many events the source says the window holds, when it says.
+    package var windowTotal: Int?
+
+    package init(events: [AuditEvent], next: PageCursor?, windowTotal: Int?) {
+        self.events = events
+        self.next = next
+        self.windowTotal = windowTotal
+    }
+}

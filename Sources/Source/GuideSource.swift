@@ -1,0 +1,88 @@
+import Logging
+import PartnerAuditCore
+
+/// The guide dialect (source-api.md sections 1–3): paged OAuth clients and the
+/// page-numbered `GET /api/v2/auditlogs` with `from`/`to`.
+package struct GuideSource: AuditSource {
+    private let api: APIClient
+    private let pageSize: Int
+
+    package init(api: APIClient, pageSize: Int) {
+        self.api = api
+        self.pageSize = min(max(pageSize, 1), 500)
+    }
+
+    package var dialect: String { "guide" }
+    package var requestCounts: RequestCounters { api.counts }
+
+    package func authenticate() async throws { try await api.authenticate() }
+
+    package func clients() async throws -> [ClientSnapshot] {
+        var clients: [ClientSnapshot] = []
+        var pageNumber = 1
+        while true {
+            let label = "OAuth clients page \(pageNumber)"
+            let response = try await api.call(.GET, "/api/v2/oauth/clients",
+                query: [("pageSize", String(pageSize)), ("pageNumber", String(pageNumber))], label: label)
+            let page = try SourcePage(response, label: label)
+            for entity in page.entities {
+                do {
+                    clients.append(try ClientSnapshot(sourceJSON: entity))
+                } catch {
+                    throw SourceError(.malformedResponse, request: "GET /api/v2/oauth/clients (\(label))", message: "\(error)")
+                }
+            }
+            let pageCount = page.int("pageCount") ?? pageNumber
+            if page.entities.isEmpty || pageNumber >= pageCount { return clients }
+            pageNumber += 1
+        }
+    }
+
+    package func eventPage(in window: TimeWindow, after cursor: PageCursor?) async throws -> EventPage {
+        let pageNumber = cursor.flatMap { Int($0.value) } ?? 1
+        let label = "audit log page \(pageNumber) of \(window)"
+        let response = try await api.call(.GET, "/api/v2/auditlogs", query: [
+            ("pageSize", String(pageSize)), ("page", String(pageNumber)),
+            ("from", Timestamp.format(milliseconds: window.fromMillis)), ("to", Timestamp.format(milliseconds: window.toMillis)),
+        ], label: label)
+        let page = try SourcePage(response, label: label)
+        var events: [AuditEvent] = []
+        events.reserveCapacity(page.entities.count)
+        for entity in page.entities {
+            do {
+                let event = try AuditEvent(guideJSON: entity)
+                // The contract bounds the window; anything outside it is the server's mistake, not data to keep here.
+                guard event.timestampMillis >= window.fromMillis, event.timestampMillis < window.toMillis else {
+                    throw SourceDataError(what: "audit event \(event.id)", field: "timestamp", reason: "\(event.timestamp) lies outside the requested window")
+                }
+                events.append(event)
+            } catch {
+                throw SourceError(.malformedResponse, request: "GET /api/v2/auditlogs (\(label))", message: "\(error)")
+            }
+        }
+        let pageCount = page.int("pageCount") ?? pageNumber
+        let isLast = page.entities.count < pageSize || pageNumber >= pageCount
+        let next = isLast ? nil : PageCursor(value: String(pageNumber + 1), label: "page \(pageNumber + 1)")
+        return EventPage(events: events, next: next, windowTotal: page.int("total"))
+    }
+}
+
+/// A paged answer: `{"entities": [...], ...}`.
+struct SourcePage {
+    let json: JSONValue
+    let entities: [JSONValue]
+
+    init(_ response: APIResponse, label: String) throws(SourceError) {
+        do {
+            json = try JSONParser.parse(response.body)
+        } catch {
+            throw SourceError(.malformedResponse, request: label, message: "\(error)")
+        }
+        guard let entities = json["entities"]?.arrayValue else {
+            throw SourceError(.malformedResponse, request: label, message: "no 'entities' list in the page")
+        }
+        self.entities = entities
+    }
+
+    func int(_ key: String) -> Int? { json[key]?.intValue.map(Int.init) }
+}

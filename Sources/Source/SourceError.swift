@@ -1,0 +1,47 @@
+import PartnerAuditCore
+
+/// The source failed: names what was being fetched and why. Never carries a secret.
+package struct SourceError: Error, Sendable, CustomStringConvertible, ExitCodeProviding {
+    package enum Code: Sendable, Equatable {
+        /// The token endpoint refused the client credentials (final, not retried).
+        case credentialsRefused
+        /// A call was refused with 401 again after one fresh token.
+        case unauthorized
+        /// 403: the OAuth client lacks a permission the call needs.
+        case forbidden
+        /// 429, 5xx or connection failures outlasted the retry bound.
+        case retriesExhausted
+        /// An answer that is neither success nor retryable (e.g. 400, 404).
+        case unexpectedStatus(Int)
+        /// A body that is not the JSON the contract describes.
+        case malformedResponse
+        /// A URL that would send credentials in clear text, or is not a URL.
+        case insecureURL
+    }
+
+    package var code: Code
+    /// What was being fetched, e.g. `GET /api/v2/auditlogs page 3 of [from, to)`.
+    package var request: String
+    package var message: String
+
+    package init(_ code: Code, request: String, message: String) {
+        self.code = code
+        self.request = request
+        self.message = message
+    }
+
+    package var description: String {
+        let what: String = switch code {
+        case .credentialsRefused: "the source refused the client credentials"
+        case .unauthorized: "the source refused the access token twice (401)"
+        case .forbidden: "the OAuth client lacks a permission (403)"
+        case .retriesExhausted: "gave up after repeated failures"
+        case .unexpectedStatus(let status): "unexpected HTTP \(status)"
+        case .malformedResponse: "malformed response"
+        case .insecureURL: "refused URL"
+        }
+        return "\(what): \(request): \(message)"
+    }
+
+    package var exitStatus: ExitStatus { code == .insecureURL ? .usage : .sourceFailed }
+}

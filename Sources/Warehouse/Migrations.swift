@@ -1,0 +1,146 @@
+import GRDB
+
+/// The warehouse schema: named, append-only migrations. Never edit one that has shipped; add the next.
+enum Migrations {
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1-events-clients-runs") { db in
+            try createEventLog(db)
+            try createClientSnapshots(db)
+            try createExtractionTables(db)
+            try createViews(db)
+        }
+        return migrator
+    }
+
+    /// Audit events, append-only and hash-chained in insertion order (`seq`).
+    private static func createEventLog(_ db: Database) throws {
+        try db.execute(sql: """
+            CREATE TABLE event_log (
+                seq INTEGER PRIMARY KEY,
+                id TEXT NOT NULL UNIQUE,
+                timestamp TEXT NOT NULL,
+                actor_type TEXT NOT NULL,
+                actor_id TEXT NOT NULL,
+                action TEXT NOT NULL,
+                resource TEXT NOT NULL,
+                resource_id TEXT,
+                outcome TEXT NOT NULL,
+                source_ip TEXT,
+                method TEXT,
+                path TEXT,
+                status INTEGER,
+                scope TEXT,
+                user_agent TEXT,
+                raw_json TEXT NOT NULL,
+                window_id INTEGER NOT NULL,
+                hash BLOB NOT NULL
+            );
+            CREATE INDEX event_log_by_time ON event_log(timestamp);
+            CREATE INDEX event_log_by_actor ON event_log(actor_id, timestamp);
+            CREATE TRIGGER event_log_no_update BEFORE UPDATE ON event_log
+            BEGIN SELECT RAISE(ABORT, 'event_log is append-only: events cannot be updated'); END;
+            CREATE TRIGGER event_log_no_delete BEFORE DELETE ON event_log
+            BEGIN SELECT RAISE(ABORT, 'event_log is append-only: events cannot be deleted'); END;
+            """)
+    }
+
+    /// OAuth clients as a history: one row per distinct state, `valid_to` NULL for the current one.
+    private static func createClientSnapshots(_ db: Database) throws {
+        try db.execute(sql: """
+            CREATE TABLE client_snapshot (
+                seq INTEGER PRIMARY KEY,
+                client_id TEXT NOT NULL,
+                valid_from TEXT NOT NULL,
+                valid_to TEXT,
+                name TEXT NOT NULL,
+                partner TEXT,
+                environment TEXT,
+                description TEXT,
+                type TEXT NOT NULL,
+                grant_type TEXT NOT NULL,
+                scopes_json TEXT NOT NULL,
+                redirect_uris_json TEXT NOT NULL,
+                ip_allowlist_json TEXT,
+                allow_access_to_all_users INTEGER NOT NULL,
+                is_third_party INTEGER NOT NULL,
+                state TEXT NOT NULL,
+                date_created TEXT,
+                date_modified TEXT,
+                secret_last_rotated TEXT,
+                raw_json TEXT NOT NULL,
+                content_hash TEXT NOT NULL,
+                run_id INTEGER
+            );
+            CREATE UNIQUE INDEX client_snapshot_current ON client_snapshot(client_id) WHERE valid_to IS NULL;
+            CREATE INDEX client_snapshot_by_client ON client_snapshot(client_id, valid_from);
+            """)
+    }
+
+    /// Extraction runs and their windows: the coverage reports show and gaps are computed from.
+    private static func createExtractionTables(_ db: Database) throws {
+        try db.execute(sql: """
+            CREATE TABLE extraction_run (
+                id INTEGER PRIMARY KEY,
+                started_at TEXT NOT NULL,
+                finished_at TEXT,
+                status TEXT NOT NULL DEFAULT 'running',
+                dialect TEXT NOT NULL,
+                since TEXT NOT NULL,
+                until TEXT NOT NULL,
+                windows INTEGER NOT NULL DEFAULT 0,
+                pages INTEGER NOT NULL DEFAULT 0,
+                requests INTEGER NOT NULL DEFAULT 0,
+                events_seen INTEGER NOT NULL DEFAULT 0,
+                events_stored INTEGER NOT NULL DEFAULT 0,
+                clients INTEGER NOT NULL DEFAULT 0,
+                error TEXT
+            );
+            CREATE TABLE extraction_window (
+                id INTEGER PRIMARY KEY,
+                run_id INTEGER NOT NULL REFERENCES extraction_run(id),
+                from_ts TEXT NOT NULL,
+                to_ts TEXT NOT NULL,
+                status TEXT NOT NULL,
+                pages INTEGER NOT NULL DEFAULT 0,
+                events_seen INTEGER NOT NULL DEFAULT 0,
+                events_stored INTEGER NOT NULL DEFAULT 0,
+                finished_at TEXT NOT NULL,
+                chain_seq INTEGER,
+                chain_head BLOB,
+                error TEXT
+            );
+            CREATE INDEX extraction_window_by_time ON extraction_window(from_ts, to_ts);
+            CREATE TABLE checkpoint (
+                name TEXT PRIMARY KEY,
+                value TEXT NOT NULL
+            );
+            """)
+    }
+
+    /// The documented views (cli.md): stable columns for ad-hoc queries.
+    private static func createViews(_ db: Database) throws {
+        try db.execute(sql: """
+            CREATE VIEW events AS
+                SELECT id, timestamp, actor_type, actor_id, action, resource, resource_id, outcome,
+                       source_ip, method, path, status, json_extract(raw_json, '$.details') AS details_json
+                FROM event_log;
+            CREATE VIEW clients AS
+                SELECT client_id AS id, name, partner, environment, type, grant_type, scopes_json,
+                       ip_allowlist_json, state, date_created, date_modified
+                FROM client_snapshot WHERE valid_to IS NULL;
+            CREATE VIEW client_history AS
+                SELECT client_id AS id, name, partner, environment, type, grant_type, scopes_json,
+                       ip_allowlist_json, state, date_created, date_modified, secret_last_rotated,
+                       allow_access_to_all_users, valid_from, valid_to
+                FROM client_snapshot;
+            CREATE VIEW extraction_runs AS
+                SELECT id, started_at, finished_at, status, dialect, since, until, windows, pages,
+                       requests, events_seen, events_stored, clients, error
+                FROM extraction_run;
+            CREATE VIEW extraction_windows AS
+                SELECT id, run_id, from_ts, to_ts, status, pages, events_seen, events_stored, finished_at, error
+                FROM extraction_window;
+            """)
+    }
+}

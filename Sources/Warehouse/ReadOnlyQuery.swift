@@ -1,0 +1,56 @@
+import Foundation
+import GRDB
+import PartnerAuditCore
+
+/// The result of an ad-hoc query: column names and rows of values.
+package struct QueryResult: Sendable, Equatable {
+    package var columns: [String]
+    /// Each value as text; `nil` for SQL NULL.
+    package var rows: [[String?]]
+}
+
+/// Ad-hoc SQL over a warehouse opened read-only: a write is refused by SQLite itself.
+package enum ReadOnlyQuery {
+    /// Runs one statement on a read-only connection and returns its rows.
+    package static func run(_ sql: String, warehouse path: String) throws(WarehouseError) -> QueryResult {
+        guard FileManager.default.fileExists(atPath: path) else {
+            throw WarehouseError(.notFound, path: path, message: "run `partner-audit extract` (or `demo`) first")
+        }
+        do {
+            var configuration = GRDB.Configuration()
+            configuration.readonly = true
+            let queue = try DatabaseQueue(path: path, configuration: configuration)
+            return try queue.read { db in
+                try db.execute(sql: "PRAGMA query_only = ON")
+                let statement = try db.makeStatement(sql: sql)
+                guard statement.isReadonly else {
+                    throw WarehouseError(.writeRefused, path: path,
+                        message: "`query` opens the warehouse read-only and runs only statements that read (this one writes)")
+                }
+                let columns = statement.columnNames
+                var rows: [[String?]] = []
+                let cursor = try Row.fetchCursor(statement)
+                while let row = try cursor.next() {
+                    rows.append((0..<columns.count).map { index in Self.text(row[index] as DatabaseValue) })
+                }
+                return QueryResult(columns: columns, rows: rows)
+            }
+        } catch let error as WarehouseError {
+            throw error
+        } catch let error as DatabaseError where error.resultCode == .SQLITE_READONLY {
+            throw WarehouseError(.writeRefused, path: path, message: "the warehouse is opened read-only: \(error.message ?? "write refused")")
+        } catch {
+            throw WarehouseError(.queryFailed, path: path, underlying: error)
+        }
+    }
+
+    private static func text(_ value: DatabaseValue) -> String? {
+        switch value.storage {
+        case .null: nil
+        case .int64(let i): String(i)
+        case .double(let d): String(d)
+        case .string(let s): s
+        case .blob(let data): data.hex
+        }
+    }
+}

@@ -1,0 +1,100 @@
+import Crypto
+import Foundation
+import GRDB
+import PartnerAuditCore
+
+/// What one client snapshot changed in the history.
+package struct ClientHistoryChanges: Sendable, Equatable {
+    package var added = 0
+    package var changed = 0
+    package var unchanged = 0
+    package var removed = 0
+}
+
+extension Warehouse {
+    /// Records the source's current clients: a new snapshot for a client that is new or changed,
+    /// nothing for one that is the same, and a closed history for one that is gone.
+    package func recordClients(_ clients: [ClientSnapshot], runID: Int64?, at now: Date) async throws -> ClientHistoryChanges {
+        try await pool.write { db in
+            let moment = Timestamp.format(now)
+            var current: [String: String] = [:]
+            for row in try Row.fetchAll(db, sql: "SELECT client_id, content_hash FROM client_snapshot WHERE valid_to IS NULL") {
+                current[row["client_id"]] = row["content_hash"]
+            }
+            var changes = ClientHistoryChanges()
+            var seen = Set<String>()
+            for client in clients where seen.insert(client.id).inserted {
+                let hash = Self.contentHash(client)
+                switch current[client.id] {
+                case hash?:
+                    changes.unchanged += 1
+                    continue
+                case nil:
+                    changes.added += 1
+                case _?:
+                    changes.changed += 1
+                    try Self.closeSnapshot(db, clientID: client.id, at: moment)
+                }
+                try Self.insertSnapshot(db, client, hash: hash, runID: runID, at: moment)
+            }
+            for gone in Set(current.keys).subtracting(seen) {
+                try Self.closeSnapshot(db, clientID: gone, at: moment)
+                changes.removed += 1
+            }
+            return changes
+        }
+    }
+
+    /// The snapshots of one client, oldest first.
+    package func clientHistory(id: String) async throws -> [ClientSnapshot] {
+        try await pool.read { db in
+            try Row.fetchAll(db, sql: "SELECT * FROM client_snapshot WHERE client_id = ? ORDER BY seq", arguments: [id])
+                .map(ClientSnapshot.init(row:))
+        }
+    }
+
+    private static func insertSnapshot(_ db: Database, _ client: ClientSnapshot, hash: String, runID: Int64?, at moment: String) throws {
+        let convention = client.nameConvention
+        try db.execute(sql: """
+            INSERT INTO client_snapshot (client_id, valid_from, name, partner, environment, description, type, grant_type,
+                scopes_json, redirect_uris_json, ip_allowlist_json, allow_access_to_all_users, is_third_party, state,
+                date_created, date_modified, secret_last_rotated, raw_json, content_hash, run_id)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """, arguments: [
+                client.id, moment, client.name, convention?.partner, convention?.environment, client.description,
+                client.type, client.grantType, jsonArray(client.scopes), jsonArray(client.redirectURIs),
+                client.ipAllowlist.map(jsonArray), client.allowAccessToAllUsers, client.isThirdParty, client.state,
+                client.dateCreated, client.dateModified, client.secretLastRotated, client.rawJSON, hash, runID,
+            ])
+    }
+
+    private static func closeSnapshot(_ db: Database, clientID: String, at moment: String) throws {
+        try db.execute(sql: "UPDATE client_snapshot SET valid_to = ? WHERE client_id = ? AND valid_to IS NULL",
+                       arguments: [moment, clientID])
+    }
+
+    /// A digest of everything the snapshot says (the raw JSON holds every field the source sent).
+    static func contentHash(_ client: ClientSnapshot) -> String {
+        Data(SHA256.hash(data: Data(client.rawJSON.utf8))).hex
+    }
+
+    static func jsonArray(_ values: [String]) -> String {
+        JSONValue.array(values.map(JSONValue.string)).canonicalText
+    }
+}
+
+extension ClientSnapshot {
+    init(row: Row) {
+        func list(_ column: String) -> [String]? {
+            guard let text: String = row[column],
+                  let value = try? JSONDecoder().decode(JSONValue.self, from: Data(text.utf8)) else { return nil }
+            return value.stringArray
+        }
+        self.init(
+            id: row["client_id"], name: row["name"], description: row["description"], type: row["type"],
+            grantType: row["grant_type"], redirectURIs: list("redirect_uris_json") ?? [], scopes: list("scopes_json") ?? [],
+            allowAccessToAllUsers: row["allow_access_to_all_users"], isThirdParty: row["is_third_party"],
+            ipAllowlist: list("ip_allowlist_json"), state: row["state"], dateCreated: row["date_created"],
+            dateModified: row["date_modified"], secretLastRotated: row["secret_last_rotated"], rawJSON: row["raw_json"])
+    }
+}

@@ -1,0 +1,94 @@
+import Foundation
+import GRDB
+import PartnerAuditCore
+
+/// What one committed window added.
+package struct WindowCommit: Sendable, Equatable {
+    package var windowID: Int64
+    /// Events in the window that were not stored before.
+    package var stored: Int
+    /// Events the source returned for the window (duplicates included).
+    package var seen: Int
+    /// The chain's last row after the commit.
+    package var chainSeq: Int64
+    package var chainHead: Data
+}
+
+extension Warehouse {
+    /// Stores one extracted window in a single transaction: its new events (dropping ids already
+    /// stored), the window's record, the run's counters and, for incremental runs, the watermark.
+    ///
+    /// Either all of it is stored or none of it: a run killed at any instant loses nothing and
+    /// stores nothing twice.
+    package func commitWindow(
+        runID: Int64, window: TimeWindow, pages: Int, requests: Int, events: [AuditEvent], advancesWatermark: Bool, at now: Date
+    ) async throws -> WindowCommit {
+        try await pool.write { db in
+            let finishedAt = Timestamp.format(now)
+            try db.execute(
+                sql: "INSERT INTO extraction_window (run_id, from_ts, to_ts, status, pages, events_seen, finished_at) VALUES (?, ?, ?, 'complete', ?, ?, ?)",
+                arguments: [runID, Timestamp.format(milliseconds: window.fromMillis), Timestamp.format(milliseconds: window.toMillis), pages, events.count, finishedAt])
+            let windowID = db.lastInsertedRowID
+            let (lastSeq, lastHash) = try Self.chainTail(db)
+            var seq = lastSeq, head = lastHash, stored = 0
+            let insert = try db.cachedStatement(sql: """
+                INSERT INTO event_log (seq, id, timestamp, actor_type, actor_id, action, resource, resource_id, outcome,
+                    source_ip, method, path, status, scope, user_agent, raw_json, window_id, hash)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(id) DO NOTHING
+                """)
+            for event in events {
+                let fields = StoredEventFields(event: event, windowID: windowID)
+                let hash = HashChain.hash(previous: head, fields: HashChain.fields(seq: seq + 1, event: fields))
+                try insert.execute(arguments: [
+                    seq + 1, fields.id, fields.timestamp, fields.actorType, fields.actorID, fields.action, fields.resource,
+                    fields.resourceID, fields.outcome, fields.sourceIP, fields.method, fields.path, fields.status, fields.scope,
+                    fields.userAgent, fields.rawJSON, windowID, hash,
+                ])
+                if db.changesCount > 0 {
+                    seq += 1
+                    head = hash
+                    stored += 1
+                }
+            }
+            try db.execute(
+                sql: "UPDATE extraction_window SET events_stored = ?, chain_seq = ?, chain_head = ? WHERE id = ?",
+                arguments: [stored, seq, head, windowID])
+            try db.execute(sql: """
+                UPDATE extraction_run SET windows = windows + 1, pages = pages + ?, requests = requests + ?,
+                    events_seen = events_seen + ?, events_stored = events_stored + ? WHERE id = ?
+                """, arguments: [pages, requests, events.count, stored, runID])
+            if advancesWatermark {
+                try Self.setCheckpoint(db, "watermark", Timestamp.format(milliseconds: window.toMillis))
+            }
+            return WindowCommit(windowID: windowID, stored: stored, seen: events.count, chainSeq: seq, chainHead: head)
+        }
+    }
+
+    /// The number of stored events.
+    package func eventCount() async throws -> Int {
+        try await pool.read { try Int.fetchOne($0, sql: "SELECT count(*) FROM event_log") ?? 0 }
+    }
+
+    /// Every stored event id (for tests and small warehouses).
+    package func eventIDs() async throws -> [String] {
+        try await pool.read { try String.fetchAll($0, sql: "SELECT id FROM event_log ORDER BY seq") }
+    }
+
+    /// The last row of the chain: its `seq` (0 when empty) and hash.
+    static func chainTail(_ db: Database) throws -> (Int64, Data) {
+        if let row = try Row.fetchOne(db, sql: "SELECT seq, hash FROM event_log ORDER BY seq DESC LIMIT 1") {
+            return (row["seq"], row["hash"])
+        }
+        return (0, HashChain.genesis)
+    }
+}
+
+extension StoredEventFields {
+    init(event: AuditEvent, windowID: Int64) {
+        self.init(
+            id: event.id, timestamp: event.timestamp, actorType: event.actorType, actorID: event.actorID,
+            action: event.action, resource: event.resource, resourceID: event.resourceID, outcome: event.outcome,
+            sourceIP: event.sourceIP, method: event.method, path: event.path, status: event.status,
+            scope: event.scope, userAgent: event.userAgent, rawJSON: event.rawJSON, windowID: windowID)
+    }
+}

@@ -1,0 +1,84 @@
+import Foundation
+import GRDB
+import PartnerAuditCore
+
+extension Warehouse {
+    /// Records the start of an extraction run and returns its id.
+    package func startRun(dialect: String, range: TimeWindow, at now: Date) async throws -> Int64 {
+        try await pool.write { db in
+            try db.execute(
+                sql: "INSERT INTO extraction_run (started_at, dialect, since, until) VALUES (?, ?, ?, ?)",
+                arguments: [Timestamp.format(now), dialect, Timestamp.format(milliseconds: range.fromMillis), Timestamp.format(milliseconds: range.toMillis)])
+            return db.lastInsertedRowID
+        }
+    }
+
+    /// Adds requests made outside any window (token, client snapshot) to the run's count.
+    package func addRequests(runID: Int64, _ count: Int, clients: Int? = nil) async throws {
+        try await pool.write { db in
+            try db.execute(sql: "UPDATE extraction_run SET requests = requests + ?, clients = coalesce(?, clients) WHERE id = ?",
+                           arguments: [count, clients, runID])
+        }
+    }
+
+    /// Records a window that could not be extracted; none of its events were stored.
+    package func recordFailedWindow(runID: Int64, window: TimeWindow, pages: Int, error: String, at now: Date) async throws {
+        try await pool.write { db in
+            try db.execute(
+                sql: "INSERT INTO extraction_window (run_id, from_ts, to_ts, status, pages, finished_at, error) VALUES (?, ?, ?, 'failed', ?, ?, ?)",
+                arguments: [runID, Timestamp.format(milliseconds: window.fromMillis), Timestamp.format(milliseconds: window.toMillis), pages, Timestamp.format(now), error])
+        }
+    }
+
+    /// Marks a run finished: `succeeded`, or `failed` with the reason.
+    package func finishRun(_ runID: Int64, error: String?, at now: Date) async throws {
+        try await pool.write { db in
+            try db.execute(
+                sql: "UPDATE extraction_run SET finished_at = ?, status = ?, error = ? WHERE id = ?",
+                arguments: [Timestamp.format(now), error == nil ? "succeeded" : "failed", error, runID])
+        }
+    }
+
+    /// The end of the last window an incremental run committed; `nil` before the first.
+    package func watermark() async throws -> Int64? {
+        try await pool.read { db in
+            try String.fetchOne(db, sql: "SELECT value FROM checkpoint WHERE name = 'watermark'")
+                .flatMap(Timestamp.parseMilliseconds)
+        }
+    }
+
+    /// Every extraction run, newest first.
+    package func runs() async throws -> [ExtractionRunSummary] {
+        try await pool.read { db in
+            try Row.fetchAll(db, sql: "SELECT * FROM extraction_run ORDER BY id DESC").map(ExtractionRunSummary.init(row:))
+        }
+    }
+
+    static func setCheckpoint(_ db: Database, _ name: String, _ value: String) throws {
+        try db.execute(sql: "INSERT INTO checkpoint (name, value) VALUES (?, ?) ON CONFLICT(name) DO UPDATE SET value = excluded.value",
+                       arguments: [name, value])
+    }
+}
+
+/// One row of `extraction_run`.
+package struct ExtractionRunSummary: Sendable, Equatable {
+    package var id: Int64
+    package var status: String
+    package var windows: Int
+    package var pages: Int
+    package var requests: Int
+    package var eventsSeen: Int
+    package var eventsStored: Int
+    package var error: String?
+
+    init(row: Row) {
+        id = row["id"]
+        status = row["status"]
+        windows = row["windows"]
+        pages = row["pages"]
+        requests = row["requests"]
+        eventsSeen = row["events_seen"]
+        eventsStored = row["events_stored"]
+        error = row["error"]
+    }
+}

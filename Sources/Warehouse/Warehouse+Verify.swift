@@ -1,0 +1,75 @@
+import Foundation
+import GRDB
+import PartnerAuditCore
+
+/// The outcome of walking the hash chain.
+package struct ChainVerification: Sendable, Equatable {
+    /// Rows checked.
+    package var rows: Int64
+    /// The hash of the last row (the chain head), hex.
+    package var head: String
+    /// The first problem found, naming the row; `nil` when the chain verifies.
+    package var firstBreak: String?
+
+    package var isIntact: Bool { firstBreak == nil }
+}
+
+extension Warehouse {
+    /// Recomputes every row's hash in insertion order and checks the heads each window recorded.
+    ///
+    /// Names the first row whose content or link does not match, a gap in `seq` (a deleted row),
+    /// and rows missing at the end (a window recorded a head that is no longer there).
+    package func verifyChain() async throws -> ChainVerification {
+        try await pool.read { db in
+            var previous = HashChain.genesis
+            var expectedSeq: Int64 = 1
+            let rows = try Row.fetchCursor(db, sql: "SELECT * FROM event_log ORDER BY seq")
+            while let row = try rows.next() {
+                let seq: Int64 = row["seq"]
+                let id: String = row["id"]
+                if seq != expectedSeq {
+                    return ChainVerification(rows: expectedSeq - 1, head: previous.hex,
+                        firstBreak: "event_log rows \(expectedSeq)…\(seq - 1) are missing (before event \(id))")
+                }
+                let fields = StoredEventFields(row: row)
+                let computed = HashChain.hash(previous: previous, fields: HashChain.fields(seq: seq, event: fields))
+                let stored: Data = row["hash"]
+                if computed != stored {
+                    return ChainVerification(rows: seq - 1, head: previous.hex,
+                        firstBreak: "event_log row \(seq) (event \(id)): its hash does not match its content and the previous row")
+                }
+                previous = stored
+                expectedSeq += 1
+            }
+            let count = expectedSeq - 1
+            let recorded = try Row.fetchAll(db, sql: """
+                SELECT id, chain_seq, chain_head FROM extraction_window
+                WHERE status = 'complete' AND chain_seq > 0 ORDER BY chain_seq DESC LIMIT 1
+                """)
+            if let last = recorded.first {
+                let seq: Int64 = last["chain_seq"]
+                if seq > count {
+                    return ChainVerification(rows: count, head: previous.hex,
+                        firstBreak: "event_log rows \(count + 1)…\(seq) are missing: window \(last["id"] as Int64) recorded the chain at row \(seq)")
+                }
+                let head: Data = last["chain_head"]
+                let atSeq = try Data.fetchOne(db, sql: "SELECT hash FROM event_log WHERE seq = ?", arguments: [seq])
+                if atSeq != head {
+                    return ChainVerification(rows: count, head: previous.hex,
+                        firstBreak: "event_log row \(seq): differs from the head window \(last["id"] as Int64) recorded")
+                }
+            }
+            return ChainVerification(rows: count, head: previous.hex, firstBreak: nil)
+        }
+    }
+}
+
+extension StoredEventFields {
+    init(row: Row) {
+        self.init(
+            id: row["id"], timestamp: row["timestamp"], actorType: row["actor_type"], actorID: row["actor_id"],
+            action: row["action"], resource: row["resource"], resourceID: row["resource_id"], outcome: row["outcome"],
+            sourceIP: row["source_ip"], method: row["method"], path: row["path"], status: row["status"],
+            scope: row["scope"], userAgent: row["user_agent"], rawJSON: row["raw_json"], windowID: row["window_id"])
+    }
+}

@@ -1,0 +1,42 @@
+import Testing
+@testable import PartnerAuditCore
+
+@Suite("OAuth client decoding")
+struct ClientSnapshotTests {
+    @Test("The live API's field names are accepted as aliases and grant types normalised")
+    func liveAliases() throws {
+        let json = try JSONParser.parse("""
+            {"id": "c1", "name": "Partner-Integration-Prod-Acme", "authorizedGrantType": "CLIENT-CREDENTIALS",
+             "registeredRedirectUri": ["https://x"], "scope": ["routing:queue:read"], "extra": {"kept": true}}
+            """)
+        let client = try ClientSnapshot(sourceJSON: json)
+        #expect(client.grantType == "client_credentials")
+        #expect(client.redirectURIs == ["https://x"])
+        #expect(client.scopes == ["routing:queue:read"])
+        #expect(client.rawJSON.contains(#""extra":{"kept":true}"#))
+        #expect(client.nameConvention == PartnerAppName(parsing: "Partner-Integration-Prod-Acme"))
+        #expect(client.nameConvention?.partner == "acme")
+        #expect(client.nameConvention?.environment == "prod")
+    }
+
+    @Test("A secret the source sends is never kept")
+    func dropsSecrets() throws {
+        let json = try JSONParser.parse(#"{"id": "c1", "name": "n", "secret": "s3cr3t-value", "clientSecret": "other"}"#)
+        let client = try ClientSnapshot(sourceJSON: json)
+        #expect(!client.rawJSON.contains("s3cr3t-value"))
+        #expect(!client.rawJSON.contains("other"))
+    }
+
+    @Test("A malformed field names the client and the field")
+    func malformedField() {
+        let error = #expect(throws: SourceDataError.self) {
+            try ClientSnapshot(sourceJSON: try JSONParser.parse(#"{"id": "c9", "name": "n", "scopes": "routing"}"#))
+        }
+        #expect(error?.description == "OAuth client c9: field 'scopes' is not a list of strings")
+    }
+
+    @Test("Names off the convention are not attributed", arguments: ["legacy-sync-tool", "Partner-Integration-Prod", "Partner-Integration--Acme"])
+    func offConvention(name: String) {
+        #expect(PartnerAppName(parsing: name) == nil)
+    }
+}

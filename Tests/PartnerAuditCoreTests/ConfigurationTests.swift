@@ -1,0 +1,50 @@
+import Testing
+@testable import PartnerAuditCore
+
+@Suite("Configuration file")
+struct ConfigurationTests {
+    @Test("Every key of cli.md's example is read")
+    func readsExample() throws {
+        let configuration = try Configuration(yaml: """
+            organization: acme-contact-center
+            source:
+              region: us-east-1
+              apiURL: https://api.mypurecloud.com
+              loginURL: https://login.mypurecloud.com
+              pageSize: 100
+              requestsPerMinute: 300
+              overlapMinutes: 15
+              credentialsFile: /etc/partner-audit/credentials
+            warehouse: data/warehouse.sqlite
+            reports: reports
+            policy: policy.yml
+            """, file: "partner-audit.yml")
+        #expect(configuration.organization == "acme-contact-center")
+        #expect(configuration.source.requestsPerMinute == 300)
+        #expect(configuration.source.credentialsFile == "/etc/partner-audit/credentials")
+    }
+
+    @Test("An unknown key is an error naming the key and its line")
+    func unknownKey() {
+        let error = #expect(throws: ConfigurationError.self) {
+            try Configuration(yaml: "organization: x\nsource:\n  pageSize: 10\n  requestsPerMinit: 300\n", file: "partner-audit.yml")
+        }
+        #expect(error?.line == 4)
+        #expect(error?.description.contains("partner-audit.yml:4") == true)
+        #expect(error?.description.contains("requestsPerMinit") == true)
+    }
+
+    @Test("A value of the wrong kind names its line")
+    func badValue() {
+        let error = #expect(throws: ConfigurationError.self) {
+            try Configuration(yaml: "source:\n  pageSize: lots\n", file: "c.yml")
+        }
+        #expect(error?.line == 2)
+        #expect(error?.exitStatus == .usage)
+    }
+
+    @Test("An empty file means every default")
+    func emptyFile() throws {
+        #expect(try Configuration(yaml: "", file: "c.yml") == Configuration())
+    }
+}

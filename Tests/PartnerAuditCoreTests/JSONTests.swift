@@ -1,0 +1,31 @@
+import Foundation
+import Testing
+@testable import PartnerAuditCore
+
+@Suite("JSON parsing and canonical text")
+struct JSONTests {
+    @Test("Canonical text sorts keys and keeps integers apart from doubles")
+    func canonical() throws {
+        let value = try JSONParser.parse(#"{ "b": [1, 2.5, true, null], "a": "x" , "c": {"z": -3, "y": 1e3}}"#)
+        #expect(value.canonicalText == #"{"a":"x","b":[1,2.5,true,null],"c":{"y":1000,"z":-3}}"#)
+    }
+
+    @Test("Escapes decode, and hostile text survives a round trip unchanged")
+    func hostileStrings() throws {
+        let hostile = "<script>alert('x')</script> \"quoted\" \\ back\nline\ttab \u{0001} é 😀 \u{2028}"
+        var bytes: [UInt8] = []
+        JSONValue.writeString(hostile, to: &bytes)
+        let parsed = try JSONParser.parse(bytes)
+        #expect(parsed.stringValue == hostile)
+        let viaFoundation = try JSONSerialization.jsonObject(with: Data(bytes), options: .fragmentsAllowed) as? String
+        #expect(viaFoundation == hostile)
+        #expect(try JSONParser.parse(#""\ud83d\ude00 \u00e9""#).stringValue == "😀 é")
+    }
+
+    @Test("Malformed JSON is refused with the byte offset", arguments: [
+        #"{"a": }"#, #"{"a": 1,}"#, #"[1 2]"#, #""unterminated"#, #"{"a": 1} trailing"#, "nul", "",
+    ])
+    func malformed(text: String) {
+        #expect(throws: JSONParseError.self) { try JSONParser.parse(text) }
+    }
+}

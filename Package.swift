@@ -44,6 +44,17 @@ let package = Package(
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
+        // The rule engine: catalog, policy, networks, rules → findings.
+        .target(
+            name: "Rules",
+            dependencies: [
+                "PartnerAuditCore", "Warehouse",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
+            // The endpoint → scope map and the known-scope registry: data, not code.
+            resources: [.copy("Data")]
+        ),
         // Source → warehouse, window by window.
         .target(
             name: "Extractor",
@@ -65,8 +76,9 @@ let package = Package(
         .target(
             name: "CLI",
             dependencies: [
-                "PartnerAuditCore", "Source", "Warehouse", "Extractor", "Simulator",
+                "PartnerAuditCore", "Source", "Warehouse", "Extractor", "Rules", "Simulator",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
             ]
@@ -77,10 +89,30 @@ let package = Package(
         .testTarget(name: "WarehouseTests", dependencies: ["PartnerAuditCore", "Warehouse", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "SimulatorTests", dependencies: ["PartnerAuditCore", "Simulator"]),
         .testTarget(
-            name: "ExtractorTests",
-            dependencies: ["PartnerAuditCore", "Source", "Warehouse", "Extractor", "Simulator"]
+            name: "RulesTests",
+            dependencies: [
+                "PartnerAuditCore", "Warehouse", "Rules", "Source", "Extractor", "Simulator",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ]
         ),
-        .testTarget(name: "CLITests", dependencies: ["PartnerAuditCore", "Warehouse", "Simulator"]),
+        .testTarget(
+            name: "ExtractorTests",
+            dependencies: [
+                "PartnerAuditCore", "Source", "Warehouse", "Extractor", "Simulator",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .testTarget(
+            name: "CLITests",
+            dependencies: [
+                "PartnerAuditCore", "Simulator", "partner-audit",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -1,0 +1,45 @@
+/// The endpoints the simulated partner apps call, mirroring the endpoint → scope map (`Sources/Rules/Data/endpoint-scopes.tsv`).
+///
+/// Kept in code so the simulator needs no file at run time; `EndpointCatalogTests` checks
+/// every row against the catalog file, so a drift fails the build's tests.
+enum EndpointCatalog {
+    static let all: [Endpoint] = [
+        .init(method: "GET", pattern: "/api/v2/routing/queues", scope: "routing:queue:read", resource: "routing/queues", idKind: nil),
+        .init(method: "GET", pattern: "/api/v2/routing/queues/{id}", scope: "routing:queue:read", resource: "routing/queues", idKind: .queue),
+        .init(method: "GET", pattern: "/api/v2/routing/queues/{id}/members", scope: "routing:queue:read", resource: "routing/queues", idKind: .queue),
+        .init(method: "POST", pattern: "/api/v2/routing/queues", scope: "routing:queue:write", resource: "routing/queues", idKind: nil),
+        .init(method: "PUT", pattern: "/api/v2/routing/queues/{id}", scope: "routing:queue:write", resource: "routing/queues", idKind: .queue),
+        .init(method: "DELETE", pattern: "/api/v2/routing/queues/{id}", scope: "routing:queue:write", resource: "routing/queues", idKind: .queue),
+        .init(method: "GET", pattern: "/api/v2/conversations", scope: "interaction:read", resource: "conversations", idKind: nil),
+        .init(method: "GET", pattern: "/api/v2/conversations/{id}", scope: "interaction:read", resource: "conversations", idKind: .conversation),
+        .init(method: "POST", pattern: "/api/v2/conversations/calls", scope: "interaction:write", resource: "conversations", idKind: nil),
+        .init(method: "PATCH", pattern: "/api/v2/conversations/{id}", scope: "interaction:write", resource: "conversations", idKind: .conversation),
+        .init(method: "GET", pattern: "/api/v2/analytics/reporting/schedules", scope: "analytics:report:read", resource: "analytics/reporting", idKind: nil),
+        .init(method: "GET", pattern: "/api/v2/analytics/reporting/exports", scope: "analytics:report:read", resource: "analytics/reporting", idKind: nil),
+        .init(method: "POST", pattern: "/api/v2/analytics/conversations/details/query", scope: "analytics:conversation:read", resource: "analytics/conversations", idKind: nil),
+        .init(method: "GET", pattern: "/api/v2/users", scope: "users:read", resource: "users", idKind: nil),
+        .init(method: "GET", pattern: "/api/v2/users/{id}", scope: "users:read", resource: "users", idKind: .user),
+        .init(method: "PATCH", pattern: "/api/v2/users/{id}", scope: "users:write", resource: "users", idKind: .user),
+        .init(method: "GET", pattern: "/api/v2/recordings/{id}", scope: "recording:read", resource: "recordings", idKind: .recording),
+        .init(method: "DELETE", pattern: "/api/v2/recordings/{id}", scope: "recording:delete", resource: "recordings", idKind: .recording),
+        .init(method: "GET", pattern: "/api/v2/externalcontacts/contacts", scope: "externalcontacts:contact:read", resource: "externalcontacts/contacts", idKind: nil),
+        .init(method: "POST", pattern: "/api/v2/externalcontacts/contacts", scope: "externalcontacts:contact:write", resource: "externalcontacts/contacts", idKind: nil),
+        .init(method: "GET", pattern: "/api/v2/oauth/clients", scope: "oauth:client:read", resource: "oauth/clients", idKind: nil),
+        .init(method: "POST", pattern: "/api/v2/oauth/clients", scope: "oauth:client:admin", resource: "oauth/clients", idKind: nil),
+    ]
+
+    /// The endpoints a granted scope lets an app call.
+    ///
+    /// A wildcard grant (`routing:*`, `*`) reaches every endpoint whose scope it matches;
+    /// for a bare `*` only the reading ones are used, as a careless integration would.
+    static func endpoints(for scope: String) -> [Endpoint] {
+        if scope == "*" || scope == "*:*" {
+            return all.filter { $0.method == "GET" }
+        }
+        if scope.hasSuffix("*") {
+            let prefix = String(scope.dropLast())
+            return all.filter { $0.scope.hasPrefix(prefix) }
+        }
+        return all.filter { $0.scope == scope }
+    }
+}

@@ -1,0 +1,53 @@
+/// The faults the simulator injects into API requests (the token endpoint is spared random faults).
+///
+/// Parsed from the `--faults` text, e.g. `429=0.05,5xx=0.05,drop=0.02,slow=0.01,late`,
+/// `budget=300/min`, `all` or `none`:
+/// - `429=p`: answer 429 with `Retry-After: 1` and the `inin-ratelimit-*` headers;
+/// - `5xx=p`: answer 500, 502, 503 or 504;
+/// - `drop=p`: send the head and part of the body, then break the connection;
+/// - `slow=p`: delay the answer by `slowDelay` (2 s) on the injected clock;
+/// - `late`: some of the last hour's events become visible 5–15 minutes after they happened;
+/// - `budget=N/min`: a strict sliding window over the last 60 s of API requests; over it,
+///   429 with the true `Retry-After`.
+/// Rates are probabilities per API request, between 0 and 1.
+package struct FaultSpec: Sendable, Equatable, CustomStringConvertible {
+    package var rateLimited: Double = 0
+    package var serverErrors: Double = 0
+    package var drops: Double = 0
+    package var slow: Double = 0
+    package var slowDelay: Duration = .seconds(2)
+    package var late = false
+    /// Requests allowed in any 60 s; `nil` for no limit.
+    package var budgetPerMinute: Int?
+
+    package init(
+        rateLimited: Double = 0, serverErrors: Double = 0, drops: Double = 0, slow: Double = 0,
+        slowDelay: Duration = .seconds(2), late: Bool = false, budgetPerMinute: Int? = nil
+    ) {
+        self.rateLimited = rateLimited
+        self.serverErrors = serverErrors
+        self.drops = drops
+        self.slow = slow
+        self.slowDelay = slowDelay
+        self.late = late
+        self.budgetPerMinute = budgetPerMinute
+    }
+
+    /// No faults at all.
+    package static let none = FaultSpec()
+
+    /// Every kind of fault at a rate a client must survive: what `all` means.
+    package static let all = FaultSpec(rateLimited: 0.05, serverErrors: 0.05, drops: 0.02, slow: 0.01, late: true)
+
+    /// The spec in the form `parse(_:)` reads.
+    package var description: String {
+        var items: [String] = []
+        if rateLimited > 0 { items.append("429=\(rateLimited)") }
+        if serverErrors > 0 { items.append("5xx=\(serverErrors)") }
+        if drops > 0 { items.append("drop=\(drops)") }
+        if slow > 0 { items.append("slow=\(slow)") }
+        if late { items.append("late") }
+        if let budgetPerMinute { items.append("budget=\(budgetPerMinute)/min") }
+        return items.isEmpty ? "none" : items.joined(separator: ",")
+    }
+}

@@ -1,0 +1,55 @@
+extension GeneratedEvents {
+    /// Writes the part after `timestamp` of a partner app's event: an API call, a token, or a denial.
+    func writeClientEvent(_ profile: TrafficProfile, _ h1: UInt64, _ h2: UInt64, to writer: inout JSONWriter) {
+        let source = profile.sources[Int((h1 >> 27) % UInt64(profile.sources.count))].hostValue(h2)
+        let roll = h1 % 100_000
+        if roll < deniedPer100k {
+            writer.raw(#","action":"oauth.token.denied","resource":"oauth/token","outcome":"denied","details":{"#)
+            writer.key("sourceIp"); writer.quotedAddress(source)
+            writer.raw(","); writer.key("reason")
+            writer.raw((h2 & 1) == 0 ? #""invalid_client""# : #""invalid_scope""#)
+            writer.raw(#","attempts":1}"#)
+            return
+        }
+        if roll < deniedPer100k + 5000 || profile.calls.isEmpty {
+            writer.raw(#","action":"oauth.token.issued","resource":"oauth/token","outcome":"success","details":{"#)
+            writer.key("sourceIp"); writer.quotedAddress(source)
+            writer.raw(","); writer.key("grantType"); writer.plainString(profile.grantType)
+            writer.raw(","); writer.key("scopes"); writer.strings(profile.tokenScopes)
+            writer.raw("}")
+            return
+        }
+        let call = profile.calls[Int((h1 >> 17) % UInt64(profile.calls.count))]
+        let endpoint = call.endpoint
+        var status = endpoint.successStatus
+        if profile.throttledPerMille > 0, Int((h2 >> 40) % 1000) < profile.throttledPerMille {
+            status = 429
+        } else if endpoint.method == "GET", (h2 >> 50) % 1000 < 15 {
+            status = 404
+        }
+        let resourceID = endpoint.idKind.map { resourceIDs[$0.index][Int((h2 >> 20) % 64)] }
+        writer.raw(#","action":"api.request","resource":"#)
+        writer.plainString(endpoint.resource)
+        if let resourceID {
+            writer.raw(","); writer.key("resourceId"); writer.plainString(resourceID)
+        }
+        writer.raw(status < 400 ? #","outcome":"success","details":{"# : #","outcome":"failure","details":{"#)
+        writer.key("method"); writer.plainString(endpoint.method)
+        writer.raw(","); writer.key("path"); writer.raw("\"")
+        writer.rawText(endpoint.pathHead)
+        if let resourceID {
+            writer.rawText(resourceID)
+            writer.rawText(endpoint.pathTail)
+        }
+        writer.raw("\"")
+        writer.raw(","); writer.key("status"); writer.int(status)
+        writer.raw(","); writer.key("sourceIp"); writer.quotedAddress(source)
+        writer.raw(","); writer.key("userAgent")
+        writer.string(profile.userAgents[Int((h1 >> 37) % UInt64(profile.userAgents.count))])
+        if (h1 >> 45) & 1 == 1 {
+            writer.raw(","); writer.key("scope"); writer.string(call.scope)
+        }
+        writer.raw(","); writer.key("durationMs"); writer.int(8 + Int((h2 >> 8) % 900))
+        writer.raw("}")
+    }
+}

@@ -1,0 +1,59 @@
+import HTTPTypes
+import Hummingbird
+
+/// Builds the simulator's JSON responses: bodies, API errors, token errors, rate limits, broken bodies.
+enum JSONResponse {
+    /// A JSON body with a status and extra headers.
+    static func make(_ status: HTTPResponse.Status, body: ByteBuffer, headers: [(String, String)] = []) -> Response {
+        var fields = HTTPFields()
+        fields[.contentType] = "application/json; charset=utf-8"
+        for (name, value) in headers {
+            if let fieldName = HTTPField.Name(name) { fields[fieldName] = value }
+        }
+        return Response(status: status, headers: fields, body: ResponseBody(byteBuffer: body))
+    }
+
+    /// An API error in the platform's shape: `{"status", "code", "message"}`.
+    static func error(_ status: HTTPResponse.Status, code: String, message: String, headers: [(String, String)] = []) -> Response {
+        var writer = JSONWriter(capacity: 128)
+        writer.raw("{"); writer.key("status"); writer.int(status.code)
+        writer.raw(","); writer.key("code"); writer.string(code)
+        writer.raw(","); writer.key("message"); writer.string(message)
+        writer.raw("}")
+        return make(status, body: writer.buffer, headers: headers)
+    }
+
+    /// A token-endpoint error: `{"error", "description"}`. Never carries the presented secret.
+    static func tokenError(_ status: HTTPResponse.Status, error: String, description: String) -> Response {
+        var writer = JSONWriter(capacity: 128)
+        writer.raw("{"); writer.key("error"); writer.string(error)
+        writer.raw(","); writer.key("description"); writer.string(description)
+        writer.raw("}")
+        return make(status, body: writer.buffer)
+    }
+
+    /// A 429 with `Retry-After` and the `inin-ratelimit-*` headers.
+    static func rateLimited(retryAfter: Int, count: Int, allowed: Int) -> Response {
+        error(.tooManyRequests, code: "too.many.requests", message: "Rate limit exceeded the maximum. Retry the request in [\(retryAfter)] seconds", headers: [
+            ("Retry-After", String(retryAfter)),
+            ("inin-ratelimit-count", String(count)),
+            ("inin-ratelimit-allowed", String(allowed)),
+            ("inin-ratelimit-reset", String(retryAfter)),
+        ])
+    }
+
+    /// A 200 whose connection dies mid-body: the head and about half the bytes are sent, then the write fails.
+    static func dropping(_ response: Response, body: ByteBuffer) -> Response {
+        let full = body.readableBytes
+        let cut = max(1, full / 2)
+        var dropped = response
+        dropped.body = ResponseBody(contentLength: full) { writer in
+            var part = body
+            if let slice = part.readSlice(length: min(cut, full)) {
+                try await writer.write(slice)
+            }
+            throw ConnectionDropped()
+        }
+        return dropped
+    }
+}

@@ -1,0 +1,69 @@
+import Foundation
+import Synchronization
+
+/// The mutable state of a running simulator: issued tokens, the budget window, counters.
+final class ServerState: Sendable {
+    /// How long an issued token is honoured.
+    static let tokenLifetime: TimeInterval = 86_400
+
+    private struct Inner {
+        var tokens: [String: Date] = [:]
+        var issued: UInt64 = 0
+        var requests: UInt64 = 0
+        var limiter: SlidingWindowLimiter?
+        var stats = SimulatorStats()
+    }
+
+    let seed: UInt64
+    let faults: FaultSpec
+    private let inner: Mutex<Inner>
+
+    init(seed: UInt64, faults: FaultSpec) {
+        self.seed = seed
+        self.faults = faults
+        inner = Mutex(Inner(limiter: faults.budgetPerMinute.map { SlidingWindowLimiter(budget: $0) }))
+    }
+
+    var stats: SimulatorStats { inner.withLock { $0.stats } }
+
+    /// Updates the counters.
+    func count(_ update: (inout SimulatorStats) -> Void) {
+        inner.withLock { update(&$0.stats) }
+    }
+
+    /// Issues a new bearer token valid for a day from `now`.
+    func issueToken(now: Date) -> String {
+        inner.withLock { inner in
+            inner.issued += 1
+            let token = "sim-" + String(SeededHash.hash(seed, 60, inner.issued), radix: 16)
+                + String(SeededHash.hash(seed, 61, inner.issued), radix: 16)
+            inner.tokens[token] = now + Self.tokenLifetime
+            inner.stats.tokensIssued += 1
+            return token
+        }
+    }
+
+    /// Whether `token` was issued here, is not revoked and has not expired at `now`.
+    func isValid(token: String, now: Date) -> Bool {
+        inner.withLock { inner in inner.tokens[token].map { now < $0 } ?? false }
+    }
+
+    /// Forgets every issued token: the next API call with any of them gets a 401.
+    func revokeTokens() {
+        inner.withLock { $0.tokens.removeAll() }
+    }
+
+    /// The budget's verdict on an API request at `now`; `nil` when there is no budget.
+    func admit(now: Date) -> SlidingWindowLimiter.Decision? {
+        inner.withLock { inner in inner.limiter?.admit(at: now.timeIntervalSince1970) }
+    }
+
+    /// The random faults of the next API request.
+    func nextFaults() -> FaultDecision {
+        let request = inner.withLock { inner in
+            inner.requests += 1
+            return inner.requests
+        }
+        return FaultDecision.draw(faults, seed: seed, request: request)
+    }
+}

@@ -1,0 +1,33 @@
+import Foundation
+import PartnerAuditCore
+
+extension SimulatedOrganization {
+    /// The ids of every event visible at `moment`, sorted by `(timestamp, id)`.
+    ///
+    /// Exactly what a complete extraction up to `moment` must store. Materialises the list:
+    /// meant for test scales (up to about 100 000 events).
+    package func eventIDs(visibleAt moment: Date) -> [String] {
+        let selection = snapshot().select(everything(visibleAt: moment))
+        var ids: [String] = []
+        ids.reserveCapacity(selection.total)
+        selection.forEach(offset: 0, limit: selection.total) { entry in
+            switch entry {
+            case .generated(let index): ids.append(GeneratedEvents.id(index))
+            case .planted(let event): ids.append(event.id)
+            }
+        }
+        return ids
+    }
+
+    /// How many events are visible at `moment`; cheap at any scale.
+    package func eventCount(visibleAt moment: Date) -> Int {
+        snapshot().select(everything(visibleAt: moment)).total
+    }
+
+    /// How many events are generated (the rest are planted).
+    package var generatedEventCount: Int { generated.count }
+
+    private func everything(visibleAt moment: Date) -> AuditLogWindow {
+        AuditLogWindow(from: Int64.min, to: Int64.max, now: Timestamp.milliseconds(moment))
+    }
+}

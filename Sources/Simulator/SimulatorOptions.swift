@@ -1,0 +1,51 @@
+/// What organisation the simulator builds and how it misbehaves.
+///
+/// Everything generated is a function of `seed`, so two runs with the same options serve
+/// the same organisation.
+package struct SimulatorOptions: Sendable, Equatable {
+    /// The largest `scale` accepted.
+    package static let maximumScale = 10_000_000
+    /// The longest `days` accepted.
+    package static let maximumDays = 3650
+
+    package var seed: UInt64
+    /// How many events are generated (besides the planted ones).
+    package var scale: Int
+    /// The events lie in the `days` before the start moment.
+    package var days: Int
+    package var faults: FaultSpec
+    /// The only client id the token endpoint accepts.
+    package var clientID: String
+    /// The only client secret the token endpoint accepts.
+    package var clientSecret: String
+
+    package init(
+        seed: UInt64 = 1, scale: Int = 10_000, days: Int = 90, faults: FaultSpec = .none,
+        clientID: String = "demo-extractor", clientSecret: String = "demo-secret"
+    ) {
+        self.seed = seed
+        self.scale = scale
+        self.days = days
+        self.faults = faults
+        self.clientID = clientID
+        self.clientSecret = clientSecret
+    }
+
+    /// Refuses a scale or span the simulator cannot serve; the organisation clamps rather than fails.
+    package func validate() throws(SimulatorError) {
+        guard (0...Self.maximumScale).contains(scale) else {
+            throw SimulatorError(.invalidOption, "scale must be between 0 and \(Self.maximumScale), got \(scale)")
+        }
+        guard (1...Self.maximumDays).contains(days) else {
+            throw SimulatorError(.invalidOption, "days must be between 1 and \(Self.maximumDays), got \(days)")
+        }
+        guard !clientID.isEmpty, !clientSecret.isEmpty else {
+            throw SimulatorError(.invalidOption, "the client id and secret must not be empty")
+        }
+    }
+
+    /// `scale` within what can be served.
+    var clampedScale: Int { min(max(scale, 0), Self.maximumScale) }
+    /// `days` within what can be served.
+    var clampedDays: Int { min(max(days, 1), Self.maximumDays) }
+}

@@ -1,0 +1,44 @@
+import ArgumentParser
+import Foundation
+import PartnerAuditCore
+
+/// Runs a command's body and turns any failure into one clear line on stderr and the
+/// documented exit code: the error's own `ExitStatus` when it has one, else 2 for bad
+/// input and 3 for anything else.
+func reportingFailures<T>(_ body: () async throws -> T) async throws -> T {
+    do {
+        return try await body()
+    } catch let exit as ExitCode {
+        throw exit
+    } catch let error as ExitCodeProviding {
+        Console.error("\(error)")
+        throw ExitCode(error.exitStatus.rawValue)
+    } catch is CancellationError {
+        Console.error("cancelled")
+        throw ExitCode(ExitStatus.sourceFailed.rawValue)
+    } catch {
+        Console.error("\(error)")
+        throw ExitCode(ExitStatus.sourceFailed.rawValue)
+    }
+}
+
+/// A usage problem found while running (not while parsing): exit 2 with the message.
+struct UsageError: Error, CustomStringConvertible, ExitCodeProviding {
+    var description: String
+    init(_ description: String) { self.description = description }
+    var exitStatus: ExitStatus { .usage }
+}
+
+/// stdout carries results; stderr carries errors, progress and logs.
+enum Console {
+    static func error(_ message: String) {
+        FileHandle.standardError.write(Data("partner-audit: error: \(message)\n".utf8))
+    }
+
+    static func output(_ text: String) {
+        FileHandle.standardOutput.write(Data((text.hasSuffix("\n") ? text : text + "\n").utf8))
+    }
+
+    /// Whether stderr is a terminal (progress lines) or a pipe or file (cron: one log line per window).
+    static var stderrIsTerminal: Bool { isatty(STDERR_FILENO) == 1 }
+}

@@ -1,0 +1,51 @@
+import Foundation
+import PartnerAuditCore
+
+/// Where the extractor's client credentials come from: the environment, or a 0600 file.
+/// Never the command line.
+enum CredentialsSource {
+    static let idVariable = "PARTNER_AUDIT_CLIENT_ID"
+    static let secretVariable = "PARTNER_AUDIT_CLIENT_SECRET"
+
+    /// The environment's credentials if both are set, else the configured file's.
+    static func load(file: String?, environment: [String: String] = ProcessInfo.processInfo.environment) throws -> Credentials {
+        if let id = environment[idVariable], let secret = environment[secretVariable], !id.isEmpty, !secret.isEmpty {
+            return Credentials(clientID: id, clientSecret: Secret(secret))
+        }
+        guard let file else {
+            throw UsageError("no credentials: set \(idVariable) and \(secretVariable), or source.credentialsFile in the configuration")
+        }
+        return try fromFile(file)
+    }
+
+    /// Reads `KEY=VALUE` lines; refuses a file that group or others can read.
+    static func fromFile(_ path: String) throws -> Credentials {
+        let attributes: [FileAttributeKey: Any]
+        do {
+            attributes = try FileManager.default.attributesOfItem(atPath: path)
+        } catch {
+            throw UsageError("credentials file \(path) cannot be read")
+        }
+        let mode = (attributes[.posixPermissions] as? NSNumber)?.intValue ?? 0o777
+        guard mode & 0o077 == 0 else {
+            throw UsageError("credentials file \(path) has mode \(String(mode, radix: 8)); refusing it: run `chmod 600 \(path)`")
+        }
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw UsageError("credentials file \(path) cannot be read")
+        }
+        var values: [String: String] = [:]
+        for (number, line) in String(decoding: data, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            let trimmed = line.trimmingCharacters(in: .whitespaces)
+            if trimmed.isEmpty || trimmed.hasPrefix("#") { continue }
+            guard let equals = trimmed.firstIndex(of: "=") else {
+                throw UsageError("credentials file \(path):\(number + 1): expected KEY=VALUE")
+            }
+            values[String(trimmed[..<equals]).trimmingCharacters(in: .whitespaces)] =
+                String(trimmed[trimmed.index(after: equals)...]).trimmingCharacters(in: .whitespaces)
+        }
+        guard let id = values[idVariable], let secret = values[secretVariable], !id.isEmpty, !secret.isEmpty else {
+            throw UsageError("credentials file \(path) must set \(idVariable) and \(secretVariable)")
+        }
+        return Credentials(clientID: id, clientSecret: Secret(secret))
+    }
+}

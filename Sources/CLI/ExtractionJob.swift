@@ -1,0 +1,55 @@
+import AsyncHTTPClient
+import Extractor
+import Foundation
+import Logging
+import PartnerAuditCore
+import Source
+import Warehouse
+
+/// Wires one extraction: HTTP client, source adapter, warehouse, extractor, progress display.
+///
+/// Shared by `extract` and `demo` (and, later, `run`).
+struct ExtractionJob {
+    var configuration: Configuration
+    var endpoint: SourceEndpoint
+    var credentials: Credentials
+    var clock: any WallClock = SystemClock()
+    var verbose = false
+
+    /// Runs the extraction and returns its summary; the HTTP client is shut down either way.
+    func run(since: Date?, until: Date?, settings: ExtractionSettings) async throws -> ExtractionSummary {
+        let source = configuration.source
+        let logger = Logger.stderr("extract", level: verbose ? .debug : .info)
+        let warehouse = try Warehouse(path: configuration.warehouse)
+        var httpConfiguration = HTTPClient.Configuration(redirectConfiguration: .disallow)
+        httpConfiguration.timeout = .init(connect: .seconds(10), read: .seconds(60))
+        let httpClient = HTTPClient(eventLoopGroupProvider: .singleton, configuration: httpConfiguration)
+        let api = APIClient(
+            endpoint: endpoint, credentials: credentials, httpClient: httpClient,
+            requestsPerMinute: source.requestsPerMinute, retry: RetryPolicy(maxAttempts: source.maxAttempts),
+            clock: clock, logger: logger)
+        let progress = ProgressDisplay(logger: logger, terminal: Console.stderrIsTerminal)
+        let extractor = Extractor(
+            source: GuideSource(api: api, pageSize: source.pageSize), warehouse: warehouse, clock: clock,
+            settings: settings, logger: logger, onWindow: progress.windowCommitted)
+        do {
+            let summary = try await extractor.run(since: since, until: until)
+            progress.finish()
+            try await httpClient.shutdown()
+            return summary
+        } catch {
+            progress.finish()
+            try? await httpClient.shutdown()
+            throw error
+        }
+    }
+
+    /// Window settings from the configuration.
+    static func settings(from source: Configuration.SourceSettings) -> ExtractionSettings {
+        var settings = ExtractionSettings()
+        settings.windowLength = .seconds(source.windowHours * 3600)
+        settings.overlap = .seconds(source.overlapMinutes * 60)
+        settings.lag = .seconds(source.lagMinutes * 60)
+        return settings
+    }
+}

@@ -1,0 +1,30 @@
+import ArgumentParser
+import Warehouse
+
+/// `partner-audit query`: read-only SQL over the warehouse's views.
+struct Query: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Run a read-only SQL query over the warehouse.",
+        discussion: """
+            The warehouse is opened read-only: a statement that writes is refused. Documented views: \
+            events, clients, client_history, extraction_runs, extraction_windows.
+
+            Example: partner-audit query "SELECT actor_id, count(*) FROM events WHERE outcome = 'denied' GROUP BY 1" --format csv
+            """)
+
+    @OptionGroup var global: GlobalOptions
+
+    @Argument(help: "One SQL statement that reads.")
+    var sql: String
+
+    @Option(help: "table, json or csv.")
+    var format: OutputFormat = .table
+
+    func run() async throws {
+        try await reportingFailures {
+            let configuration = try global.loadConfiguration()
+            let result = try ReadOnlyQuery.run(sql, warehouse: configuration.warehouse)
+            Console.output(format.render(columns: result.columns, rows: result.rows))
+        }
+    }
+}

@@ -1,0 +1,89 @@
+import ArgumentParser
+import Foundation
+import Logging
+import PartnerAuditCore
+import Simulator
+import Synchronization
+
+/// `partner-audit simulate`: serves a seeded organisation on loopback until stopped.
+struct Simulate: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Serve a simulated Genesys Cloud organisation on 127.0.0.1 (guide dialect).",
+        discussion: """
+            Generates --scale audit events over the --days before it started, lazily (memory stays flat), \
+            and planted misconfigurations for every rule. Accepts only the credentials in its own \
+            PARTNER_AUDIT_CLIENT_ID / PARTNER_AUDIT_CLIENT_SECRET (default demo-extractor / demo-secret). \
+            Faults: --faults "429=0.05,5xx=0.05,drop=0.02,slow=0.01,late", "all", "budget=300/min" or "none". \
+            Prints `listening on http://127.0.0.1:PORT` once ready; stops on Ctrl-C or SIGTERM.
+
+            Example: partner-audit simulate --port 8080 --scale 1000000 --faults 429=0.02,5xx=0.02 --policy-out policy.yml
+            """)
+
+    @Option(help: "The loopback port (0 picks a free one).")
+    var port = 0
+
+    @Option(help: "The seed of the organisation: the same seed serves the same organisation.")
+    var seed: UInt64 = 1
+
+    @Option(help: "How many audit events to serve (1,000 to 10,000,000).")
+    var scale = 10_000
+
+    @Option(help: "Over how many days before the start the events are spread.")
+    var days = 90
+
+    @Option(help: "Faults to inject: none, all, or a list such as 429=0.05,5xx=0.05,drop=0.02,slow=0.01,late,budget=300/min.")
+    var faults = "none"
+
+    @Option(name: .customLong("policy-out"), help: "Write the policy file that matches the organisation here.")
+    var policyOut: String?
+
+    func validate() throws {
+        guard (1_000...10_000_000).contains(scale) else { throw ValidationError("--scale must be between 1000 and 10000000") }
+        guard (1...3650).contains(days) else { throw ValidationError("--days must be between 1 and 3650") }
+        guard (0...65535).contains(port) else { throw ValidationError("--port must be between 0 and 65535") }
+        do { _ = try FaultSpec.parse(faults) } catch { throw ValidationError("--faults: \(error)") }
+    }
+
+    func run() async throws {
+        try await reportingFailures {
+            let environment = ProcessInfo.processInfo.environment
+            var options = SimulatorOptions()
+            options.seed = seed
+            options.scale = scale
+            options.days = days
+            options.faults = try FaultSpec.parse(faults)
+            options.clientID = environment[CredentialsSource.idVariable] ?? options.clientID
+            options.clientSecret = environment[CredentialsSource.secretVariable] ?? options.clientSecret
+            let organization = SimulatedOrganization(options: options, start: Date())
+            if let policyOut {
+                try Data(organization.policyYAML.utf8).write(to: URL(fileURLWithPath: policyOut))
+            }
+            let simulator = try await SimulatorServer.start(
+                organization: organization, port: port, clock: SystemClock(), logger: .stderr("simulate", level: .warning))
+            Console.output("listening on \(simulator.baseURL)")
+            await StopSignal.wait()
+            await simulator.shutdown()
+        }
+    }
+}
+
+/// Waits for SIGINT or SIGTERM.
+enum StopSignal {
+    /// The installed handlers, kept alive for the life of the process.
+    nonisolated(unsafe) private static var sources: [any DispatchSourceSignal] = []
+
+    static func wait() async {
+        await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
+            let resumed = Mutex(false)
+            for number in [SIGINT, SIGTERM] {
+                signal(number, SIG_IGN)
+                let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
+                source.setEventHandler {
+                    if !resumed.withLock({ let was = $0; $0 = true; return was }) { continuation.resume() }
+                }
+                source.resume()
+                sources.append(source)
+            }
+        }
+    }
+}

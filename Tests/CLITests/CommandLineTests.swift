@@ -1,0 +1,54 @@
+import Foundation
+import GRDB
+import Logging
+import PartnerAuditCore
+import Simulator
+import Testing
+
+@Suite("The partner-audit command line", .serialized)
+struct CommandLineTests {
+    @Test("Every command's --help has an example", arguments: ["demo", "simulate", "extract", "verify", "query"])
+    func helpHasExample(command: String) async throws {
+        let folder = try WorkingFolder()
+        let result = try await CommandLineRunner(directory: folder.url).run([command, "--help"])
+        #expect(result.status == 0)
+        #expect(result.stdout.contains("Example:"))
+    }
+
+    @Test("An unknown configuration key exits 2 naming the key and the line")
+    func unknownConfigurationKey() async throws {
+        let folder = try WorkingFolder()
+        try folder.write("partner-audit.yml", "organization: acme\nsource:\n  pageSize: 100\n  pagesize: 50\n")
+        let result = try await CommandLineRunner(directory: folder.url).run(["query", "SELECT 1"])
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("partner-audit.yml:4"))
+        #expect(result.stderr.contains("pagesize"))
+    }
+
+    @Test("A bad flag is a usage error: exit 2")
+    func badFlag() async throws {
+        let folder = try WorkingFolder()
+        let result = try await CommandLineRunner(directory: folder.url).run(["extract", "--no-such-flag"])
+        #expect(result.status == 2)
+    }
+
+    @Test("Plain http to a host that is not loopback is refused before any credentials are sent")
+    func refusesClearTextToRemoteHosts() async throws {
+        let folder = try WorkingFolder()
+        var runner = CommandLineRunner(directory: folder.url)
+        runner.environment = ["PARTNER_AUDIT_CLIENT_ID": "x", "PARTNER_AUDIT_CLIENT_SECRET": "y"]
+        let result = try await runner.run(["extract", "--api-url", "http://api.example.com", "--warehouse", folder.path("w.sqlite")])
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("plain http is allowed only to a loopback address"))
+    }
+
+    @Test("A credentials file readable by others is refused")
+    func credentialsFileMode() async throws {
+        let folder = try WorkingFolder()
+        try folder.write("credentials", "PARTNER_AUDIT_CLIENT_ID=a\nPARTNER_AUDIT_CLIENT_SECRET=b\n", mode: 0o644)
+        try folder.write("partner-audit.yml", "source:\n  apiURL: http://127.0.0.1:9\n  credentialsFile: \(folder.path("credentials"))\n")
+        let result = try await CommandLineRunner(directory: folder.url).run(["extract", "--warehouse", folder.path("w.sqlite")])
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("chmod 600"))
+    }
+}

@@ -1,0 +1,111 @@
+import Foundation
+import GRDB
+import Logging
+import PartnerAuditCore
+import Simulator
+import Testing
+
+@Suite("extract, verify and query through the binary", .serialized)
+struct ExtractCommandTests {
+    /// A simulator on a loopback port and a configuration file that points at it.
+    private func setUp(scale: Int = 3_000, days: Int = 3, faults: String = "none") async throws -> (WorkingFolder, RunningSimulator) {
+        var options = SimulatorOptions()
+        options.scale = scale
+        options.days = days
+        options.faults = try FaultSpec.parse(faults)
+        let organization = SimulatedOrganization(options: options, start: Date())
+        let simulator = try await SimulatorServer.start(
+            organization: organization, port: 0, clock: SystemClock(), logger: Logger(label: "sim") { _ in SwiftLogNoOpLogHandler() })
+        let folder = try WorkingFolder()
+        try folder.write("partner-audit.yml", """
+            organization: test-org
+            source:
+              apiURL: \(simulator.baseURL)
+              pageSize: 100
+              requestsPerMinute: 100000
+              lagMinutes: 0
+              windowHours: 2
+            warehouse: \(folder.path("warehouse.sqlite"))
+            """)
+        return (folder, simulator)
+    }
+
+    private func runner(_ folder: WorkingFolder, secret: String = "demo-secret") -> CommandLineRunner {
+        var runner = CommandLineRunner(directory: folder.url)
+        runner.environment = ["PARTNER_AUDIT_CLIENT_ID": "demo-extractor", "PARTNER_AUDIT_CLIENT_SECRET": secret]
+        return runner
+    }
+
+    @Test("Wrong credentials exit 3 and the secret appears nowhere in the output or the warehouse")
+    func wrongCredentials() async throws {
+        let (folder, simulator) = try await setUp()
+        defer { Task { await simulator.shutdown() } }
+        let secret = "not-the-secret-4hT9"
+        let result = try await runner(folder, secret: secret).run(["extract"])
+        #expect(result.status == 3)
+        #expect(result.stderr.contains("refused the client credentials"))
+        #expect(!result.output.contains(secret))
+        for suffix in ["", "-wal"] {
+            let bytes = FileManager.default.contents(atPath: folder.path("warehouse.sqlite") + suffix) ?? Data()
+            #expect(bytes.range(of: Data(secret.utf8)) == nil)
+        }
+    }
+
+    @Test("query refuses DELETE with exit 2; verify names a row edited behind the tool's back with exit 4")
+    func queryAndVerify() async throws {
+        let (folder, simulator) = try await setUp()
+        defer { Task { await simulator.shutdown() } }
+        let extract = try await runner(folder).run(["extract"])
+        #expect(extract.status == 0, "\(extract.stderr)")
+        #expect(try await runner(folder).run(["verify"]).status == 0)
+
+        let delete = try await runner(folder).run(["query", "DELETE FROM event_log"])
+        #expect(delete.status == 2)
+        #expect(delete.stderr.contains("read-only"))
+
+        let json = try await runner(folder).run(["query", "SELECT id, actor_type FROM events ORDER BY timestamp LIMIT 2", "--format", "json"])
+        #expect(json.status == 0)
+        let rows = try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [[String: Any]]
+        #expect(rows?.count == 2)
+
+        let queue = try DatabaseQueue(path: folder.path("warehouse.sqlite"))
+        let victim = try await queue.write { db -> String in
+            try db.execute(sql: "DROP TRIGGER event_log_no_update")
+            try db.execute(sql: "UPDATE event_log SET outcome = outcome || '-edited' WHERE seq = 42")
+            return try String.fetchOne(db, sql: "SELECT id FROM event_log WHERE seq = 42") ?? ""
+        }
+        let verify = try await runner(folder).run(["verify"])
+        #expect(verify.status == 4)
+        #expect(verify.stdout.contains("row 42 (event \(victim))"))
+    }
+
+    @Test("extract killed with SIGKILL at random moments, then restarted, stores exactly what an uninterrupted run stores")
+    func killNineAndRestart() async throws {
+        let (folder, simulator) = try await setUp(scale: 15_000, days: 5, faults: "5xx=0.02")
+        defer { Task { await simulator.shutdown() } }
+        let runner = runner(folder)
+        for delay in [100, 300, 500, 800] {
+            let command = try runner.start(["extract"])
+            try await Task.sleep(for: .milliseconds(delay))
+            kill(command.processIdentifier, SIGKILL)
+            _ = await command.wait()
+        }
+        let interrupted = try DatabaseQueue(path: folder.path("warehouse.sqlite"))
+        let partial = try await interrupted.read { try Int.fetchOne($0, sql: "SELECT count(*) FROM event_log") ?? 0 }
+        let killedRuns = try await interrupted.read { try Int.fetchOne($0, sql: "SELECT count(*) FROM extraction_run WHERE status = 'running'") ?? 0 }
+        #expect(killedRuns >= 1, "at least one run was killed mid-way")
+        let finish = try await runner.run(["extract"])
+        #expect(finish.status == 0, "\(finish.stderr)")
+        let reference = try await runner.run(["extract", "--warehouse", folder.path("reference.sqlite")])
+        #expect(reference.status == 0)
+
+        let killed = try DatabaseQueue(path: folder.path("warehouse.sqlite"))
+        let clean = try DatabaseQueue(path: folder.path("reference.sqlite"))
+        let killedIDs = try await killed.read { try String.fetchAll($0, sql: "SELECT id FROM event_log ORDER BY id") }
+        let cleanIDs = try await clean.read { try String.fetchAll($0, sql: "SELECT id FROM event_log ORDER BY id") }
+        #expect(killedIDs.count >= 15_000)
+        #expect(partial > 0 && partial < killedIDs.count, "the kills landed after some windows were committed and before the end")
+        #expect(killedIDs == cleanIDs)
+        #expect(try await runner.run(["verify"]).status == 0)
+    }
+}

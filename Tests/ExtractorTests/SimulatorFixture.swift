@@ -1,0 +1,75 @@
+import AsyncHTTPClient
+import Extractor
+import Foundation
+import Logging
+import PartnerAuditCore
+import Simulator
+import Source
+import Warehouse
+
+/// A simulator on a loopback port, a fresh warehouse file, and a manual clock they share.
+///
+/// Tests move the clock instead of sleeping: retries and `Retry-After` waits are recorded, not waited.
+final class SimulatorFixture: @unchecked Sendable {
+    static let start = Date(timeIntervalSince1970: 1_790_812_800)  // 2026-10-01T00:00:00Z
+
+    let clock = ManualClock(now: SimulatorFixture.start)
+    let organization: SimulatedOrganization
+    let simulator: RunningSimulator
+    let options: SimulatorOptions
+    let folder: URL
+    let warehousePath: String
+    let httpClient = HTTPClient(eventLoopGroupProvider: .singleton)
+    let logger = Logger(label: "test") { _ in SwiftLogNoOpLogHandler() }
+
+    init(scale: Int = 5_000, days: Int = 10, faults: String = "none", secret: String = "demo-secret") async throws {
+        var options = SimulatorOptions()
+        options.scale = scale
+        options.days = days
+        options.faults = try FaultSpec.parse(faults)
+        options.clientSecret = secret
+        self.options = options
+        organization = SimulatedOrganization(options: options, start: Self.start)
+        simulator = try await SimulatorServer.start(organization: organization, port: 0, clock: clock, logger: logger)
+        folder = FileManager.default.temporaryDirectory.appendingPathComponent("extractor-tests-\(UUID().uuidString)")
+        warehousePath = folder.appendingPathComponent("warehouse.sqlite").path
+    }
+
+    /// Stops the simulator and the HTTP client and removes the files.
+    func tearDown() async {
+        try? await httpClient.shutdown()
+        await simulator.shutdown()
+        try? FileManager.default.removeItem(at: folder)
+    }
+
+    /// Window settings for a short organisation: 12-hour windows, a 15-minute overlap, a 5-minute lag.
+    var settings: ExtractionSettings {
+        var settings = ExtractionSettings()
+        settings.windowLength = .seconds(12 * 3600)
+        settings.firstRunLookback = .seconds(Double(options.days) * 86_400 + 3600)
+        return settings
+    }
+
+    func warehouse(at path: String? = nil) throws -> Warehouse {
+        try Warehouse(path: path ?? warehousePath)
+    }
+
+    /// An extractor over the guide adapter, with the simulator's credentials unless told otherwise.
+    func extractor(
+        warehouse: Warehouse, clientSecret: String? = nil, pageSize: Int = 100, maxAttempts: Int = 8, settings: ExtractionSettings? = nil,
+        onWindow: @escaping @Sendable (WindowProgress) async -> Void = { _ in }
+    ) throws -> Extractor {
+        let api = APIClient(
+            endpoint: try SourceEndpoint(apiURL: simulator.baseURL, loginURL: simulator.baseURL),
+            credentials: Credentials(clientID: options.clientID, clientSecret: Secret(clientSecret ?? options.clientSecret)),
+            httpClient: httpClient, requestsPerMinute: 1_000_000, retry: RetryPolicy(maxAttempts: maxAttempts),
+            clock: clock, logger: logger)
+        return Extractor(source: GuideSource(api: api, pageSize: pageSize), warehouse: warehouse, clock: clock,
+                         settings: settings ?? self.settings, logger: logger, onWindow: onWindow)
+    }
+
+    /// Every event id the simulator serves up to `moment` whose timestamp is before `before`.
+    func expectedIDs(visibleAt moment: Date) -> Set<String> {
+        Set(organization.eventIDs(visibleAt: moment))
+    }
+}

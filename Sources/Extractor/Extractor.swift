@@ -15,11 +15,11 @@ package struct Extractor: Sendable {
     private let clock: any WallClock
     private let settings: ExtractionSettings
     private let logger: Logger
-    private let onWindow: @Sendable (WindowProgress) -> Void
+    private let onWindow: @Sendable (WindowProgress) async -> Void
 
     package init(
         source: any AuditSource, warehouse: Warehouse, clock: any WallClock, settings: ExtractionSettings,
-        logger: Logger, onWindow: @escaping @Sendable (WindowProgress) -> Void = { _ in }
+        logger: Logger, onWindow: @escaping @Sendable (WindowProgress) async -> Void = { _ in }
     ) {
         self.source = source
         self.warehouse = warehouse
@@ -99,7 +99,7 @@ package struct Extractor: Sendable {
                 summary.pages += pages
                 summary.eventsSeen += commit.seen
                 summary.eventsStored += commit.stored
-                onWindow(WindowProgress(
+                await onWindow(WindowProgress(
                     window: window, index: index, planned: max(planned, index), pages: pages, seen: commit.seen,
                     stored: commit.stored, totalEventsStored: summary.eventsStored, totalPages: summary.pages,
                     requests: source.requestCounts.requests, elapsedSeconds: clock.now.timeIntervalSince(started)))

@@ -8,6 +8,8 @@ package struct Configuration: Sendable, Equatable {
     package var warehouse = "data/warehouse.sqlite"
     package var reports = "reports"
     package var policy = "policy.yml"
+    /// A folder replacing the shipped endpoint → scope map and known-scope registry.
+    package var catalog: String?
 
     package init() {}
 
@@ -42,11 +44,12 @@ extension Configuration {
     package init(yaml text: String, file: String) throws(ConfigurationError) {
         self.init()
         let root = try YAMLMapping.document(text, file: file)
-        try root.rejectUnknownKeys(["organization", "source", "warehouse", "reports", "policy"], context: "the configuration")
+        try root.rejectUnknownKeys(["organization", "source", "warehouse", "reports", "policy", "catalog"], context: "the configuration")
         organization = try root.string("organization") ?? organization
         warehouse = try root.string("warehouse") ?? warehouse
         reports = try root.string("reports") ?? reports
         policy = try root.string("policy") ?? policy
+        catalog = try root.string("catalog")
         if let source = try root.mapping("source") {
             try self.source.read(source)
         }

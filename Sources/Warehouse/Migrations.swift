@@ -10,7 +10,67 @@ enum Migrations {
             try createExtractionTables(db)
             try createViews(db)
         }
+        migrator.registerMigration("v2-findings") { db in
+            try createFindings(db)
+        }
         return migrator
+    }
+
+    /// Findings with their lifecycle, the evaluations that produced them, and each status change.
+    private static func createFindings(_ db: Database) throws {
+        try db.execute(sql: """
+            CREATE INDEX event_log_by_action ON event_log(action, timestamp);
+            CREATE TABLE evaluation_run (
+                id INTEGER PRIMARY KEY,
+                as_of TEXT NOT NULL,
+                lookback_from TEXT NOT NULL,
+                started_at TEXT NOT NULL,
+                finished_at TEXT NOT NULL,
+                policy_digest TEXT NOT NULL,
+                found INTEGER NOT NULL,
+                new INTEGER NOT NULL,
+                still_open INTEGER NOT NULL,
+                resolved INTEGER NOT NULL,
+                waived INTEGER NOT NULL
+            );
+            CREATE TABLE finding (
+                fingerprint TEXT PRIMARY KEY,
+                rule_id TEXT NOT NULL,
+                category TEXT NOT NULL,
+                severity TEXT NOT NULL,
+                client_id TEXT NOT NULL,
+                client_name TEXT NOT NULL,
+                partner TEXT NOT NULL,
+                environment TEXT NOT NULL,
+                subject TEXT NOT NULL,
+                title TEXT NOT NULL,
+                detail TEXT NOT NULL,
+                evidence_json TEXT NOT NULL,
+                controls_json TEXT NOT NULL,
+                remediation TEXT NOT NULL,
+                status TEXT NOT NULL,
+                first_seen TEXT NOT NULL,
+                last_seen TEXT NOT NULL,
+                resolved_at TEXT,
+                waiver_json TEXT,
+                evaluation_id INTEGER NOT NULL REFERENCES evaluation_run(id)
+            );
+            CREATE INDEX finding_by_status ON finding(status, severity);
+            CREATE TABLE finding_change (
+                evaluation_id INTEGER NOT NULL REFERENCES evaluation_run(id),
+                fingerprint TEXT NOT NULL,
+                change TEXT NOT NULL,
+                PRIMARY KEY (evaluation_id, fingerprint)
+            );
+            CREATE VIEW findings AS
+                SELECT fingerprint, rule_id, category, severity, client_id, client_name, partner, environment, subject,
+                       title, detail, evidence_json, controls_json, remediation, status, first_seen, last_seen,
+                       resolved_at, waiver_json
+                FROM finding;
+            CREATE VIEW evaluations AS
+                SELECT id, as_of, lookback_from, started_at, finished_at, policy_digest, found, new, still_open, resolved, waived
+                FROM evaluation_run;
+            """)
     }
 
     /// Audit events, append-only and hash-chained in insertion order (`seq`).

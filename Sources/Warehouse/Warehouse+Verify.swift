@@ -12,6 +12,12 @@ package struct ChainVerification: Sendable, Equatable {
     package var firstBreak: String?
 
     package var isIntact: Bool { firstBreak == nil }
+
+    package init(rows: Int64, head: String, firstBreak: String?) {
+        self.rows = rows
+        self.head = head
+        self.firstBreak = firstBreak
+    }
 }
 
 extension Warehouse {

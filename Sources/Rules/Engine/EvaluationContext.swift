@@ -1,0 +1,47 @@
+import Foundation
+import PartnerAuditCore
+import Warehouse
+
+/// What every rule sees: the moment, the lookback, the policy, the clients as they stood,
+/// the aggregated facts, and a way to cite events as evidence.
+package struct EvaluationContext: Sendable {
+    /// The evaluation moment (milliseconds since 1970).
+    package var asOf: Int64
+    /// `[asOf - lookbackDays, asOf)`.
+    package var lookback: TimeWindow
+    package var policy: Policy
+    package var catalog: ScopeCatalog
+    /// The client snapshots valid at `asOf`, attributed to partners.
+    package var clients: [AttributedClient]
+    package var facts: EvaluationFacts
+    let warehouse: Warehouse
+
+    package init(asOf: Int64, lookback: TimeWindow, policy: Policy, catalog: ScopeCatalog, clients: [AttributedClient], facts: EvaluationFacts, warehouse: Warehouse) {
+        self.asOf = asOf
+        self.lookback = lookback
+        self.policy = policy
+        self.catalog = catalog
+        self.clients = clients
+        self.facts = facts
+        self.warehouse = warehouse
+    }
+
+    /// The evaluation moment as a date.
+    package var asOfDate: Date { Timestamp.date(milliseconds: asOf) }
+
+    /// Up to 20 events of the client in the lookback, filtered by source IPs and actions.
+    package func cite(_ client: AttributedClient, sourceIPs: [String]? = nil, actions: [String]? = nil, condition: String? = nil) async throws -> [CitedEvent] {
+        try await warehouse.citedEvents(clientID: client.id, in: lookback, sourceIPs: sourceIPs.map { Array($0.prefix(200)) },
+                                        actions: actions, extraCondition: condition)
+    }
+
+    /// The policy for the client's partner, if the policy declares it.
+    package func partnerPolicy(of client: AttributedClient) -> PartnerPolicy? {
+        client.partner.isEmpty ? nil : policy.partners.first { $0.id.lowercased() == client.partner }
+    }
+
+    /// Clients that count as partner apps: attributed ones, and unattributed machine-to-machine ones.
+    package var partnerApps: [AttributedClient] {
+        clients.filter { $0.attribution != .none || $0.snapshot.grantType == "client_credentials" }
+    }
+}

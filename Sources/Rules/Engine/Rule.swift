@@ -1,0 +1,39 @@
+import PartnerAuditCore
+
+/// One rule of the catalog: reads the evaluation context, returns what it found.
+///
+/// The engine turns hits into findings: fingerprint, controls, remediation and waivers are
+/// not a rule's concern.
+package protocol Rule: Sendable {
+    /// The catalog id, e.g. `WS-1`.
+    var id: String { get }
+    func evaluate(_ context: EvaluationContext) async throws -> [RuleHit]
+}
+
+/// One thing a rule found: about which client and subject, how severe, and on what evidence.
+package struct RuleHit: Sendable {
+    /// `nil` for organisation-wide findings.
+    package var client: AttributedClient?
+    /// The scope, CIDR, IP or event the hit is about; part of the fingerprint.
+    package var subject: String
+    package var severity: Severity
+    /// Overrides the catalog title (e.g. for an `info` "cannot decide" hit).
+    package var title: String?
+    package var detail: String
+    package var evidence: Evidence
+
+    package init(client: AttributedClient?, subject: String = "", severity: Severity, title: String? = nil, detail: String, evidence: Evidence = Evidence()) {
+        self.client = client
+        self.subject = subject
+        self.severity = severity
+        self.title = title
+        self.detail = detail
+        self.evidence = evidence
+    }
+
+    /// A rule that cannot decide for lack of data says so, rather than passing silently.
+    package static func cannotDecide(_ client: AttributedClient?, subject: String = "lack-of-data", because reason: String) -> RuleHit {
+        RuleHit(client: client, subject: subject, severity: .info, title: "Cannot decide: \(reason)",
+                detail: "This rule could not be evaluated: \(reason).")
+    }
+}

@@ -1,0 +1,48 @@
+import PartnerAuditCore
+import Warehouse
+
+/// AN-1 and AN-2: denial bursts and clients starving the shared budget.
+enum AnomalyRules {
+    static let all: [any Rule] = [DenialBurst(), RateLimited()]
+
+    /// The client a fact is about, or a stand-in when it is no longer among the snapshots.
+    static func client(_ id: String, in context: EvaluationContext) -> AttributedClient {
+        context.clients.first { $0.id == id }
+            ?? AttributedClient(ClientSnapshot(id: id, name: "(client \(id), not in the current snapshot)"), policy: context.policy)
+    }
+
+    /// AN-1: at least `deniedPerHour` denials in an hour.
+    struct DenialBurst: Rule {
+        let id = "AN-1"
+        func evaluate(_ context: EvaluationContext) async throws -> [RuleHit] {
+            var hits: [RuleHit] = []
+            for (clientID, buckets) in context.facts.denialBursts.sorted(by: { $0.key < $1.key }) {
+                guard let worst = buckets.max(by: { $0.count < $1.count }) else { continue }
+                let client = AnomalyRules.client(clientID, in: context)
+                let events = try await context.cite(client, condition: "(action = 'oauth.token.denied' OR status IN (401, 403)) AND substr(timestamp, 1, 13) = '\(worst.bucket.filter { $0.isNumber || $0 == "-" || $0 == "T" })'")
+                hits.append(RuleHit(client: client, severity: .medium,
+                    detail: "\(client.name) drew \(worst.count) denials in the hour from \(worst.bucket):00Z (threshold \(context.policy.anomaly.deniedPerHour) an hour); \(buckets.count) such hour\(buckets.count == 1 ? "" : "s") in the lookback.",
+                    evidence: Evidence(sourceIPs: Array(Set(events.map(\.sourceIP))).sorted(), events: events,
+                                       counts: ["burstHours": buckets.count, "worstHour": worst.count, "denied": buckets.reduce(0) { $0 + $1.count }])))
+            }
+            return hits
+        }
+    }
+
+    /// AN-2: at least `rateLimitedPerDay` 429 answers in a day.
+    struct RateLimited: Rule {
+        let id = "AN-2"
+        func evaluate(_ context: EvaluationContext) async throws -> [RuleHit] {
+            var hits: [RuleHit] = []
+            for (clientID, days) in context.facts.rateLimitedDays.sorted(by: { $0.key < $1.key }) {
+                guard let worst = days.max(by: { $0.count < $1.count }) else { continue }
+                let client = AnomalyRules.client(clientID, in: context)
+                let events = try await context.cite(client, condition: "status = 429")
+                hits.append(RuleHit(client: client, severity: .low,
+                    detail: "\(client.name) was answered 429 on \(days.count) day\(days.count == 1 ? "" : "s") of the lookback, at most \(worst.count) times on \(worst.bucket) (threshold \(context.policy.anomaly.rateLimitedPerDay) a day).",
+                    evidence: Evidence(events: events, counts: ["days": days.count, "worstDay": worst.count, "rateLimited": days.reduce(0) { $0 + $1.count }])))
+            }
+            return hits
+        }
+    }
+}

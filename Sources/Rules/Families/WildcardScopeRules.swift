@@ -1,0 +1,40 @@
+import PartnerAuditCore
+
+/// WS-1 and WS-2: wildcard and unknown scopes.
+enum WildcardScopeRules {
+    static let all: [any Rule] = [WildcardScope(), UnknownScope()]
+
+    /// WS-1: a granted scope contains `*`.
+    struct WildcardScope: Rule {
+        let id = "WS-1"
+        func evaluate(_ context: EvaluationContext) async throws -> [RuleHit] {
+            context.clients.flatMap { client in
+                client.snapshot.scopes.filter { $0.contains("*") }.map { scope in
+                    let bare = scope == "*" || scope == "*:*"
+                    return RuleHit(client: client, subject: scope, severity: bare ? .critical : .high,
+                        detail: bare
+                            ? "\(client.name) holds the bare wildcard scope '\(scope)': it can call every API the platform offers."
+                            : "\(client.name) holds the wildcard scope '\(scope)', which grants every scope it matches, today's and future ones.",
+                        evidence: Evidence(scopes: [scope]))
+                }
+            }
+        }
+    }
+
+    /// WS-2: a granted scope is neither known to the platform nor approved for any partner.
+    struct UnknownScope: Rule {
+        let id = "WS-2"
+        func evaluate(_ context: EvaluationContext) async throws -> [RuleHit] {
+            let approvedAnywhere = Set(context.policy.partners.flatMap(\.approvedScopes))
+            return context.clients.flatMap { client in
+                client.snapshot.scopes
+                    .filter { !$0.contains("*") && !context.catalog.knownScopes.contains($0) && !approvedAnywhere.contains($0) }
+                    .map { scope in
+                        RuleHit(client: client, subject: scope, severity: .medium,
+                            detail: "\(client.name) holds '\(scope)', a scope that is not in the known-scope registry and not approved for any partner: misspelt, deprecated or invented.",
+                            evidence: Evidence(scopes: [scope]))
+                    }
+            }
+        }
+    }
+}

@@ -1,0 +1,55 @@
+import Foundation
+
+/// Which scope an API call needs: `METHOD <tab> /path/{pattern} <tab> scope` lines.
+///
+/// A `details.scope` recorded on the event wins over this map; the map is for calls the
+/// platform did not annotate.
+package struct EndpointScopeMap: Sendable {
+    private struct Entry: Sendable {
+        var method: String
+        var segments: [Substring]
+        var scope: String
+    }
+
+    private let entries: [Entry]
+
+    /// Parses the file's text; a malformed line is an error naming the file and line.
+    package init(text: String, file: String) throws(CatalogDataError) {
+        var entries: [Entry] = []
+        for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            let trimmed = line.trimmingCharacters(in: .whitespaces)
+            if trimmed.isEmpty || trimmed.hasPrefix("#") { continue }
+            let fields = trimmed.split(separator: "\t", omittingEmptySubsequences: true).map { $0.trimmingCharacters(in: .whitespaces) }
+            guard fields.count == 3, fields[1].hasPrefix("/"), !fields[2].isEmpty else {
+                throw CatalogDataError(file: file, line: index + 1, message: "expected METHOD<tab>/path<tab>scope")
+            }
+            entries.append(Entry(method: fields[0].uppercased(), segments: fields[1].split(separator: "/"), scope: fields[2]))
+        }
+        self.entries = entries
+    }
+
+    /// The scope a call needs; `nil` when no line matches. Query strings are ignored.
+    package func scope(method: String, path: String) -> String? {
+        let bare = path.split(separator: "?", maxSplits: 1).first ?? ""
+        let segments = bare.split(separator: "/")
+        let verb = method.uppercased()
+        return entries.first { entry in
+            entry.method == verb && entry.segments.count == segments.count
+                && zip(entry.segments, segments).allSatisfy { pattern, actual in
+                    (pattern.hasPrefix("{") && pattern.hasSuffix("}")) || pattern == actual
+                }
+        }?.scope
+    }
+
+    /// Every scope the map mentions.
+    package var scopes: Set<String> { Set(entries.map(\.scope)) }
+}
+
+/// A line of a catalog data file that cannot be read.
+package struct CatalogDataError: Error, Sendable, CustomStringConvertible {
+    package var file: String
+    package var line: Int?
+    package var message: String
+
+    package var description: String { line.map { "\(file):\($0): \(message)" } ?? "\(file): \(message)" }
+}

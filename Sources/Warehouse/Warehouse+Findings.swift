@@ -1,0 +1,140 @@
+import Foundation
+import GRDB
+import PartnerAuditCore
+
+/// What one evaluation changed in the findings' lifecycle.
+package struct LifecycleSummary: Sendable, Equatable {
+    package var evaluationID: Int64 = 0
+    package var found = 0
+    /// Found for the first time (or found again after being resolved).
+    package var new = 0
+    /// Found before and found again.
+    package var stillOpen = 0
+    /// Open or waived before, not found this time.
+    package var resolved = 0
+    /// Found and covered by an unexpired waiver.
+    package var waived = 0
+}
+
+/// Which findings to list.
+package struct FindingFilter: Sendable {
+    package var category: String?
+    /// At or above this severity.
+    package var minimumSeverity: Severity?
+    package var clientID: String?
+    package var partner: String?
+    package var status: FindingStatus?
+    /// First seen at or after this time (canonical text).
+    package var firstSeenSince: String?
+
+    package init() {}
+}
+
+extension Warehouse {
+    /// Stores one evaluation's findings and moves every finding's lifecycle in one transaction:
+    /// new ones start, found ones stay open (or waived) with `lastSeen` at `asOf`, and ones not
+    /// found again are resolved — kept, never deleted.
+    package func recordEvaluation(
+        _ found: [Finding], asOf: Int64, lookbackFrom: Int64, policyDigest: String, startedAt: Date, at now: Date
+    ) async throws -> LifecycleSummary {
+        try await pool.write { db in
+            let asOfText = Timestamp.format(milliseconds: asOf)
+            try db.execute(sql: """
+                INSERT INTO evaluation_run (as_of, lookback_from, started_at, finished_at, policy_digest, found, new, still_open, resolved, waived)
+                VALUES (?, ?, ?, ?, ?, 0, 0, 0, 0, 0)
+                """, arguments: [asOfText, Timestamp.format(milliseconds: lookbackFrom), Timestamp.format(startedAt), Timestamp.format(now), policyDigest])
+            let evaluationID = db.lastInsertedRowID
+            var previous: [String: (status: String, firstSeen: String)] = [:]
+            for row in try Row.fetchAll(db, sql: "SELECT fingerprint, status, first_seen FROM finding") {
+                previous[row["fingerprint"]] = (row["status"], row["first_seen"])
+            }
+            var summary = LifecycleSummary(evaluationID: evaluationID, found: found.count)
+            let upsert = try db.cachedStatement(sql: """
+                INSERT INTO finding (fingerprint, rule_id, category, severity, client_id, client_name, partner, environment, subject,
+                    title, detail, evidence_json, controls_json, remediation, status, first_seen, last_seen, resolved_at, waiver_json, evaluation_id)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, ?, ?)
+                ON CONFLICT(fingerprint) DO UPDATE SET severity = excluded.severity, client_name = excluded.client_name,
+                    partner = excluded.partner, environment = excluded.environment, title = excluded.title, detail = excluded.detail,
+                    evidence_json = excluded.evidence_json, controls_json = excluded.controls_json, remediation = excluded.remediation,
+                    status = excluded.status, last_seen = excluded.last_seen, resolved_at = NULL, waiver_json = excluded.waiver_json,
+                    evaluation_id = excluded.evaluation_id
+                """)
+            let change = try db.cachedStatement(sql: "INSERT OR REPLACE INTO finding_change (evaluation_id, fingerprint, change) VALUES (?, ?, ?)")
+            var seen = Set<String>()
+            for finding in found where seen.insert(finding.fingerprint).inserted {
+                let before = previous[finding.fingerprint]
+                let firstSeen = before.map { $0.status == FindingStatus.resolved.rawValue ? asOfText : $0.firstSeen } ?? asOfText
+                try upsert.execute(arguments: [
+                    finding.fingerprint, finding.ruleID, finding.category.rawValue, finding.severity.rawValue, finding.clientID,
+                    finding.clientName, finding.partner, finding.environment, finding.subject, finding.title, finding.detail,
+                    try Self.json(finding.evidence), try Self.json(finding.controls), finding.remediation, finding.status.rawValue,
+                    firstSeen, asOfText, try finding.waiver.map(Self.json), evaluationID,
+                ])
+                let what: String
+                if before == nil || before?.status == FindingStatus.resolved.rawValue {
+                    what = "new"; summary.new += 1
+                } else {
+                    what = "still-open"; summary.stillOpen += 1
+                }
+                if finding.status == .waived { summary.waived += 1 }
+                try change.execute(arguments: [evaluationID, finding.fingerprint, finding.status == .waived ? "waived" : what])
+            }
+            for (fingerprint, state) in previous where state.status != FindingStatus.resolved.rawValue && !seen.contains(fingerprint) {
+                try db.execute(sql: "UPDATE finding SET status = 'resolved', resolved_at = ?, evaluation_id = ? WHERE fingerprint = ?",
+                               arguments: [asOfText, evaluationID, fingerprint])
+                try change.execute(arguments: [evaluationID, fingerprint, "resolved"])
+                summary.resolved += 1
+            }
+            try db.execute(sql: "UPDATE evaluation_run SET found = ?, new = ?, still_open = ?, resolved = ?, waived = ? WHERE id = ?",
+                           arguments: [summary.found, summary.new, summary.stillOpen, summary.resolved, summary.waived, evaluationID])
+            return summary
+        }
+    }
+
+    /// The stored findings matching the filter, most severe first, then by rule and client.
+    package func findings(_ filter: FindingFilter = FindingFilter()) async throws -> [Finding] {
+        var conditions: [String] = []
+        var arguments: [String] = []
+        if let category = filter.category { conditions.append("category = ?"); arguments.append(category) }
+        if let minimum = filter.minimumSeverity {
+            let levels = Severity.allCases.filter { $0 >= minimum }.map(\.rawValue)
+            conditions.append("severity IN (\(levels.map { _ in "?" }.joined(separator: ",")))")
+            arguments += levels
+        }
+        if let client = filter.clientID { conditions.append("client_id = ?"); arguments.append(client) }
+        if let partner = filter.partner { conditions.append("partner = ?"); arguments.append(partner) }
+        if let status = filter.status { conditions.append("status = ?"); arguments.append(status.rawValue) }
+        if let since = filter.firstSeenSince { conditions.append("first_seen >= ?"); arguments.append(since) }
+        let whereClause = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
+        let order = "CASE severity " + Severity.allCases.reversed().enumerated().map { "WHEN '\($1.rawValue)' THEN \($0)" }.joined(separator: " ") + " END"
+        let sql = "SELECT * FROM finding \(whereClause) ORDER BY \(order), rule_id, client_name, subject, fingerprint"
+        let bound = arguments
+        return try await pool.read { db in
+            try Row.fetchAll(db, sql: sql, arguments: StatementArguments(bound)).map(Finding.init(row:))
+        }
+    }
+
+    private static func json(_ value: some Encodable) throws -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return String(decoding: try encoder.encode(value), as: UTF8.self)
+    }
+}
+
+extension Finding {
+    init(row: Row) {
+        func decode<T: Decodable>(_ type: T.Type, _ column: String) -> T? {
+            guard let text: String = row[column] else { return nil }
+            return try? JSONDecoder().decode(T.self, from: Data(text.utf8))
+        }
+        self.init(
+            fingerprint: row["fingerprint"], ruleID: row["rule_id"],
+            category: FindingCategory(rawValue: row["category"]) ?? .anomaly, severity: Severity(rawValue: row["severity"]) ?? .info,
+            clientID: row["client_id"], clientName: row["client_name"], partner: row["partner"], environment: row["environment"],
+            subject: row["subject"], title: row["title"], detail: row["detail"],
+            evidence: decode(Evidence.self, "evidence_json") ?? Evidence(), controls: decode([String].self, "controls_json") ?? [],
+            remediation: row["remediation"], status: FindingStatus(rawValue: row["status"]) ?? .open,
+            firstSeen: row["first_seen"], lastSeen: row["last_seen"], resolvedAt: row["resolved_at"],
+            waiver: decode(WaiverNote.self, "waiver_json"))
+    }
+}

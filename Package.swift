@@ -85,14 +85,23 @@ let package = Package(
         ),
         .executableTarget(name: "partner-audit", dependencies: ["CLI"]),
 
+        // What the test targets share: a simulator, a warehouse and an extractor on one manual clock.
+        .target(
+            name: "TestSupport",
+            dependencies: [
+                "PartnerAuditCore", "Source", "Warehouse", "Extractor", "Simulator",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            path: "Tests/TestSupport"
+        ),
         .testTarget(name: "PartnerAuditCoreTests", dependencies: ["PartnerAuditCore"]),
         .testTarget(name: "WarehouseTests", dependencies: ["PartnerAuditCore", "Warehouse", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "SimulatorTests", dependencies: ["PartnerAuditCore", "Simulator"]),
         .testTarget(
             name: "RulesTests",
             dependencies: [
-                "PartnerAuditCore", "Warehouse", "Rules", "Source", "Extractor", "Simulator",
-                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                "PartnerAuditCore", "Warehouse", "Rules", "Simulator", "TestSupport",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "GRDB", package: "GRDB.swift"),
             ]
@@ -100,9 +109,7 @@ let package = Package(
         .testTarget(
             name: "ExtractorTests",
             dependencies: [
-                "PartnerAuditCore", "Source", "Warehouse", "Extractor", "Simulator",
-                .product(name: "AsyncHTTPClient", package: "async-http-client"),
-                .product(name: "Logging", package: "swift-log"),
+                "PartnerAuditCore", "Source", "Warehouse", "Extractor", "Simulator", "TestSupport",
             ]
         ),
         .testTarget(

@@ -8,12 +8,15 @@ import Testing
 @Suite("extract, verify and query through the binary", .serialized)
 struct ExtractCommandTests {
     /// A simulator on a loopback port and a configuration file that points at it.
-    private func setUp(scale: Int = 3_000, days: Int = 3, faults: String = "none") async throws -> (WorkingFolder, RunningSimulator) {
+    private func setUp(
+        scale: Int = 3_000, days: Int = 3, windowHours: Int = 2, faults: String = "none", prepare: (SimulatedOrganization) -> Void = { _ in }
+    ) async throws -> (WorkingFolder, RunningSimulator) {
         var options = SimulatorOptions()
         options.scale = scale
         options.days = days
         options.faults = try FaultSpec.parse(faults)
         let organization = SimulatedOrganization(options: options, start: Date())
+        prepare(organization)
         let simulator = try await SimulatorServer.start(
             organization: organization, port: 0, clock: SystemClock(), logger: Logger(label: "sim") { _ in SwiftLogNoOpLogHandler() })
         let folder = try WorkingFolder()
@@ -24,7 +27,7 @@ struct ExtractCommandTests {
               pageSize: 100
               requestsPerMinute: 100000
               lagMinutes: 0
-              windowHours: 2
+              windowHours: \(windowHours)
             warehouse: \(folder.path("warehouse.sqlite"))
             """)
         return (folder, simulator)
@@ -79,14 +82,31 @@ struct ExtractCommandTests {
         #expect(verify.stdout.contains("row 42 (event \(victim))"))
     }
 
+    /// Windows committed so far (0 before the warehouse exists).
+    private static func committedWindows(_ path: String) async throws -> Int {
+        guard FileManager.default.fileExists(atPath: path) else { return 0 }
+        let queue = try DatabaseQueue(path: path)
+        return try await queue.read { db in
+            guard try db.tableExists("extraction_window") else { return 0 }
+            return try Int.fetchOne(db, sql: "SELECT count(*) FROM extraction_window WHERE status = 'complete'") ?? 0
+        }
+    }
+
     @Test("extract killed with SIGKILL at random moments, then restarted, stores exactly what an uninterrupted run stores")
     func killNineAndRestart() async throws {
-        let (folder, simulator) = try await setUp(scale: 15_000, days: 5, faults: "5xx=0.02")
+        let (folder, simulator) = try await setUp(scale: 15_000, days: 90, windowHours: 24, faults: "5xx=0.02")
         defer { Task { await simulator.shutdown() } }
         let runner = runner(folder)
-        for delay in [100, 300, 500, 800] {
+        let warehouse = folder.path("warehouse.sqlite")
+        for round in 1...4 {
+            let before = try await Self.committedWindows(warehouse)
             let command = try runner.start(["extract"])
-            try await Task.sleep(for: .milliseconds(delay))
+            // Kill once this run has committed a few windows, at an arbitrary moment in the next one.
+            let deadline = Date().addingTimeInterval(60)
+            while try await Self.committedWindows(warehouse) < before + round * 2, Date() < deadline, command.process.isRunning {
+                try await Task.sleep(for: .milliseconds(10))
+            }
+            try await Task.sleep(for: .milliseconds(Int.random(in: 0...40)))
             kill(command.processIdentifier, SIGKILL)
             _ = await command.wait()
         }
@@ -107,5 +127,28 @@ struct ExtractCommandTests {
         #expect(partial > 0 && partial < killedIDs.count, "the kills landed after some windows were committed and before the end")
         #expect(killedIDs == cleanIDs)
         #expect(try await runner.run(["verify"]).status == 0)
+    }
+
+    @Test("Attacker-shaped client fields come out of `findings --format json` as the very same strings")
+    func hostileStringsSurviveFindingsJSON() async throws {
+        let hostile = "</script><script>alert('x')</script>\"'&<img src=x onerror=alert(1)> ∑ \u{2028}"
+        let (folder, simulator) = try await setUp { organization in
+            guard let victim = organization.clients.first(where: { $0.name.hasPrefix("Partner-Integration-Prod-") }) else { return }
+            _ = organization.updateClient(id: victim.id) { $0.name = hostile }
+        }
+        defer { Task { await simulator.shutdown() } }
+        #expect(try await runner(folder).run(["extract"]).status == 0)
+        #expect(try await runner(folder).run(["evaluate"]).status == 0)
+        let output = try await runner(folder).run(["findings", "--format", "json"])
+        #expect(output.status == 0)
+        let findings = try #require(try JSONSerialization.jsonObject(with: Data(output.stdout.utf8)) as? [[String: Any]])
+        let about = findings.filter { ($0["clientName"] as? String) == hostile }
+        #expect(about.contains { ($0["ruleId"] as? String) == "ER-4" })
+        let keys = Set(findings.first?.keys.map { $0 } ?? [])
+        #expect(keys.isSuperset(of: ["ruleId", "category", "severity", "clientId", "clientName", "partner", "environment", "title",
+                                     "detail", "evidence", "controls", "remediation", "status", "firstSeen", "lastSeen", "fingerprint"]))
+        let csv = try await runner(folder).run(["findings", "--format", "csv"])
+        #expect(csv.status == 0)
+        #expect(csv.stdout.contains("\"" + hostile.replacingOccurrences(of: "\"", with: "\"\"") + "\""))
     }
 }

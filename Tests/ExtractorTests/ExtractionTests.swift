@@ -1,11 +1,11 @@
 import Extractor
 import Foundation
-import GRDB
 import PartnerAuditCore
 import Source
 import Synchronization
 import Testing
 import Warehouse
+import TestSupport
 
 @Suite("Extraction over loopback HTTP from the simulator")
 struct ExtractionTests {

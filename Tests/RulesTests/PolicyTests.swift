@@ -87,7 +87,7 @@ struct PolicyTests {
         #expect(policy.isDefault)
         #expect((policy.lookbackDays, policy.dormantDays, policy.secretMaxAgeDays) == (90, 60, 90))
         #expect((policy.allowlist.maxIPv4Prefix, policy.allowlist.maxIPv6Prefix, policy.allowlist.allowPrivate) == (24, 48, false))
-        #expect((policy.anomaly.deniedPerHour, policy.anomaly.rateLimitedPerDay) == (20, 10))
+        #expect((policy.anomaly.deniedPerHour, policy.anomaly.rateLimitedPerDay) == (20, 5))
         #expect(policy.partners.isEmpty && policy.waivers.isEmpty && policy.changeWindows.isEmpty)
     }
 

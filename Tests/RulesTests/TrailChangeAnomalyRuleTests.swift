@@ -61,14 +61,17 @@ struct TrailChangeAnomalyRuleTests {
         #expect(findings.first?.evidence.events.count == 20)
     }
 
-    @Test("A client answered 429 on several days at the threshold is AN-2")
+    @Test("A client answered 429 at the daily threshold on 3 days is AN-2; on 2 days, or just under it, is not")
     func rateLimited() async throws {
         let fixture = try RuleFixture()
-        fixture.client("greedy")
-        fixture.client("polite")
+        for client in ["greedy", "bursty", "polite"] { fixture.client(client) }
         let threshold = fixture.policy.anomaly.rateLimitedPerDay
-        for day in 1...3 { for i in 0..<threshold { fixture.event("greedy", minutesAgo: Int64(day * 1440 + i), status: 429) } }
-        for i in 0..<(threshold - 1) { fixture.event("polite", minutesAgo: Int64(1440 + i), status: 429) }
+        func throttle(_ client: String, days: Int, calls: Int) {
+            for day in 1...days { for i in 0..<calls { fixture.event(client, minutesAgo: Int64(day * 1440 + 600 + i), status: 429) } }
+        }
+        throttle("greedy", days: 3, calls: threshold)
+        throttle("bursty", days: 2, calls: threshold * 10)
+        throttle("polite", days: 5, calls: threshold - 1)
         #expect(try await fixture.findings(rule: "AN-2").map(\.clientID) == ["greedy"])
     }
 }

@@ -94,7 +94,7 @@ package enum RuleCatalog {
             severityRule: "medium", controls: monitoringControls,
             remediation: "Find out with the partner whether a misconfiguration or someone else holding the client id caused the denials."),
         RuleDefinition(id: "AN-2", category: .anomaly, title: "Client keeps drawing rate limits",
-            checks: "A client draws 429 answers on many days (at least `rateLimitedPerDay` in one day), starving the shared budget.",
+            checks: "A client keeps drawing 429 answers: at least `rateLimitedPerDay` (default 5) in a day, on 3 or more days of the lookback, starving the shared budget.",
             severityRule: "low", controls: monitoringControls,
             remediation: "Ask the partner to pace its calls and cache results; the budget is shared by every integration of the organisation."),
     ]

@@ -5,6 +5,9 @@ import Warehouse
 enum AnomalyRules {
     static let all: [any Rule] = [DenialBurst(), RateLimited()]
 
+    /// How many throttled days make a client one that *keeps* drawing 429s (AN-2).
+    static let persistentDays = 3
+
     /// The client a fact is about, or a stand-in when it is no longer among the snapshots.
     static func client(_ id: String, in context: EvaluationContext) -> AttributedClient {
         context.clients.first { $0.id == id }
@@ -29,17 +32,17 @@ enum AnomalyRules {
         }
     }
 
-    /// AN-2: at least `rateLimitedPerDay` 429 answers in a day.
+    /// AN-2: at least `rateLimitedPerDay` 429 answers a day, on at least `persistentDays` days.
     struct RateLimited: Rule {
         let id = "AN-2"
         func evaluate(_ context: EvaluationContext) async throws -> [RuleHit] {
             var hits: [RuleHit] = []
-            for (clientID, days) in context.facts.rateLimitedDays.sorted(by: { $0.key < $1.key }) {
+            for (clientID, days) in context.facts.rateLimitedDays.sorted(by: { $0.key < $1.key }) where days.count >= AnomalyRules.persistentDays {
                 guard let worst = days.max(by: { $0.count < $1.count }) else { continue }
                 let client = AnomalyRules.client(clientID, in: context)
                 let events = try await context.cite(client, condition: "status = 429")
                 hits.append(RuleHit(client: client, severity: .low,
-                    detail: "\(client.name) was answered 429 on \(days.count) day\(days.count == 1 ? "" : "s") of the lookback, at most \(worst.count) times on \(worst.bucket) (threshold \(context.policy.anomaly.rateLimitedPerDay) a day).",
+                    detail: "\(client.name) was answered 429 at least \(context.policy.anomaly.rateLimitedPerDay) times a day on \(days.count) days of the lookback, at most \(worst.count) times on \(worst.bucket).",
                     evidence: Evidence(events: events, counts: ["days": days.count, "worstDay": worst.count, "rateLimited": days.reduce(0) { $0 + $1.count }])))
             }
             return hits

@@ -10,19 +10,19 @@ import Warehouse
 /// A simulator on a loopback port, a fresh warehouse file, and a manual clock they share.
 ///
 /// Tests move the clock instead of sleeping: retries and `Retry-After` waits are recorded, not waited.
-final class SimulatorFixture: @unchecked Sendable {
-    static let start = Date(timeIntervalSince1970: 1_790_812_800)  // 2026-10-01T00:00:00Z
+package final class SimulatorFixture: @unchecked Sendable {
+    package static let start = Date(timeIntervalSince1970: 1_790_812_800)  // 2026-10-01T00:00:00Z
 
-    let clock = ManualClock(now: SimulatorFixture.start)
-    let organization: SimulatedOrganization
-    let simulator: RunningSimulator
-    let options: SimulatorOptions
-    let folder: URL
-    let warehousePath: String
-    let httpClient = HTTPClient(eventLoopGroupProvider: .singleton)
-    let logger = Logger(label: "test") { _ in SwiftLogNoOpLogHandler() }
+    package let clock = ManualClock(now: SimulatorFixture.start)
+    package let organization: SimulatedOrganization
+    package let simulator: RunningSimulator
+    package let options: SimulatorOptions
+    package let folder: URL
+    package let warehousePath: String
+    package let httpClient = HTTPClient(eventLoopGroupProvider: .singleton)
+    package let logger = Logger(label: "test") { _ in SwiftLogNoOpLogHandler() }
 
-    init(scale: Int = 5_000, days: Int = 10, faults: String = "none", secret: String = "demo-secret") async throws {
+    package init(scale: Int = 5_000, days: Int = 10, faults: String = "none", secret: String = "demo-secret") async throws {
         var options = SimulatorOptions()
         options.scale = scale
         options.days = days
@@ -36,26 +36,26 @@ final class SimulatorFixture: @unchecked Sendable {
     }
 
     /// Stops the simulator and the HTTP client and removes the files.
-    func tearDown() async {
+    package func tearDown() async {
         try? await httpClient.shutdown()
         await simulator.shutdown()
         try? FileManager.default.removeItem(at: folder)
     }
 
     /// Window settings for a short organisation: 12-hour windows, a 15-minute overlap, a 5-minute lag.
-    var settings: ExtractionSettings {
+    package var settings: ExtractionSettings {
         var settings = ExtractionSettings()
         settings.windowLength = .seconds(12 * 3600)
         settings.firstRunLookback = .seconds(Double(options.days) * 86_400 + 3600)
         return settings
     }
 
-    func warehouse(at path: String? = nil) throws -> Warehouse {
+    package func warehouse(at path: String? = nil) throws -> Warehouse {
         try Warehouse(path: path ?? warehousePath)
     }
 
     /// An extractor over the guide adapter, with the simulator's credentials unless told otherwise.
-    func extractor(
+    package func extractor(
         warehouse: Warehouse, clientSecret: String? = nil, pageSize: Int = 100, maxAttempts: Int = 8, settings: ExtractionSettings? = nil,
         onWindow: @escaping @Sendable (WindowProgress) async -> Void = { _ in }
     ) throws -> Extractor {
@@ -69,7 +69,7 @@ final class SimulatorFixture: @unchecked Sendable {
     }
 
     /// Every event id the simulator serves up to `moment` whose timestamp is before `before`.
-    func expectedIDs(visibleAt moment: Date) -> Set<String> {
+    package func expectedIDs(visibleAt moment: Date) -> Set<String> {
         Set(organization.eventIDs(visibleAt: moment))
     }
 }

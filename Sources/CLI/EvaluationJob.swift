@@ -8,6 +8,8 @@ import Warehouse
 struct EvaluationJob {
     var configuration: Configuration
     var verbose = false
+    /// Log warnings only (the `run` command logs one line per step).
+    var quiet = false
 
     struct Outcome {
         var summary: LifecycleSummary
@@ -21,7 +23,7 @@ struct EvaluationJob {
         guard FileManager.default.fileExists(atPath: configuration.warehouse) else {
             throw WarehouseError(.notFound, path: configuration.warehouse, message: "run `partner-audit extract` first")
         }
-        let logger = Logger.stderr("evaluate", level: verbose ? .debug : .info)
+        let logger = Logger.stderr("evaluate", level: verbose ? .debug : (quiet ? .warning : .info))
         if policy.path == nil {
             logger.warning("no policy file at \(configuration.policy): running on defaults; rules that need partners' approved scopes or networks will say they cannot decide")
         }

@@ -15,11 +15,13 @@ struct ExtractionJob {
     var credentials: Credentials
     var clock: any WallClock = SystemClock()
     var verbose = false
+    /// No per-window lines (the `run` command logs one line per step).
+    var quiet = false
 
     /// Runs the extraction and returns its summary; the HTTP client is shut down either way.
     func run(since: Date?, until: Date?, settings: ExtractionSettings) async throws -> ExtractionSummary {
         let source = configuration.source
-        let logger = Logger.stderr("extract", level: verbose ? .debug : .info)
+        let logger = Logger.stderr("extract", level: verbose ? .debug : (quiet ? .notice : .info))
         let warehouse = try Warehouse(path: configuration.warehouse)
         var httpConfiguration = HTTPClient.Configuration(redirectConfiguration: .disallow)
         httpConfiguration.timeout = .init(connect: .seconds(10), read: .seconds(60))
@@ -28,7 +30,7 @@ struct ExtractionJob {
             endpoint: endpoint, credentials: credentials, httpClient: httpClient,
             requestsPerMinute: source.requestsPerMinute, retry: RetryPolicy(maxAttempts: source.maxAttempts),
             clock: clock, logger: logger)
-        let progress = ProgressDisplay(logger: logger, terminal: Console.stderrIsTerminal)
+        let progress = ProgressDisplay(logger: logger, terminal: Console.stderrIsTerminal && !quiet)
         let extractor = Extractor(
             source: GuideSource(api: api, pageSize: source.pageSize), warehouse: warehouse, clock: clock,
             settings: settings, logger: logger, onWindow: progress.windowCommitted)

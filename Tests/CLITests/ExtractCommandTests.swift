@@ -151,4 +151,24 @@ struct ExtractCommandTests {
         #expect(csv.status == 0)
         #expect(csv.stdout.contains("\"" + hostile.replacingOccurrences(of: "\"", with: "\"\"") + "\""))
     }
+
+    @Test("run twice at once: the second exits 5 at once and the first completes")
+    func runHoldsTheLock() async throws {
+        let (folder, simulator) = try await setUp(scale: 15_000, days: 90, windowHours: 24)
+        defer { Task { await simulator.shutdown() } }
+        let first = try runner(folder).start(["run"])
+        let lockFile = folder.path("warehouse.sqlite.lock")
+        let deadline = Date().addingTimeInterval(30)
+        while (try? String(contentsOfFile: lockFile, encoding: .utf8))?.isEmpty ?? true, Date() < deadline {
+            try await Task.sleep(for: .milliseconds(10))
+        }
+        let second = try await runner(folder).run(["run"])
+        #expect(second.status == 5)
+        #expect(second.stderr.contains("another run holds the warehouse lock"))
+        let firstResult = await first.wait()
+        #expect(firstResult.status == 0, "\(firstResult.stderr)")
+        #expect(firstResult.stderr.contains("run: extract:"))
+        #expect(firstResult.stderr.contains("run: evaluate:"))
+        #expect(try await runner(folder).run(["run"]).status == 0, "the lock is released when a run ends")
+    }
 }

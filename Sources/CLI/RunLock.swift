@@ -1,0 +1,42 @@
+import Foundation
+import PartnerAuditCore
+
+/// An exclusive lock beside the warehouse, so two runs never overlap.
+///
+/// Held with `flock`, so the kernel releases it when the process ends however it ends;
+/// the file keeps the holder's pid for the message the second run prints.
+final class RunLock {
+    let path: String
+    private let descriptor: Int32
+
+    /// Takes the lock or throws `LockHeld` (exit 5) at once; never waits.
+    init(warehouse: String) throws {
+        path = warehouse + ".lock"
+        try FileManager.default.createDirectory(atPath: URL(fileURLWithPath: path).deletingLastPathComponent().path, withIntermediateDirectories: true)
+        descriptor = open(path, O_RDWR | O_CREAT, 0o644)
+        guard descriptor >= 0 else { throw UsageError("cannot open the lock file \(path): \(String(cString: strerror(errno)))") }
+        guard flock(descriptor, LOCK_EX | LOCK_NB) == 0 else {
+            let holder = (try? String(contentsOfFile: path, encoding: .utf8))?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
+            close(descriptor)
+            throw LockHeld(path: path, holder: holder)
+        }
+        ftruncate(descriptor, 0)
+        let pid = "\(getpid())\n"
+        _ = pid.withCString { write(descriptor, $0, strlen($0)) }
+    }
+
+    deinit {
+        flock(descriptor, LOCK_UN)
+        close(descriptor)
+    }
+}
+
+/// Another run holds the warehouse lock.
+struct LockHeld: Error, CustomStringConvertible, ExitCodeProviding {
+    var path: String
+    var holder: String
+    var description: String {
+        "another run holds the warehouse lock \(path)\(holder.isEmpty ? "" : " (pid \(holder))"); not starting a second one"
+    }
+    var exitStatus: ExitStatus { .locked }
+}

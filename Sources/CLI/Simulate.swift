@@ -31,6 +31,9 @@ struct Simulate: AsyncParsableCommand {
     @Option(help: "Over how many days before the start the events are spread.")
     var days = 90
 
+    @Option(help: "How many OAuth clients to serve (0 to 10,000): the 25 planted ones, then clean apps of generated partners.")
+    var clients = SimulatorOptions.plantedClientCount
+
     @Option(help: "Faults to inject: none, all, or a list such as 429=0.05,5xx=0.05,drop=0.02,slow=0.01,late,budget=300/min.")
     var faults = "none"
 
@@ -40,6 +43,9 @@ struct Simulate: AsyncParsableCommand {
     func validate() throws {
         guard (1_000...10_000_000).contains(scale) else { throw ValidationError("--scale must be between 1000 and 10000000") }
         guard (1...3650).contains(days) else { throw ValidationError("--days must be between 1 and 3650") }
+        guard (0...SimulatorOptions.maximumClients).contains(clients) else {
+            throw ValidationError("--clients must be between 0 and \(SimulatorOptions.maximumClients), got \(clients)")
+        }
         guard (0...65535).contains(port) else { throw ValidationError("--port must be between 0 and 65535") }
         do { _ = try FaultSpec.parse(faults) } catch { throw ValidationError("--faults: \(error)") }
     }
@@ -51,6 +57,7 @@ struct Simulate: AsyncParsableCommand {
             options.seed = seed
             options.scale = scale
             options.days = days
+            options.clients = clients
             options.faults = try FaultSpec.parse(faults)
             options.clientID = environment[CredentialsSource.idVariable] ?? options.clientID
             options.clientSecret = environment[CredentialsSource.secretVariable] ?? options.clientSecret

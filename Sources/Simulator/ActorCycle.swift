@@ -4,10 +4,13 @@
 /// the number of events of one actor (or actor type) below any index is arithmetic, and
 /// so is the index of its k-th event: a filtered page is found without scanning.
 /// Every actor with a weight appears in every stretch of `length` events, so each
-/// client's share shows up at every scale.
+/// client's share shows up at every scale of at least `length` events.
 struct ActorCycle: Sendable {
-    static let length = 1000
+    /// The length of the cycle of the planted layout; larger organisations use a multiple of it.
+    static let unit = 1000
 
+    /// How many positions the cycle has (a multiple of `unit`).
+    let length: Int
     let actors: [SimActor]
     /// The actor index at each position.
     let slots: [Int]
@@ -15,12 +18,13 @@ struct ActorCycle: Sendable {
     private let positionsByActor: [String: [Int]]
 
     /// Builds the cycle from `(actor, weight)` pairs; the last actor takes what remains of `length`.
-    init(weighted: [(actor: SimActor, weight: Int)], seed: UInt64) {
+    init(weighted: [(actor: SimActor, weight: Int)], length: Int = unit, seed: UInt64) {
+        self.length = length
         actors = weighted.map(\.actor)
         var slots: [Int] = []
-        slots.reserveCapacity(Self.length)
+        slots.reserveCapacity(length)
         for (index, entry) in weighted.enumerated() {
-            let remaining = Self.length - slots.count
+            let remaining = length - slots.count
             let count = index == weighted.count - 1 ? remaining : min(entry.weight, remaining)
             slots.append(contentsOf: repeatElement(index, count: max(0, count)))
         }
@@ -47,12 +51,12 @@ struct ActorCycle: Sendable {
     /// The actor of generated event `index`.
     @inline(__always)
     func actor(at index: Int) -> SimActor {
-        actors[slots[index % Self.length]]
+        actors[slots[index % length]]
     }
 
     /// The generated events a filter lets through, as an index mapping.
     func selection(_ filter: ActorFilter) -> CycleSelection {
-        if filter.isNone { return CycleSelection(positions: nil) }
+        if filter.isNone { return CycleSelection(length: length, positions: nil) }
         var positions: [Int]
         if let id = filter.id {
             positions = positionsByActor[id] ?? []
@@ -62,19 +66,20 @@ struct ActorCycle: Sendable {
         } else {
             positions = []
         }
-        return CycleSelection(positions: positions)
+        return CycleSelection(length: length, positions: positions)
     }
 }
 
 /// The generated events of a filter, numbered by rank: rank ↔ event index in O(log length).
 struct CycleSelection: Sendable {
+    /// The length of the cycle.
+    let length: Int
     /// Sorted cycle positions that pass; `nil` means all of them.
     let positions: [Int]?
 
     /// How many selected events have an index below `index`.
     func count(below index: Int) -> Int {
         guard let positions else { return index }
-        let length = ActorCycle.length
         let (cycles, rest) = index.quotientAndRemainder(dividingBy: length)
         return cycles * positions.count + lowerBound(positions, rest)
     }
@@ -83,7 +88,7 @@ struct CycleSelection: Sendable {
     func index(ofRank rank: Int) -> Int {
         guard let positions, !positions.isEmpty else { return rank }
         let (cycles, rest) = rank.quotientAndRemainder(dividingBy: positions.count)
-        return cycles * ActorCycle.length + positions[rest]
+        return cycles * length + positions[rest]
     }
 
     private func lowerBound(_ values: [Int], _ target: Int) -> Int {

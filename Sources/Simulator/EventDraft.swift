@@ -29,7 +29,7 @@ struct EventDraft: Sendable {
         writer.raw("}")
         return PlantedEvent(
             id: id, timestamp: timestamp, visibleAt: timestamp + delay,
-            actorType: actorType, actorId: actorId, json: writer.buffer
+            actorType: actorType, actorId: actorId, json: writer.bytes
         )
     }
 }

@@ -27,18 +27,9 @@ struct GeneratedEvents: Sendable {
         profiles = layout.profiles
         users = layout.users
         officeNetwork = layout.officeNetwork
-        var weighted: [(actor: SimActor, weight: Int)] = []
-        for (index, profile) in layout.profiles.enumerated() where profile.weight > 0 {
-            weighted.append((SimActor(kind: .client(index), type: .oauthclient, id: profile.clientId), profile.weight))
-        }
-        for (index, user) in layout.users.enumerated() {
-            weighted.append((SimActor(kind: .user(index), type: .user, id: user), 18))
-        }
-        weighted.append((SimActor(kind: .system(0), type: .system, id: "directory-sync"), 20))
-        weighted.append((SimActor(kind: .system(1), type: .system, id: "platform-scheduler"), 0))
-        cycle = ActorCycle(weighted: weighted, seed: layout.seed)
+        cycle = Self.actorCycle(layout)
         // Keep each client under ~4 denials an hour whatever the scale and span.
-        let clientShare = Double(layout.profiles.first?.weight ?? 36) / Double(ActorCycle.length)
+        let clientShare = Double(layout.profiles.first?.weight ?? 36) / Double(cycle.length)
         let hours = Double(span) / 3_600_000
         let perHour = max(Double(count) * clientShare / max(hours, 1), 1)
         deniedPer100k = UInt64(min(1000, 4 * 100_000 / perHour))

@@ -2,16 +2,20 @@ extension JSONWriter {
     /// Writes the decimal digits of a non-negative integer, at least `width` of them (zero-padded).
     @inline(__always)
     mutating func digits(_ value: Int, width: Int = 1) {
-        var scratch: (UInt64, UInt64, UInt64) = (0, 0, 0)  // 24 bytes of room: enough for any Int
         var remaining = value < 0 ? 0 : value
         var count = 0
-        withUnsafeMutableBytes(of: &scratch) { bytes in
-            repeat {
-                count += 1
-                bytes[24 - count] = UInt8(48 + remaining % 10)
+        var probe = remaining
+        repeat { count += 1; probe /= 10 } while probe > 0
+        count = max(count, width)
+        let end = bytes.count + count
+        bytes.append(contentsOf: repeatElement(UInt8(ascii: "0"), count: count))
+        bytes.withUnsafeMutableBufferPointer { buffer in
+            var position = end
+            while remaining > 0 {
+                position -= 1
+                buffer[position] = UInt8(48 + remaining % 10)
                 remaining /= 10
-            } while remaining > 0 || count < width
-            buffer.writeBytes(UnsafeRawBufferPointer(rebasing: bytes[(24 - count)...]))
+            }
         }
     }
 

@@ -20,12 +20,10 @@ extension LayoutBuilder {
             draft.client.scopes = ["routing:*"] + partner.approvedScopes.filter { !$0.hasPrefix("routing:") }
             draft.usedScopes = draft.client.scopes
             record("WS-1", on: id, subject: "routing:*", severity: "high")
-            record("LP-1", on: id, subject: "routing:*", severity: "high", primary: false)
         case .ws1BareWildcard:
             draft.client.scopes = ["*"]
             draft.usedScopes = ["*"]
             record("WS-1", on: id, subject: "*", severity: "critical")
-            record("LP-1", on: id, subject: "*", severity: "high", primary: false)
         case .ws2MisspeltScope:
             draft.client.scopes.append("routing:queue:raed")
             record("WS-2", on: id, subject: "routing:queue:raed", severity: "medium")

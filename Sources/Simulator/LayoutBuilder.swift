@@ -35,17 +35,21 @@ struct LayoutBuilder {
 
     /// Adds the app of one partner and environment, named by the convention, with its quirk applied.
     mutating func addPartnerApp(partner index: Int, environment: PartnerEnvironment, quirk: ClientQuirk) {
-        let partner = partners[index]
-        var draft = baseDraft(
-            name: "Partner-Integration-\(environment.title)-\(partner.title)",
-            description: "\(partner.name) \(environment.rawValue) integration",
-            scopes: partner.approvedScopes,
-            networks: partner.networks(environment),
-            agent: "\(partner.title)Connector/\(2 + clients.count % 3).\(clients.count % 10).\(clients.count * 7 % 20)"
-                + " (+https://\(partner.id).example/integrations)"
-        )
+        var draft = conventionalDraft(of: partners[index], environment: environment)
         apply(quirk, to: &draft, partner: index, environment: environment)
         append(draft, quirk: quirk, home: (index, environment))
+    }
+
+    /// Adds clean apps of generated partners (prod, staging, then dev of each) until there are `total` clients.
+    ///
+    /// The partners are not in `partners` (the quirks only ever involve the planted ones);
+    /// `firstIndex` is the layout index of the first of them, for `homes`.
+    mutating func addCleanApps(of generated: [Partner], firstIndex: Int, upTo total: Int) {
+        for (offset, partner) in generated.enumerated() {
+            for environment in PartnerEnvironment.allCases where clients.count < total {
+                append(conventionalDraft(of: partner, environment: environment), quirk: .clean, home: (firstIndex + offset, environment))
+            }
+        }
     }
 
     /// Adds the app named off the convention that the policy does not map (ER-4).
@@ -60,6 +64,19 @@ struct LayoutBuilder {
         draft.client.isThirdParty = true
         record("ER-4", on: draft.client.id, subject: nil, severity: "low")
         append(draft, quirk: .er4Unattributable, home: nil)
+    }
+
+    /// A clean app of a partner and environment: named by the convention, granted the approved
+    /// scopes and using them all, allowlisted for and calling from the environment's networks.
+    private func conventionalDraft(of partner: Partner, environment: PartnerEnvironment) -> Draft {
+        baseDraft(
+            name: "Partner-Integration-\(environment.title)-\(partner.title)",
+            description: "\(partner.name) \(environment.rawValue) integration",
+            scopes: partner.approvedScopes,
+            networks: partner.networks(environment),
+            agent: "\(partner.title)Connector/\(2 + clients.count % 3).\(clients.count % 10).\(clients.count * 7 % 20)"
+                + " (+https://\(partner.id).example/integrations)"
+        )
     }
 
     /// A clean client with fields drawn from the seed; quirks then change it.

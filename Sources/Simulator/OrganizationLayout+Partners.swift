@@ -15,6 +15,9 @@ extension OrganizationLayout {
     /// Public-looking first octets for partner networks: no RFC 1918, CGNAT, loopback or documentation space.
     static let partnerOctets: [UInt32] = [13, 18, 20, 34, 35, 40, 52, 54, 104, 146, 151, 157]
 
+    /// First octets of the foreign addresses (AL-4, AN-1): nobody's network.
+    static let foreignOctets: [UInt32] = [77, 91, 185]
+
     /// Builds the partners with networks drawn from the seed; every block has a distinct `a.b` pair.
     static func makePartners(allocator: inout NetworkAllocator) -> [Partner] {
         partnerTable.map { row in

@@ -16,12 +16,15 @@ struct OrganizationLayout: Sendable {
         (6, .prod, .clean), (6, .staging, .lp6StaleSecret), (6, .dev, .an1DeniedBurst),
         (7, .prod, .cm1Widened), (7, .staging, .clean), (7, .dev, .clean),
     ]
+    /// The clients of the planted layout: one per row of `appTable`, and the unattributable app.
+    static let plantedClientCount = appTable.count + 1
 
     let seed: UInt64
     /// The start moment in milliseconds; events lie before it.
     let start: Int64
+    /// The planted partners (`partnerTable`), then the generated clean ones.
     let partners: [Partner]
-    /// The clients as they are at `start`.
+    /// The clients as they are at `start`: the planted ones, then the generated partners' apps.
     let clients: [SimulatedClient]
     /// Parallel to `clients`.
     let profiles: [TrafficProfile]
@@ -41,15 +44,18 @@ struct OrganizationLayout: Sendable {
     let changes: [PlannedChange]
     let misconfigurations: [PlantedMisconfiguration]
 
-    init(seed: UInt64, start: Int64) {
+    /// Builds the layout of `clientCount` clients (at least `plantedClientCount`).
+    ///
+    /// The planted clients come first and do not depend on `clientCount`; the clean apps of
+    /// generated partners follow, so a larger count only appends.
+    init(seed: UInt64, start: Int64, clients clientCount: Int = plantedClientCount) {
         self.seed = seed
         self.start = start
         var allocator = NetworkAllocator(seed: seed, salt: 1, octets: Self.partnerOctets)
         let partners = Self.makePartners(allocator: &allocator)
-        self.partners = partners
         self.officeNetwork = allocator.block(prefix: 28)
         let legacyNetwork = allocator.block(prefix: 27)
-        var foreign = NetworkAllocator(seed: seed, salt: 5, octets: [77, 91, 185])
+        var foreign = NetworkAllocator(seed: seed, salt: 5, octets: Self.foreignOctets)
         outsideAddress = foreign.block(prefix: 24).host(SeededHash.hash(seed, 6, 1))
         burstAddress = foreign.block(prefix: 24).host(SeededHash.hash(seed, 6, 2))
         users = (0..<5).map { SeededHash.uuid(seed, 4, UInt64($0)) }
@@ -60,6 +66,10 @@ struct OrganizationLayout: Sendable {
         }
         builder.addUnattributableApp(network: legacyNetwork)
         builder.plantAddressMisconfigurations(outside: outsideAddress, burst: burstAddress)
+        let generatedPartners = Self.makeGeneratedPartners(
+            seed: seed, firstIndex: partners.count, apps: clientCount - builder.clients.count)
+        builder.addCleanApps(of: generatedPartners, firstIndex: partners.count, upTo: clientCount)
+        self.partners = partners + generatedPartners
 
         clients = builder.clients
         profiles = builder.profiles

@@ -1,5 +1,3 @@
-import Hummingbird
-
 /// An event kept whole rather than generated: must-haves, timed bursts, late arrivals, runtime edits.
 ///
 /// Its JSON is rendered once when it is created.
@@ -11,8 +9,8 @@ struct PlantedEvent: Sendable {
     let visibleAt: Int64
     let actorType: ActorType
     let actorId: String
-    /// The whole event object.
-    let json: ByteBuffer
+    /// The whole event object, as JSON bytes.
+    let json: [UInt8]
 
     /// Whether it sorts before another planted event: by `(timestamp, id)`.
     func precedes(_ other: PlantedEvent) -> Bool {

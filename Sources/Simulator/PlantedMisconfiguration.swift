@@ -1,9 +1,11 @@
 /// A problem the simulator planted on purpose, which the rule engine must find.
 ///
 /// `primary` entries are the one problem each misconfigured client was built for; the
-/// others follow from it by the letter of rules.md (a `*` scope is also unapproved, a
-/// denied burst from a foreign address is also an allowlist miss) and are listed so a
-/// test can tell an expected finding from a false positive.
+/// others follow from it by the letter of rules.md (a misspelt scope is also unapproved
+/// and unused, a denied burst from a foreign address is also an allowlist miss, a private
+/// /16 is also too broad) and are listed so a test can tell an expected finding from a
+/// false positive. Match findings by rule and client; `subject` is the scope, CIDR or IP
+/// the problem is about, where there is one.
 package struct PlantedMisconfiguration: Sendable, Hashable, CustomStringConvertible {
     /// The rule that must fire (`WS-1`).
     package let ruleId: String

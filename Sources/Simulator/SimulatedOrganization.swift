@@ -6,7 +6,8 @@ import Synchronization
 ///
 /// The audit log is `options.scale` generated events spread over the `options.days` before
 /// `start` (never materialised: event `i` is computed when a page needs it) merged with a
-/// few hundred planted events that make every rule's case certain at every scale.
+/// few hundred planted events that make every rule's case certain at every scale (and a
+/// handful more per client when `options.clients` grows the organisation).
 /// Clients can be changed by tests; each change is logged as an `oauthclient.update`.
 package final class SimulatedOrganization: Sendable {
     package let options: SimulatorOptions
@@ -39,7 +40,7 @@ package final class SimulatedOrganization: Sendable {
         let span = Int64(options.clampedDays) * OrganizationLayout.day
         let rangeStartMilliseconds = startMilliseconds - span
         rangeStart = Timestamp.date(milliseconds: rangeStartMilliseconds)
-        layout = OrganizationLayout(seed: options.seed, start: startMilliseconds)
+        layout = OrganizationLayout(seed: options.seed, start: startMilliseconds, clients: options.clampedClients)
         generated = GeneratedEvents(layout: layout, rangeStart: rangeStartMilliseconds, span: span, count: options.clampedScale)
         let planted = PlantedEventPlan.events(layout: layout, rangeStart: rangeStartMilliseconds, late: options.faults.late)
         let latest = planted.lazy.filter { $0.visibleAt > $0.timestamp }.map(\.visibleAt).max() ?? Int64.min

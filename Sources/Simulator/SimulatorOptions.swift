@@ -7,12 +7,22 @@ package struct SimulatorOptions: Sendable, Equatable {
     package static let maximumScale = 10_000_000
     /// The longest `days` accepted.
     package static let maximumDays = 3650
+    /// The clients of the planted layout (24 partner apps and the unattributable one): the default and the fewest served.
+    package static let plantedClientCount = OrganizationLayout.plantedClientCount
+    /// The largest `clients` accepted.
+    package static let maximumClients = 10_000
 
     package var seed: UInt64
     /// How many events are generated (besides the planted ones).
     package var scale: Int
     /// The events lie in the `days` before the start moment.
     package var days: Int
+    /// How many OAuth clients are served: the planted ones, then clean apps of generated partners.
+    ///
+    /// Fewer than `plantedClientCount` serves the planted layout unchanged, byte for byte.
+    /// More adds partners `partner0008`, `partner0009`, … with their own public networks and
+    /// one clean app per environment (prod, staging, dev) until there are `clients` clients.
+    package var clients: Int
     package var faults: FaultSpec
     /// The only client id the token endpoint accepts.
     package var clientID: String
@@ -20,24 +30,28 @@ package struct SimulatorOptions: Sendable, Equatable {
     package var clientSecret: String
 
     package init(
-        seed: UInt64 = 1, scale: Int = 10_000, days: Int = 90, faults: FaultSpec = .none,
-        clientID: String = "demo-extractor", clientSecret: String = "demo-secret"
+        seed: UInt64 = 1, scale: Int = 10_000, days: Int = 90, clients: Int = SimulatorOptions.plantedClientCount,
+        faults: FaultSpec = .none, clientID: String = "demo-extractor", clientSecret: String = "demo-secret"
     ) {
         self.seed = seed
         self.scale = scale
         self.days = days
+        self.clients = clients
         self.faults = faults
         self.clientID = clientID
         self.clientSecret = clientSecret
     }
 
-    /// Refuses a scale or span the simulator cannot serve; the organisation clamps rather than fails.
+    /// Refuses a scale, span or client count the simulator cannot serve; the organisation clamps rather than fails.
     package func validate() throws(SimulatorError) {
         guard (0...Self.maximumScale).contains(scale) else {
             throw SimulatorError(.invalidOption, "scale must be between 0 and \(Self.maximumScale), got \(scale)")
         }
         guard (1...Self.maximumDays).contains(days) else {
             throw SimulatorError(.invalidOption, "days must be between 1 and \(Self.maximumDays), got \(days)")
+        }
+        guard (0...Self.maximumClients).contains(clients) else {
+            throw SimulatorError(.invalidOption, "clients must be between 0 and \(Self.maximumClients), got \(clients)")
         }
         guard !clientID.isEmpty, !clientSecret.isEmpty else {
             throw SimulatorError(.invalidOption, "the client id and secret must not be empty")
@@ -48,4 +62,6 @@ package struct SimulatorOptions: Sendable, Equatable {
     var clampedScale: Int { min(max(scale, 0), Self.maximumScale) }
     /// `days` within what can be served.
     var clampedDays: Int { min(max(days, 1), Self.maximumDays) }
+    /// `clients` within what can be served: never fewer than the planted ones.
+    var clampedClients: Int { min(max(clients, Self.plantedClientCount), Self.maximumClients) }
 }

@@ -50,6 +50,7 @@ extension SimulatorResponder {
         writer.raw(#","pageCount":"#); writer.int((total + pageSize - 1) / pageSize)
         writer.raw("}")
         state.count { $0.eventsServed += served }
-        return (JSONResponse.make(.ok, body: writer.buffer), writer.buffer)
+        let body = writer.buffer
+        return (JSONResponse.make(.ok, body: body), body)
     }
 }

@@ -27,6 +27,7 @@ extension SimulatorResponder {
         writer.raw(#","total":"#); writer.int(clients.count)
         writer.raw(#","pageCount":"#); writer.int((clients.count + pageSize - 1) / pageSize)
         writer.raw("}")
-        return (JSONResponse.make(.ok, body: writer.buffer), writer.buffer)
+        let body = writer.buffer
+        return (JSONResponse.make(.ok, body: body), body)
     }
 }

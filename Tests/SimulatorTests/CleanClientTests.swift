@@ -30,25 +30,10 @@ struct CleanClientTests {
             let log = try await EventLog.fetch(fixture)
             let rows = try CatalogFiles.endpointScopes()
             let known = try CatalogFiles.knownScopes()
-            let start = SimulatorFixture.start
             #expect(organization.cleanClientIDs.count >= 4)
             for id in organization.cleanClientIDs {
                 let client = try #require(organization.clients.first { $0.id == id })
-                let allowlist = (client.ipWhitelist ?? []).compactMap(CatalogFiles.block)
-                #expect(allowlist.count == client.ipWhitelist?.count && !allowlist.isEmpty)
-                #expect(allowlist.allSatisfy { $0.prefix >= 24 && Self.isPublic($0) })
-                for address in log.sources(of: id) {
-                    #expect(allowlist.contains { $0.contains(address) }, "\(client.name) called from \(address)")
-                }
-                #expect(Set(client.scopes).isSubset(of: known))
-                #expect(Set(client.scopes) == log.exercisedScopes(of: id, rows: rows), "\(client.name)")
-                #expect(client.type == "public" && client.grantType == "client_credentials" && !client.allowAccessToAllUsers)
-                let rotated = try #require(client.secretLastRotated)
-                #expect(start.timeIntervalSince(rotated) < 60 * 86_400)
-                let mine = log.events.filter { $0["actorId"] as? String == id }
-                #expect(mine.contains { EventLog.moment($0) > Int64((start.timeIntervalSince1970 - 30 * 86_400) * 1000) })
-                #expect(!mine.contains { [401, 403, 429].contains(EventLog.detail($0, "status") as? Int ?? 0) })
-                #expect(!mine.contains { EventLog.detail($0, "reason") as? String == "ip_not_allowed" })
+                try CleanClientChecks.expectClean(client, log: log, rows: rows, known: known)
             }
         }
     }

@@ -56,9 +56,10 @@ struct PlantedMisconfigurationTests {
         }
     }
 
-    @Test("The audit log carries the behaviour problems at every scale", arguments: [1_000, 20_000])
-    func behaviourIsInTheLog(scale: Int) async throws {
-        try await SimulatorFixture.with(SimulatorOptions(seed: 17, scale: scale)) { fixture in
+    @Test("The audit log carries the behaviour problems at every scale and client count",
+          arguments: [1_000, 20_000], [SimulatorOptions.plantedClientCount, 1_000])
+    func behaviourIsInTheLog(scale: Int, clients: Int) async throws {
+        try await SimulatorFixture.with(SimulatorOptions(seed: 17, scale: scale, clients: clients)) { fixture in
             let organization = fixture.organization
             let log = try await EventLog.fetch(fixture)
             let start = Int64(SimulatorFixture.start.timeIntervalSince1970 * 1000)

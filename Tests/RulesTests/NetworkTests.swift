@@ -206,3 +206,26 @@ struct NetworkTests {
         #expect(ReservedKind.allCases.allSatisfy { !$0.name.isEmpty && !$0.blocks.isEmpty })
     }
 }
+
+@Suite("Network index")
+struct NetworkIndexTests {
+    @Test("The index finds the same partner environments as scanning every network")
+    func agreesWithScan() throws {
+        let policy = try Policy(yaml: """
+            partners:
+              - id: acme
+                networks:
+                  prod: [34.10.0.0/24, 2001:db8:10::/48]
+                  staging: [34.10.0.128/25, 34.20.0.0/16]
+              - id: globex
+                networks:
+                  prod: [34.10.0.0/23, 0.0.0.0/0]
+            """, file: "policy.yml", knownRuleIDs: [])
+        let index = NetworkIndex(policy)
+        for text in ["34.10.0.1", "34.10.0.200", "34.10.1.9", "34.20.255.1", "8.8.8.8", "2001:db8:10::1", "2001:db8:11::1"] {
+            let address = try #require(IPAddress(text))
+            let scanned = policy.environments(containing: address).map { "\($0.partnerID)/\($0.environment)" }
+            #expect(index.places(containing: address).map { "\($0.partnerID)/\($0.environment)" } == scanned, "\(text)")
+        }
+    }
+}

@@ -14,6 +14,8 @@ package struct EvaluationContext: Sendable {
     /// The client snapshots valid at `asOf`, attributed to partners.
     package var clients: [AttributedClient]
     package var facts: EvaluationFacts
+    /// The policy's partner networks, indexed for address lookups.
+    package let networks: NetworkIndex
     let warehouse: Warehouse
 
     package init(asOf: Int64, lookback: TimeWindow, policy: Policy, catalog: ScopeCatalog, clients: [AttributedClient], facts: EvaluationFacts, warehouse: Warehouse) {
@@ -23,6 +25,7 @@ package struct EvaluationContext: Sendable {
         self.catalog = catalog
         self.clients = clients
         self.facts = facts
+        self.networks = NetworkIndex(policy)
         self.warehouse = warehouse
     }
 

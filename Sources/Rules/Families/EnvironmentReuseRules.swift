@@ -10,10 +10,10 @@ enum EnvironmentReuseRules {
         /// (partner, environment) → source IPs seen there.
         var places: [String: Set<String>] = [:]
 
-        init(_ traffic: [SourceUsageRow], policy: Policy) {
+        init(_ traffic: [SourceUsageRow], networks: NetworkIndex) {
             for row in traffic {
                 guard let address = IPAddress(row.sourceIP) else { continue }
-                for place in policy.environments(containing: address) {
+                for place in networks.places(containing: address) {
                     places["\(place.partnerID.lowercased())/\(place.environment.lowercased())", default: []].insert(row.sourceIP)
                 }
             }
@@ -37,7 +37,7 @@ enum EnvironmentReuseRules {
         }
         let judged = context.partnerApps.compactMap { client -> (AttributedClient, Origins)? in
             guard let traffic = context.facts.sourceUsage[client.id], !traffic.isEmpty else { return nil }
-            return (client, Origins(traffic, policy: context.policy))
+            return (client, Origins(traffic, networks: context.networks))
         }
         return (judged, [])
     }

@@ -2,6 +2,7 @@ import Foundation
 import Logging
 import PartnerAuditCore
 import Source
+import Synchronization
 import Warehouse
 
 /// Source → warehouse: a snapshot of every OAuth client, then the audit log window by window.
@@ -74,26 +75,49 @@ package struct Extractor: Sendable {
         return TimeWindow(fromMillis: start, toMillis: max(start, end))
     }
 
+    /// Commits windows in order while the next window is already being fetched, so the
+    /// network and JSON work of one window overlaps the SQLite work of the one before.
+    /// At most two windows are in memory at once.
     private func extractWindows(
         _ range: TimeWindow, runID: Int64, advancesWatermark: Bool, started: Date, summary: inout ExtractionSummary
     ) async throws {
-        let lengthMillis = Int64(settings.windowLength.timeInterval * 1000)
-        var pending = range.split(every: lengthMillis)
+        var pending = range.split(every: Int64(settings.windowLength.timeInterval * 1000))
         let planned = pending.count
         var index = 0
-        while !pending.isEmpty {
-            let window = pending.removeFirst()
-            let requestsBefore = source.requestCounts.requests
-            switch try await fetch(window, runID: runID) {
-            case .tooLarge(let total):
-                let parts = Int((Double(total) / Double(settings.maxEventsPerWindow)).rounded(.up)) + 1
-                let length = max(1000, (window.durationMillis + Int64(parts) - 1) / Int64(parts))
-                logger.info("window \(window) holds \(total) events; splitting it into \(parts) parts")
-                pending.insert(contentsOf: window.split(every: length), at: 0)
-            case .complete(let events, let pages):
-                let commit = try await warehouse.commitWindow(
-                    runID: runID, window: window, pages: pages, requests: source.requestCounts.requests - requestsBefore,
-                    events: events, advancesWatermark: advancesWatermark, at: clock.now)
+        let prefetch = PrefetchSlot()
+        try await withTaskCancellationHandler {
+            var next: Task<WindowFetch, any Error>? = pending.isEmpty ? nil : start(pending[0], runID: runID)
+            prefetch.set(next)
+            while let current = next {
+                let window = pending.removeFirst()
+                let fetched: WindowFetch
+                do {
+                    fetched = try await current.value
+                } catch {
+                    next = nil
+                    throw error
+                }
+                if case .tooLarge(let total) = fetched {
+                    let parts = Int((Double(total) / Double(settings.maxEventsPerWindow)).rounded(.up)) + 1
+                    let length = max(1000, (window.durationMillis + Int64(parts) - 1) / Int64(parts))
+                    logger.info("window \(window) holds \(total) events; splitting it into \(parts) parts")
+                    pending.insert(contentsOf: window.split(every: length), at: 0)
+                    next = start(pending[0], runID: runID)
+                    prefetch.set(next)
+                    continue
+                }
+                guard case .complete(let events, let pages, let requests) = fetched else { continue }
+                next = pending.isEmpty ? nil : start(pending[0], runID: runID)
+                prefetch.set(next)
+                let commit: WindowCommit
+                do {
+                    commit = try await warehouse.commitWindow(
+                        runID: runID, window: window, pages: pages, requests: requests,
+                        events: events, advancesWatermark: advancesWatermark, at: clock.now)
+                } catch {
+                    next?.cancel()
+                    throw error
+                }
                 index += 1
                 summary.windows += 1
                 summary.pages += pages
@@ -104,11 +128,17 @@ package struct Extractor: Sendable {
                     stored: commit.stored, totalEventsStored: summary.eventsStored, totalPages: summary.pages,
                     requests: source.requestCounts.requests, elapsedSeconds: clock.now.timeIntervalSince(started)))
             }
+        } onCancel: {
+            prefetch.cancel()
         }
     }
 
-    private enum WindowFetch {
-        case complete([AuditEvent], pages: Int)
+    private func start(_ window: TimeWindow, runID: Int64) -> Task<WindowFetch, any Error> {
+        Task { try await fetch(window, runID: runID) }
+    }
+
+    enum WindowFetch: Sendable {
+        case complete([AuditEvent], pages: Int, requests: Int)
         case tooLarge(total: Int)
     }
 
@@ -117,6 +147,7 @@ package struct Extractor: Sendable {
         var events: [AuditEvent] = []
         var cursor: PageCursor?
         var pages = 0
+        let requestsBefore = source.requestCounts.requests
         do {
             repeat {
                 try Task.checkCancellation()
@@ -128,13 +159,21 @@ package struct Extractor: Sendable {
                 events.append(contentsOf: page.events)
                 cursor = page.next
             } while cursor != nil
-            return .complete(events, pages: pages)
+            return .complete(events, pages: pages, requests: source.requestCounts.requests - requestsBefore)
         } catch let error as SourceError {
             let place = cursor.map { "\($0) of window \(window)" } ?? "first page of window \(window)"
             try? await warehouse.recordFailedWindow(runID: runID, window: window, pages: pages, error: "\(error)", at: clock.now)
             throw ExtractionError(window: window, place: place, underlying: error)
         }
     }
+}
+
+/// The window being fetched ahead, so cancelling the run cancels it too.
+final class PrefetchSlot: Sendable {
+    private let task = Mutex<Task<Extractor.WindowFetch, any Error>?>(nil)
+
+    func set(_ next: Task<Extractor.WindowFetch, any Error>?) { task.withLock { $0 = next } }
+    func cancel() { task.withLock { $0?.cancel() } }
 }
 
 /// The extraction stopped at a window: names the window and the page, and what the source did.

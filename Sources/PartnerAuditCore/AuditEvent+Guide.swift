@@ -4,8 +4,9 @@ extension AuditEvent {
     /// Reads an event of the guide dialect (source-api.md section 3).
     ///
     /// Throws `SourceDataError` naming the event and the field when a required field is
-    /// missing or of the wrong type; unknown fields are kept in `rawJSON`.
-    package init(guideJSON json: JSONValue) throws(SourceDataError) {
+    /// missing or of the wrong type; unknown fields are kept in `rawJSON`, which is `rawText`
+    /// (the source's own text of the event) when given, else the canonical text of `json`.
+    package init(guideJSON json: JSONValue, rawText: String? = nil) throws(SourceDataError) {
         guard case .object = json else { throw SourceDataError(what: "audit event", field: "(whole)", reason: "is not a JSON object") }
         guard let id = json["id"]?.nonEmptyString else {
             throw SourceDataError(what: "audit event", field: "id", reason: "is missing or empty")
@@ -34,7 +35,7 @@ extension AuditEvent {
             resourceID: json["resourceId"]?.nonEmptyString,
             outcome: try required("outcome"),
             details: details,
-            rawJSON: json.canonicalText
+            rawJSON: rawText ?? json.canonicalText
         )
     }
 }

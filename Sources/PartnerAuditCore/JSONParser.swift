@@ -6,6 +6,9 @@ package struct JSONParser {
     private let bytes: [UInt8]
     private var index = 0
     private var depth = 0
+    /// Set while parsing the root object's `entities` member: its elements' byte ranges are kept.
+    private var recordsNextArray = false
+    private var elementRanges: [Range<Int>] = []
 
     /// Parses a whole document; trailing non-space bytes are an error.
     package static func parse(_ bytes: [UInt8]) throws(JSONParseError) -> JSONValue {
@@ -14,6 +17,17 @@ package struct JSONParser {
         parser.skipSpace()
         guard parser.index == bytes.count else { throw parser.error("unexpected text after the JSON value") }
         return value
+    }
+
+    /// Parses a paged answer (`{"entities": [...], ...}`) and also returns the exact source
+    /// text of each element of `entities`, so the warehouse can keep what the source sent
+    /// without writing it out again.
+    package static func parsePage(_ bytes: [UInt8]) throws(JSONParseError) -> (page: JSONValue, entityTexts: [String]) {
+        var parser = JSONParser(bytes: bytes)
+        let value = try parser.value()
+        parser.skipSpace()
+        guard parser.index == bytes.count else { throw parser.error("unexpected text after the JSON value") }
+        return (value, parser.elementRanges.map { String(decoding: bytes[$0], as: UTF8.self) })
     }
 
     /// Parses a document given as text.
@@ -50,7 +64,9 @@ package struct JSONParser {
             skipSpace()
             guard peek() == UInt8(ascii: ":") else { throw error("expected ':' after a key") }
             index += 1
+            recordsNextArray = depth == 1 && key == "entities"
             members[key] = try value()
+            recordsNextArray = false
             skipSpace()
             switch peek() {
             case UInt8(ascii: ","): index += 1
@@ -63,11 +79,16 @@ package struct JSONParser {
     private mutating func array() throws(JSONParseError) -> JSONValue {
         try enter()
         index += 1
+        let records = recordsNextArray
+        recordsNextArray = false
         var elements: [JSONValue] = []
         skipSpace()
         if peek() == UInt8(ascii: "]") { index += 1; depth -= 1; return .array(elements) }
         while true {
+            skipSpace()
+            let start = index
             elements.append(try value())
+            if records { elementRanges.append(start..<index) }
             skipSpace()
             switch peek() {
             case UInt8(ascii: ","): index += 1

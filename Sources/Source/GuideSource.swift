@@ -48,9 +48,9 @@ package struct GuideSource: AuditSource {
         let page = try SourcePage(response, label: label)
         var events: [AuditEvent] = []
         events.reserveCapacity(page.entities.count)
-        for entity in page.entities {
+        for (entity, text) in zip(page.entities, page.entityTexts) {
             do {
-                let event = try AuditEvent(guideJSON: entity)
+                let event = try AuditEvent(guideJSON: entity, rawText: text)
                 // The contract bounds the window; anything outside it is the server's mistake, not data to keep here.
                 guard event.timestampMillis >= window.fromMillis, event.timestampMillis < window.toMillis else {
                     throw SourceDataError(what: "audit event \(event.id)", field: "timestamp", reason: "\(event.timestamp) lies outside the requested window")
@@ -67,18 +67,20 @@ package struct GuideSource: AuditSource {
     }
 }
 
-/// A paged answer: `{"entities": [...], ...}`.
+/// A paged answer: `{"entities": [...], ...}`, with each entity's text as the source sent it.
 struct SourcePage {
     let json: JSONValue
     let entities: [JSONValue]
+    /// The source's own text of each entity, aligned with `entities`.
+    let entityTexts: [String]
 
     init(_ response: APIResponse, label: String) throws(SourceError) {
         do {
-            json = try JSONParser.parse(response.body)
+            (json, entityTexts) = try JSONParser.parsePage(response.body)
         } catch {
             throw SourceError(.malformedResponse, request: label, message: "\(error)")
         }
-        guard let entities = json["entities"]?.arrayValue else {
+        guard let entities = json["entities"]?.arrayValue, entities.count == entityTexts.count else {
             throw SourceError(.malformedResponse, request: label, message: "no 'entities' list in the page")
         }
         self.entities = entities

@@ -15,11 +15,10 @@ package enum HashChain {
         var hasher = SHA256()
         hasher.update(data: previous)
         for field in fields {
-            if let field {
-                var utf8 = Array(field.utf8)
-                var length = UInt32(utf8.count).bigEndian
+            if var field {
+                var length = UInt32(field.utf8.count).bigEndian
                 withUnsafeBytes(of: &length) { hasher.update(bufferPointer: $0) }
-                utf8.withUnsafeMutableBytes { hasher.update(bufferPointer: UnsafeRawBufferPointer($0)) }
+                field.withUTF8 { hasher.update(bufferPointer: UnsafeRawBufferPointer($0)) }
             } else {
                 var absent = UInt32.max.bigEndian
                 withUnsafeBytes(of: &absent) { hasher.update(bufferPointer: $0) }
@@ -58,5 +57,14 @@ struct StoredEventFields {
 
 extension Data {
     /// Lower-case hexadecimal.
-    package var hex: String { map { String(format: "%02x", $0) }.joined() }
+    package var hex: String {
+        let digits = Array("0123456789abcdef".utf8)
+        var out = [UInt8]()
+        out.reserveCapacity(count * 2)
+        for byte in self {
+            out.append(digits[Int(byte >> 4)])
+            out.append(digits[Int(byte & 0x0F)])
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
 }

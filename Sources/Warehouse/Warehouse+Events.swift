@@ -31,20 +31,12 @@ extension Warehouse {
             let windowID = db.lastInsertedRowID
             let (lastSeq, lastHash) = try Self.chainTail(db)
             var seq = lastSeq, head = lastHash, stored = 0
-            let insert = try db.cachedStatement(sql: """
-                INSERT INTO event_log (seq, id, timestamp, actor_type, actor_id, action, resource, resource_id, outcome,
-                    source_ip, method, path, status, scope, user_agent, raw_json, window_id, hash)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(id) DO NOTHING
-                """)
+            let insert = try EventInsertStatement(db)
+            defer { insert.finalize() }
             for event in events {
                 let fields = StoredEventFields(event: event, windowID: windowID)
                 let hash = HashChain.hash(previous: head, fields: HashChain.fields(seq: seq + 1, event: fields))
-                try insert.execute(arguments: [
-                    seq + 1, fields.id, fields.timestamp, fields.actorType, fields.actorID, fields.action, fields.resource,
-                    fields.resourceID, fields.outcome, fields.sourceIP, fields.method, fields.path, fields.status, fields.scope,
-                    fields.userAgent, fields.rawJSON, windowID, hash,
-                ])
-                if db.changesCount > 0 {
+                if try insert.insert(seq: seq + 1, fields, hash: hash) {
                     seq += 1
                     head = hash
                     stored += 1

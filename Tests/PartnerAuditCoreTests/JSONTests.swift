@@ -29,3 +29,15 @@ struct JSONTests {
         #expect(throws: JSONParseError.self) { try JSONParser.parse(text) }
     }
 }
+
+@Suite("Paged answers")
+struct PageParsingTests {
+    @Test("Each entity's exact source text is returned beside the parsed page")
+    func entityTexts() throws {
+        let text = #"{"pageSize": 2, "entities": [ {"id": "a", "n": [1, {"x": "]"}]} ,{"id":"b"}], "other": [3]}"#
+        let (page, texts) = try JSONParser.parsePage(Array(text.utf8))
+        #expect(texts == [#"{"id": "a", "n": [1, {"x": "]"}]}"#, #"{"id":"b"}"#])
+        #expect(page["entities"]?.arrayValue?.count == 2)
+        #expect(try texts.map { try JSONParser.parse($0) } == page["entities"]?.arrayValue)
+    }
+}

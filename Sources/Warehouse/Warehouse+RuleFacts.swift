@@ -20,8 +20,6 @@ package struct SourceUsageRow: Sendable, Hashable {
     /// Whether the platform let it through (a success outcome and, for requests, a status below 400).
     package var allowed: Bool
     package var count: Int
-    package var firstSeen: String
-    package var lastSeen: String
 }
 
 /// How many matching events one client had in one time bucket (an hour or a day).
@@ -62,36 +60,36 @@ package struct CoverageWindow: Sendable, Hashable {
 /// The aggregate queries of the rule engine: SQL does the heavy lifting, so an evaluation
 /// never loads the events themselves, only counts grouped by client.
 extension Warehouse {
-    /// `api.request` calls by partner clients in the window, grouped by recorded scope, method and path.
-    package func scopeUsage(in window: TimeWindow) async throws -> [ScopeUsageRow] {
+    /// Streams `api.request` calls by partner clients in the window, grouped by recorded scope,
+    /// method and path (the last two only when no scope was recorded).
+    package func scopeUsage(in window: TimeWindow, _ visit: @escaping @Sendable (ScopeUsageRow) -> Void) async throws {
         try await pool.read { db in
-            try Row.fetchAll(db, sql: """
+            let rows = try Row.fetchCursor(db, sql: """
                 SELECT actor_id, scope, CASE WHEN scope IS NULL THEN method END AS method,
                        CASE WHEN scope IS NULL THEN path END AS path, count(*) AS n
                 FROM event_log
                 WHERE action = 'api.request' AND actor_type = 'oauthclient' AND timestamp >= ? AND timestamp < ?
                 GROUP BY 1, 2, 3, 4
-                """, arguments: window.sqlArguments).map {
-                ScopeUsageRow(clientID: $0["actor_id"], scope: $0["scope"], method: $0["method"], path: $0["path"], count: $0["n"])
+                """, arguments: window.sqlArguments)
+            while let row = try rows.next() {
+                visit(ScopeUsageRow(clientID: row["actor_id"], scope: row["scope"], method: row["method"], path: row["path"], count: row["n"]))
             }
         }
     }
 
-    /// Partner clients' requests and token events in the window, grouped by source IP.
-    package func sourceUsage(in window: TimeWindow) async throws -> [SourceUsageRow] {
+    /// Streams partner clients' requests and token events in the window, grouped by source IP.
+    package func sourceUsage(in window: TimeWindow, _ visit: @escaping @Sendable (SourceUsageRow) -> Void) async throws {
         try await pool.read { db in
-            try Row.fetchAll(db, sql: """
-                SELECT actor_id, source_ip, action,
-                       (outcome = 'success' AND coalesce(status, 200) < 400) AS allowed,
-                       count(*) AS n, min(timestamp) AS first_seen, max(timestamp) AS last_seen
+            let rows = try Row.fetchCursor(db, sql: """
+                SELECT actor_id, source_ip, action, (outcome = 'success' AND coalesce(status, 200) < 400) AS allowed, count(*) AS n
                 FROM event_log
                 WHERE actor_type = 'oauthclient' AND source_ip IS NOT NULL
                   AND action IN ('api.request', 'oauth.token.issued', 'oauth.token.denied')
                   AND timestamp >= ? AND timestamp < ?
                 GROUP BY 1, 2, 3, 4
-                """, arguments: window.sqlArguments).map {
-                SourceUsageRow(clientID: $0["actor_id"], sourceIP: $0["source_ip"], action: $0["action"], allowed: $0["allowed"],
-                               count: $0["n"], firstSeen: $0["first_seen"], lastSeen: $0["last_seen"])
+                """, arguments: window.sqlArguments)
+            while let row = try rows.next() {
+                visit(SourceUsageRow(clientID: row["actor_id"], sourceIP: row["source_ip"], action: row["action"], allowed: row["allowed"], count: row["n"]))
             }
         }
     }

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import PartnerAuditCore
 import Warehouse
 
@@ -13,8 +14,8 @@ package struct EvaluationFacts: Sendable {
     package var requestCounts: [String: Int] = [:]
     /// Calls per client whose scope neither the event nor the endpoint map tells.
     package var unmappedCalls: [String: Int] = [:]
-    /// Per client: traffic by source IP, action and whether it got through.
-    package var sourceUsage: [String: [SourceUsageRow]] = [:]
+    /// Per client: traffic by source IP, action and whether it got through, each address parsed once.
+    package var traffic: [String: [ClientTraffic]] = [:]
     /// Each client's last event as actor before the evaluation moment (all history).
     package var lastActivity: [String: String] = [:]
     /// Each client's last secret rotation event before the evaluation moment.
@@ -33,16 +34,10 @@ package struct EvaluationFacts: Sendable {
 
     /// Runs the aggregate queries for one evaluation.
     package static func load(from warehouse: Warehouse, lookback: TimeWindow, policy: Policy, catalog: ScopeCatalog) async throws -> EvaluationFacts {
-        var facts = EvaluationFacts()
-        for row in try await warehouse.scopeUsage(in: lookback) {
-            facts.requestCounts[row.clientID, default: 0] += row.count
-            if let scope = row.scope ?? row.method.flatMap({ method in row.path.flatMap { catalog.endpoints.scope(method: method, path: $0) } }) {
-                facts.usedScopes[row.clientID, default: []].insert(scope)
-            } else {
-                facts.unmappedCalls[row.clientID, default: 0] += row.count
-            }
-        }
-        facts.sourceUsage = Dictionary(grouping: try await warehouse.sourceUsage(in: lookback), by: \.clientID)
+        let collector = FactsCollector(catalog: catalog)
+        try await warehouse.scopeUsage(in: lookback) { collector.add($0) }
+        try await warehouse.sourceUsage(in: lookback) { collector.add($0) }
+        var facts = collector.facts
         facts.lastActivity = try await warehouse.lastActivity(before: lookback.toMillis)
         facts.secretRotations = try await warehouse.lastSecretRotations(before: lookback.toMillis)
         facts.denialBursts = Dictionary(grouping: try await warehouse.denialBursts(in: lookback, threshold: policy.anomaly.deniedPerHour), by: \.clientID)
@@ -52,5 +47,55 @@ package struct EvaluationFacts: Sendable {
         facts.coverageStart = try await warehouse.coverageStart()
         facts.chain = try await warehouse.verifyChain()
         return facts
+    }
+}
+
+/// One client's traffic from one source IP, with the address parsed.
+package struct ClientTraffic: Sendable {
+    package var sourceIP: String
+    /// `nil` when the source recorded something that is not an IP address.
+    package var address: IPAddress?
+    package var action: String
+    package var allowed: Bool
+    package var count: Int
+}
+
+/// Folds the streamed aggregate rows into facts, parsing each distinct address once.
+final class FactsCollector: Sendable {
+    private struct State {
+        var facts = EvaluationFacts()
+        var addresses: [String: IPAddress?] = [:]
+    }
+    private let catalog: ScopeCatalog
+    private let state = Mutex(State())
+
+    init(catalog: ScopeCatalog) { self.catalog = catalog }
+
+    var facts: EvaluationFacts { state.withLock { $0.facts } }
+
+    func add(_ row: ScopeUsageRow) {
+        let scope = row.scope ?? row.method.flatMap { method in row.path.flatMap { catalog.endpoints.scope(method: method, path: $0) } }
+        state.withLock { state in
+            state.facts.requestCounts[row.clientID, default: 0] += row.count
+            if let scope {
+                state.facts.usedScopes[row.clientID, default: []].insert(scope)
+            } else {
+                state.facts.unmappedCalls[row.clientID, default: 0] += row.count
+            }
+        }
+    }
+
+    func add(_ row: SourceUsageRow) {
+        state.withLock { state in
+            let address: IPAddress?
+            if let known = state.addresses[row.sourceIP] {
+                address = known
+            } else {
+                address = IPAddress(row.sourceIP)
+                state.addresses[row.sourceIP] = address
+            }
+            state.facts.traffic[row.clientID, default: []].append(
+                ClientTraffic(sourceIP: row.sourceIP, address: address, action: row.action, allowed: row.allowed, count: row.count))
+        }
     }
 }

@@ -71,7 +71,7 @@ enum AllowlistRules {
         func evaluate(_ context: EvaluationContext) async throws -> [RuleHit] {
             var hits: [RuleHit] = []
             for client in context.partnerApps {
-                guard let traffic = context.facts.sourceUsage[client.id], !traffic.isEmpty else { continue }
+                guard let traffic = context.facts.traffic[client.id], !traffic.isEmpty else { continue }
                 var allowed = AllowlistRules.blocks(of: client)
                 var basis = "its allowlist"
                 if allowed.isEmpty {
@@ -85,7 +85,7 @@ enum AllowlistRules {
                     continue
                 }
                 let outside = traffic.filter { row in
-                    guard let address = IPAddress(row.sourceIP) else { return true }
+                    guard let address = row.address else { return true }
                     return !allowed.contains { $0.contains(address) }
                 }
                 guard !outside.isEmpty else { continue }

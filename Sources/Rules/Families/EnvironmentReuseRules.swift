@@ -10,9 +10,9 @@ enum EnvironmentReuseRules {
         /// (partner, environment) → source IPs seen there.
         var places: [String: Set<String>] = [:]
 
-        init(_ traffic: [SourceUsageRow], networks: NetworkIndex) {
+        init(_ traffic: [ClientTraffic], networks: NetworkIndex) {
             for row in traffic {
-                guard let address = IPAddress(row.sourceIP) else { continue }
+                guard let address = row.address else { continue }
                 for place in networks.places(containing: address) {
                     places["\(place.partnerID.lowercased())/\(place.environment.lowercased())", default: []].insert(row.sourceIP)
                 }
@@ -36,7 +36,7 @@ enum EnvironmentReuseRules {
             return ([], [.cannotDecide(nil, because: "the policy declares no partner networks, so \(what) cannot be told")])
         }
         let judged = context.partnerApps.compactMap { client -> (AttributedClient, Origins)? in
-            guard let traffic = context.facts.sourceUsage[client.id], !traffic.isEmpty else { return nil }
+            guard let traffic = context.facts.traffic[client.id], !traffic.isEmpty else { return nil }
             return (client, Origins(traffic, networks: context.networks))
         }
         return (judged, [])

@@ -19,6 +19,7 @@ let package = Package(
         .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
     ],
     targets: [
         // Models, time, configuration parsing. No I/O.
@@ -72,11 +73,26 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
+        // libxml2 (writing report.xml, validating it against the XSD) and zlib (events.csv.gz): Reports only.
+        .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
+        .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
+        // Evidence packs: view models, Mustache templates, XML + XSD, manifest.
+        .target(
+            name: "Reports",
+            dependencies: [
+                "PartnerAuditCore", "Warehouse", "Rules", "CLibXML2", "CZlib",
+                .product(name: "Mustache", package: "swift-mustache"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            // The repository's templates/ folder, shipped in the bundle so an installed binary has them.
+            resources: [.copy("../../templates")]
+        ),
         // The subcommands.
         .target(
             name: "CLI",
             dependencies: [
-                "PartnerAuditCore", "Source", "Warehouse", "Extractor", "Rules", "Simulator",
+                "PartnerAuditCore", "Source", "Warehouse", "Extractor", "Rules", "Simulator", "Reports",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Logging", package: "swift-log"),
@@ -110,6 +126,13 @@ let package = Package(
             name: "ExtractorTests",
             dependencies: [
                 "PartnerAuditCore", "Source", "Warehouse", "Extractor", "Simulator", "TestSupport",
+            ]
+        ),
+        .testTarget(
+            name: "ReportsTests",
+            dependencies: [
+                "PartnerAuditCore", "Warehouse", "Rules", "Reports", "Simulator", "TestSupport", "CLibXML2",
+                .product(name: "Logging", package: "swift-log"),
             ]
         ),
         .testTarget(

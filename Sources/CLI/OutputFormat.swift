@@ -1,5 +1,6 @@
 import ArgumentParser
 import PartnerAuditCore
+import Reports
 
 /// How tabular results are printed: aligned text for people, JSON or CSV for tools.
 enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
@@ -47,15 +48,7 @@ enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
     }
 
     private static func csv(columns: [String], rows: [[String?]]) -> String {
-        func field(_ value: String?) -> String {
-            guard let value else { return "" }
-            if value.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) {
-                return "\"" + value.replacingOccurrences(of: "\"", with: "\"\"") + "\""
-            }
-            return value
-        }
-        return ([columns.map(field).joined(separator: ",")] + rows.map { $0.map(field).joined(separator: ",") })
-            .joined(separator: "\r\n")
+        CSVText.table(columns: columns, rows: rows)
     }
 
     private static func oneLine(_ text: String) -> String {

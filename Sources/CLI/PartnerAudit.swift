@@ -13,7 +13,7 @@ package struct PartnerAudit: AsyncParsableCommand {
 
             Example: partner-audit demo
             """,
-        subcommands: [Demo.self, Simulate.self, Extract.self, Evaluate.self, Findings.self, Run.self, Verify.self, Query.self]
+        subcommands: [Demo.self, Simulate.self, Extract.self, Evaluate.self, Findings.self, Report.self, Run.self, Verify.self, Query.self]
     )
 
     package init() {}

@@ -3,14 +3,14 @@ import PartnerAuditCore
 import Warehouse
 
 /// AT-1 and AT-2: the evidence itself.
-enum AuditTrailRules {
+package enum AuditTrailRules {
     static let all: [any Rule] = [CoverageGap(), BrokenChain()]
 
     /// The most recent stretch that is still expected to be unextracted (the lag, a run in progress).
-    static let recentTolerance: Int64 = 2 * 3_600_000
+    package static let recentTolerance: Int64 = 2 * 3_600_000
 
     /// The parts of `window` that no complete extraction window covers.
-    static func gaps(in window: TimeWindow, coverage: [CoverageWindow]) -> [TimeWindow] {
+    package static func gaps(in window: TimeWindow, coverage: [CoverageWindow]) -> [TimeWindow] {
         var gaps: [TimeWindow] = []
         var cursor = window.fromMillis
         for covered in coverage.filter(\.complete).sorted(by: { $0.fromMillis < $1.fromMillis }) {

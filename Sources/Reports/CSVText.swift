@@ -1,0 +1,31 @@
+/// RFC 4180 CSV: fields with a comma, quote, CR or LF are quoted, quotes doubled; every
+/// record ends with CRLF.
+package enum CSVText {
+    /// Appends one record (a missing value is an empty field) and its CRLF.
+    package static func appendRecord(_ fields: [String?], to out: inout [UInt8]) {
+        for (index, field) in fields.enumerated() {
+            if index > 0 { out.append(UInt8(ascii: ",")) }
+            guard let field else { continue }
+            let bytes = field.utf8
+            if bytes.contains(where: { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == 0x0A || $0 == 0x0D }) {
+                out.append(UInt8(ascii: "\""))
+                for byte in bytes {
+                    if byte == UInt8(ascii: "\"") { out.append(byte) }
+                    out.append(byte)
+                }
+                out.append(UInt8(ascii: "\""))
+            } else {
+                out.append(contentsOf: bytes)
+            }
+        }
+        out.append(contentsOf: [0x0D, 0x0A])
+    }
+
+    /// A whole table: the header, then every row.
+    package static func table(columns: [String], rows: [[String?]]) -> String {
+        var out: [UInt8] = []
+        appendRecord(columns, to: &out)
+        for row in rows { appendRecord(row, to: &out) }
+        return String(decoding: out, as: UTF8.self)
+    }
+}

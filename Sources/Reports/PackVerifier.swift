@@ -1,0 +1,60 @@
+import Foundation
+import PartnerAuditCore
+
+/// Checks an evidence pack against its manifest: every listed file present with its size and
+/// SHA-256, and the fingerprint recomputed.
+package enum PackVerifier {
+    /// The outcome: what was checked, the mismatches (each naming its file), and notes.
+    package struct Result: Sendable {
+        package var manifest: PackManifest
+        package var checked: [PackFile]
+        /// Empty when the pack verifies.
+        package var problems: [String]
+        /// Things worth saying that do not fail the check (a file the manifest does not list).
+        package var notes: [String]
+        package var isIntact: Bool { problems.isEmpty }
+    }
+
+    /// Reads `manifest.json` in `folder` and checks every file it lists.
+    /// A missing or unreadable manifest is a `ReportError(.integrity)`.
+    package static func verify(folder: URL) throws -> Result {
+        let manifestURL = folder.appendingPathComponent(PackFiles.manifest)
+        guard let data = FileManager.default.contents(atPath: manifestURL.path) else {
+            throw ReportError(.integrity, file: PackFiles.manifest, "is missing from \(folder.path)")
+        }
+        let manifest: PackManifest
+        do {
+            manifest = try JSONDecoder().decode(PackManifest.self, from: data)
+        } catch {
+            throw ReportError(.integrity, file: PackFiles.manifest, "cannot be read: \(error)")
+        }
+        var problems: [String] = []
+        var checked: [PackFile] = []
+        for file in manifest.files {
+            guard !file.name.contains("/"), file.name != PackFiles.manifest, !file.name.hasPrefix(".") else {
+                problems.append("\(file.name): not a file name a pack may list")
+                continue
+            }
+            let url = folder.appendingPathComponent(file.name)
+            guard FileManager.default.fileExists(atPath: url.path) else {
+                problems.append("\(file.name): missing")
+                continue
+            }
+            let (digest, size) = try FileDigest.sha256(of: url)
+            if size != file.bytes {
+                problems.append("\(file.name): \(size) bytes, the manifest says \(file.bytes)")
+            } else if digest != file.sha256 {
+                problems.append("\(file.name): SHA-256 \(digest) differs from the manifest's \(file.sha256)")
+            } else {
+                checked.append(file)
+            }
+        }
+        if PackManifest.fingerprint(of: manifest.files) != manifest.fingerprint {
+            problems.append("\(PackFiles.manifest): the fingerprint does not match the files it lists")
+        }
+        let listed = Set(manifest.files.map(\.name) + [PackFiles.manifest])
+        let present = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
+        let notes = present.filter { !listed.contains($0) && !$0.hasPrefix(".") }.sorted().map { "\($0): not listed in the manifest (not part of the pack)" }
+        return Result(manifest: manifest, checked: checked, problems: problems, notes: notes)
+    }
+}

@@ -1,0 +1,76 @@
+import Foundation
+import Mustache
+
+/// The templates a pack is rendered with: the Mustache library (`report.html` and its
+/// partials) and the XML schema report.xml is validated against.
+///
+/// Found at run time, in this order (first match wins):
+/// 1. an explicit folder (`report --templates DIR`, or `PARTNER_AUDIT_TEMPLATES`);
+/// 2. `templates/` in the working directory, when it holds `report.html.mustache` (running from the repository);
+/// 3. the copy shipped inside the binary's resource bundle (`PartnerAudit_Reports.resources/templates`
+///    next to the executable), so an installed binary works anywhere.
+package struct TemplateSet: Sendable {
+    /// The environment variable naming a templates folder.
+    package static let environmentVariable = "PARTNER_AUDIT_TEMPLATES"
+    /// The main template's file; a folder without it is not a templates folder.
+    static let mainTemplate = "report.html.mustache"
+    static let schemaFile = "evidence.xsd"
+
+    /// The folder the templates were read from.
+    package let folder: URL
+    let library: MustacheLibrary
+    /// The bytes of evidence.xsd.
+    package let schema: Data
+
+    /// Reads every `.mustache` file of the folder and its `evidence.xsd`.
+    package init(folder: URL) async throws {
+        guard FileManager.default.fileExists(atPath: folder.appendingPathComponent(Self.mainTemplate).path) else {
+            throw ReportError(.templates, file: folder.path, "has no \(Self.mainTemplate)")
+        }
+        guard let schema = FileManager.default.contents(atPath: folder.appendingPathComponent(Self.schemaFile).path) else {
+            throw ReportError(.templates, file: folder.path, "has no \(Self.schemaFile)")
+        }
+        do {
+            library = try await MustacheLibrary(directory: folder.path)
+        } catch let error as MustacheLibrary.ParserError {
+            throw ReportError(.templates, file: folder.appendingPathComponent(error.filename).path,
+                              "line \(error.context.lineNumber), column \(error.context.columnNumber): \(error.error)")
+        }
+        self.folder = folder
+        self.schema = schema
+    }
+
+    /// Finds and reads the templates (see the type's documentation for the order).
+    package static func locate(
+        explicit: String? = nil, environment: [String: String] = ProcessInfo.processInfo.environment,
+        workingDirectory: URL = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
+    ) async throws -> TemplateSet {
+        if let folder = explicit ?? environment[environmentVariable] {
+            return try await TemplateSet(folder: URL(fileURLWithPath: folder))
+        }
+        for candidate in [workingDirectory.appendingPathComponent("templates")] + bundledFolders
+        where FileManager.default.fileExists(atPath: candidate.appendingPathComponent(mainTemplate).path) {
+            return try await TemplateSet(folder: candidate)
+        }
+        throw ReportError(.templates, "no templates found: pass --templates DIR or set \(environmentVariable), run from the repository, or install PartnerAudit_Reports.resources next to the binary")
+    }
+
+    /// The templates shipped as SwiftPM resources of the Reports target: the resource bundle
+    /// beside the executable (or beside the test bundle). Looked up by hand rather than through
+    /// `Bundle.module`, which stops the process when the bundle is missing.
+    package static var bundledFolders: [URL] {
+        let bundleName = "PartnerAudit_Reports.resources"
+        var folders: [URL] = [Bundle.main.bundleURL]
+        if let executable = Bundle.main.executableURL?.resolvingSymlinksInPath().deletingLastPathComponent() { folders.append(executable) }
+        return folders.flatMap { [$0.appendingPathComponent(bundleName).appendingPathComponent("templates"),
+                                  $0.appendingPathComponent(bundleName).appendingPathComponent("Resources").appendingPathComponent("templates")] }
+    }
+
+    /// Renders one template; a template that is missing is a templates error.
+    func render(_ object: Any, template name: String) throws -> String {
+        guard let text = library.render(object, withTemplate: name) else {
+            throw ReportError(.templates, file: folder.path, "has no template \(name).mustache")
+        }
+        return text
+    }
+}

@@ -1,0 +1,112 @@
+import Foundation
+import PartnerAuditCore
+import Reports
+import Testing
+
+@Suite("Evidence pack round trip and reproducibility")
+struct RoundTripTests {
+    /// Rebuilds a finding from its `<finding>` element.
+    private func finding(_ element: XMLTree.Element) throws -> Finding {
+        let a = element.attributes
+        func required(_ key: String) throws -> String {
+            guard let value = a[key] else { throw FixtureError("<finding> without \(key)") }
+            return value
+        }
+        let evidence = try #require(element.child("evidence"))
+        var counts: [String: Int] = [:]
+        for count in evidence.children("count") { counts[count.attributes["name"] ?? ""] = Int(count.attributes["value"] ?? "") }
+        let waiver = element.child("waiver").map {
+            WaiverNote(justification: $0.child("justification")?.text ?? "", approvedBy: $0.attributes["approvedBy"] ?? "",
+                       expires: $0.attributes["expires"] ?? "", expired: $0.attributes["expired"] == "true")
+        }
+        return Finding(
+            fingerprint: try required("fingerprint"), ruleID: try required("ruleId"),
+            category: try #require(FindingCategory(rawValue: try required("category"))), severity: try #require(Severity(rawValue: try required("severity"))),
+            clientID: try required("clientId"), clientName: try required("clientName"), partner: try required("partner"),
+            environment: try required("environment"), subject: try required("subject"), title: element.child("title")?.text ?? "",
+            detail: element.child("detail")?.text ?? "",
+            evidence: Evidence(
+                scopes: evidence.children("scope").map(\.text), cidrs: evidence.children("cidr").map(\.text),
+                sourceIPs: evidence.children("sourceIP").map(\.text),
+                events: evidence.children("event").map {
+                    CitedEvent(id: $0.attributes["id"] ?? "", timestamp: $0.attributes["timestamp"] ?? "",
+                               sourceIP: $0.attributes["sourceIP"] ?? "", action: $0.attributes["action"] ?? "")
+                },
+                counts: counts),
+            controls: element.children("control").compactMap { $0.attributes["ref"] }, remediation: element.child("remediation")?.text ?? "",
+            status: try #require(FindingStatus(rawValue: try required("status"))), firstSeen: try required("firstSeen"),
+            lastSeen: try required("lastSeen"), resolvedAt: a["resolvedAt"], waiver: waiver)
+    }
+
+    @Test("Every finding of findings.json is in report.xml with the same fields, hostile text included")
+    func everyFindingRoundTrips() async throws {
+        let fixture = try await ReportFixture()
+        defer { Task { await fixture.tearDown() } }
+        let pack = try await fixture.pack()
+        let json = try JSONDecoder().decode([Finding].self, from: Data(contentsOf: pack.url(of: "findings.json")))
+        let tree = try XMLTree(file: pack.url(of: "report.xml"))
+        let xml = try #require(tree.root.child("findings")).children("finding").map(finding)
+        #expect(json.count > 10)
+        #expect(xml == json)
+        #expect(json.contains { $0.clientName == ReportFixture.hostileName })
+        #expect(json.contains { $0.ruleID == "AT-1" }, "Q3 starts before the simulator's first event: its first days are a gap")
+        #expect(json.contains { $0.evidence.events.count > 0 })
+        let inventory = try #require(tree.root.child("inventory")).children("client")
+        #expect(inventory.contains { $0.child("name")?.text == ReportFixture.hostileName })
+        #expect(inventory.contains { $0.child("description")?.text == ReportFixture.hostileDescription })
+        let changes = try #require(tree.root.child("changes")).children("change")
+        #expect(changes.contains { $0.children("field").contains { $0.child("new")?.text == ReportFixture.hostileName } })
+    }
+
+    @Test("Two packs of the same period are byte-identical apart from the generated-at stamp")
+    func reproducible() async throws {
+        let fixture = try await ReportFixture()
+        defer { Task { await fixture.tearDown() } }
+        let first = try await fixture.pack(named: "first", generatedAt: fixture.simulator.clock.now.addingTimeInterval(2 * 3600))
+        let second = try await fixture.pack(named: "second", generatedAt: fixture.simulator.clock.now.addingTimeInterval(3 * 86_400 + 0.123))
+        for name in ["findings.json", "findings.csv", "events.csv.gz", "evidence.xsd"] {
+            #expect(try Data(contentsOf: first.url(of: name)) == Data(contentsOf: second.url(of: name)), "\(name) differs")
+        }
+        func withoutStamp(_ pack: EvidencePack) throws -> String {
+            try String(contentsOf: pack.url(of: "report.xml"), encoding: .utf8)
+                .replacingOccurrences(of: #"generatedAt="[^"]*""#, with: #"generatedAt="""#, options: .regularExpression)
+        }
+        let firstXML = try withoutStamp(first)
+        #expect(firstXML == (try withoutStamp(second)))
+        #expect(firstXML.count > 10_000)
+        let manifests = try [first, second].map { try JSONDecoder().decode(PackManifest.self, from: Data(contentsOf: $0.url(of: "manifest.json"))) }
+        #expect(manifests[0].generatedAt != manifests[1].generatedAt)
+        #expect(manifests[0].chain == manifests[1].chain)
+    }
+
+    @Test("events.csv.gz holds the cited events, or with --with-events every event of the period")
+    func eventsExport() async throws {
+        let fixture = try await ReportFixture(scale: 2_000)
+        defer { Task { await fixture.tearDown() } }
+        let cited = try await fixture.pack(named: "cited")
+        let json = try JSONDecoder().decode([Finding].self, from: Data(contentsOf: cited.url(of: "findings.json")))
+        #expect(cited.eventCount == Set(json.flatMap { $0.evidence.events.map(\.id) }).count)
+        let all = try await fixture.pack(named: "all", withEvents: true)
+        let stored = try await fixture.simulator.warehouse().eventCount()
+        #expect(all.eventCount > cited.eventCount)
+        #expect(all.eventCount <= stored)
+        let gzip = try Data(contentsOf: all.url(of: "events.csv.gz"))
+        #expect(gzip.prefix(2) == Data([0x1F, 0x8B]))
+    }
+
+    @Test("verify finds a fresh pack intact and names the one file whose byte changed")
+    func verifyPack() async throws {
+        let fixture = try await ReportFixture(scale: 2_000)
+        defer { Task { await fixture.tearDown() } }
+        let pack = try await fixture.pack()
+        #expect(try PackVerifier.verify(folder: pack.folder).isIntact)
+        let target = pack.url(of: "findings.csv")
+        var bytes = try Data(contentsOf: target)
+        bytes[bytes.count / 2] ^= 0x01
+        try bytes.write(to: target)
+        let result = try PackVerifier.verify(folder: pack.folder)
+        #expect(!result.isIntact)
+        #expect(result.problems.count == 1)
+        #expect(result.problems.first?.hasPrefix("findings.csv") == true)
+    }
+}

@@ -3,6 +3,7 @@ import Foundation
 import Logging
 import PartnerAuditCore
 import Simulator
+import Reports
 import Source
 import Warehouse
 
@@ -61,14 +62,25 @@ struct Demo: AsyncParsableCommand {
                 endpoint: try SourceEndpoint(apiURL: simulator.baseURL, loginURL: simulator.baseURL),
                 credentials: Credentials(clientID: options.clientID, clientSecret: Secret(options.clientSecret)))
             do {
-                // The simulator's log is complete when it starts: extract all of it, with no lag.
-                let since = start.addingTimeInterval(-Double(options.days) * 86_400 - 3600)
+                // The simulator's log is complete when it starts: extract all of it with no lag, from the
+                // midnight before its first event, so the pack's first day is covered whole.
+                let firstEvent = Timestamp.milliseconds(start) - Int64(options.days) * 86_400_000
+                let since = Timestamp.date(milliseconds: firstEvent - firstEvent % 86_400_000)
                 let summary = try await job.run(since: since, until: Date(), settings: ExtractionJob.settings(from: configuration.source))
                 Console.output(summary.report(warehouse: warehousePath))
                 let chain = try await Warehouse(path: warehousePath).verifyChain()
                 Console.output("  chain:    \(chain.isIntact ? "verified" : "BROKEN"), \(chain.rows) events, head \(chain.head.prefix(16))…\n")
                 let evaluation = try await EvaluationJob(configuration: configuration).run(asOf: Date())
                 Console.output(evaluation.report)
+                let period = try ReportPeriod.between(
+                    String(Timestamp.format(since).prefix(10)), and: String(Timestamp.format(Date()).prefix(10)))
+                let pack = try await ReportJob(configuration: configuration, quiet: true)
+                    .run(period: period, folder: folder.appendingPathComponent("pack"), commandLine: ["partner-audit", "demo"])
+                Console.output("""
+
+                    evidence pack: \(pack.folder.path)/report.html
+                                   (\(pack.findingCount) findings; partner-audit verify --pack \(pack.folder.path))
+                    """)
                 Console.output("""
 
                     policy:    \(policyPath)

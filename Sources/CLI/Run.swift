@@ -3,6 +3,7 @@ import Extractor
 import Foundation
 import Logging
 import PartnerAuditCore
+import Reports
 import Source
 
 /// `partner-audit run`: the nightly job in one line — extract, evaluate, report.
@@ -47,6 +48,10 @@ struct Run: AsyncParsableCommand {
             let evaluation = try await EvaluationJob(configuration: configuration, verbose: global.verbose, quiet: true).run(asOf: Date())
             let open = evaluation.findings.filter { $0.status == .open }
             logger.info("evaluate: \(evaluation.summary.found) findings (\(evaluation.summary.new) new, \(evaluation.summary.resolved) resolved, \(evaluation.summary.waived) waived); open by severity: \(Self.bySeverity(open))")
+
+            let pack = try await ReportJob(configuration: configuration, verbose: global.verbose, quiet: true)
+                .run(period: ReportPeriod.rollingDay(endingAt: Date()), commandLine: ["partner-audit"] + CommandLine.arguments.dropFirst())
+            logger.info("report: \(pack.folder.path) (\(pack.findingCount) findings; verify with partner-audit verify --pack \(pack.folder.path))")
 
             logger.info("done in \(String(format: "%.1f", Date().timeIntervalSince(started)))s")
             if let sourceFailure { throw sourceFailure }

@@ -73,16 +73,7 @@ extension EvidencePackBuilder {
             category: definition.category, severity: severity, subject: subject, title: definition.title, detail: detail,
             evidence: evidence, controls: definition.controlReferences, remediation: definition.remediation, status: .open,
             firstSeen: seen, lastSeen: seen)
-        let moment = Timestamp.parse(seen) ?? Date(timeIntervalSince1970: 0)
-        if let waiver = policy.waiver(ruleID: definition.id, clientID: nil, subject: subject, on: moment) {
-            let expired = waiver.isExpired(on: moment)
-            finding.waiver = WaiverNote(justification: waiver.justification, approvedBy: waiver.approvedBy ?? "", expires: waiver.expiryDay, expired: expired)
-            if expired {
-                finding.detail += " A waiver covered this until \(waiver.expiryDay); it has expired and no longer applies."
-            } else {
-                finding.status = .waived
-            }
-        }
+        policy.applyWaiver(to: &finding, at: Timestamp.parse(seen) ?? Date(timeIntervalSince1970: 0))
         return finding
     }
 }

@@ -60,16 +60,7 @@ package struct RuleEngine: Sendable {
             clientName: hit.client?.name ?? "", partner: hit.client?.partner ?? "", environment: hit.client?.environment ?? "",
             subject: hit.subject, title: hit.title ?? definition.title, detail: hit.detail, evidence: hit.evidence,
             controls: definition.controlReferences, remediation: definition.remediation, status: .open)
-        let moment = Timestamp.date(milliseconds: asOf)
-        if let waiver = policy.waiver(ruleID: definition.id, clientID: hit.client?.id, subject: hit.subject, on: moment) {
-            let expired = waiver.isExpired(on: moment)
-            finding.waiver = WaiverNote(justification: waiver.justification, approvedBy: waiver.approvedBy ?? "", expires: waiver.expiryDay, expired: expired)
-            if expired {
-                finding.detail += " A waiver covered this until \(waiver.expiryDay); it has expired and no longer applies."
-            } else {
-                finding.status = .waived
-            }
-        }
+        policy.applyWaiver(to: &finding, at: Timestamp.date(milliseconds: asOf))
         return finding
     }
 }

@@ -13,8 +13,9 @@ struct Demo: AsyncParsableCommand {
         abstract: "Run the job end to end against the built-in simulator.",
         discussion: """
             Starts the simulator on a free loopback port with a seeded organisation, writes its policy, \
-            extracts into a fresh warehouse in --out, verifies the hash chain, evaluates every rule and prints \
-            the findings summary.
+            extracts into a fresh warehouse in --out (skipping one night on purpose, so the audit-trail rules \
+            have a gap to report), verifies the hash chain, evaluates every rule, prints the findings summary \
+            and writes an evidence pack to --out/pack.
 
             Example: swift run partner-audit demo --scale 50000
             """)
@@ -66,14 +67,21 @@ struct Demo: AsyncParsableCommand {
                 // midnight before its first event, so the pack's first day is covered whole.
                 let firstEvent = Timestamp.milliseconds(start) - Int64(options.days) * 86_400_000
                 let since = Timestamp.date(milliseconds: firstEvent - firstEvent % 86_400_000)
-                let summary = try await job.run(since: since, until: Date(), settings: ExtractionJob.settings(from: configuration.source))
-                Console.output(summary.report(warehouse: warehousePath))
+                // One night is skipped on purpose, so the audit-trail rules have a gap to report (AT-1).
+                let now = Date()
+                let missedNight = Self.missedNight(before: start)
+                let settings = ExtractionJob.settings(from: configuration.source)
+                let before = try await job.run(since: since, until: missedNight.from, settings: settings)
+                let after = try await job.run(since: missedNight.to, until: now, settings: settings)
+                Console.output(before.report(warehouse: warehousePath))
+                Console.output(after.report(warehouse: warehousePath))
+                Console.output("  skipped:  \(Timestamp.format(missedNight.from)) to \(Timestamp.format(missedNight.to)), as if one nightly run had not happened — the AT-1 finding below")
                 let chain = try await Warehouse(path: warehousePath).verifyChain()
                 Console.output("  chain:    \(chain.isIntact ? "verified" : "BROKEN"), \(chain.rows) events, head \(chain.head.prefix(16))…\n")
                 let evaluation = try await EvaluationJob(configuration: configuration).run(asOf: Date())
                 Console.output(evaluation.report)
                 let period = try ReportPeriod.between(
-                    String(Timestamp.format(since).prefix(10)), and: String(Timestamp.format(Date()).prefix(10)))
+                    String(Timestamp.format(since).prefix(10)), and: String(Timestamp.format(now).prefix(10)))
                 let pack = try await ReportJob(configuration: configuration, quiet: true)
                     .run(period: period, folder: folder.appendingPathComponent("pack"), commandLine: ["partner-audit", "demo"])
                 Console.output("""
@@ -94,5 +102,12 @@ struct Demo: AsyncParsableCommand {
             }
             await simulator.shutdown()
         }
+    }
+
+    /// The day the demo does not extract: midnight to midnight, 30 days before the simulator started.
+    static func missedNight(before start: Date) -> (from: Date, to: Date) {
+        let day = Timestamp.milliseconds(start) - 30 * 86_400_000
+        let midnight = day - day % 86_400_000
+        return (Timestamp.date(milliseconds: midnight), Timestamp.date(milliseconds: midnight + 86_400_000))
     }
 }

@@ -34,9 +34,14 @@ package struct EvaluationFacts: Sendable {
 
     /// Runs the aggregate queries for one evaluation.
     package static func load(from warehouse: Warehouse, lookback: TimeWindow, policy: Policy, catalog: ScopeCatalog) async throws -> EvaluationFacts {
+        // The chain walk reads every row; it runs beside the aggregate queries, which run beside each other
+        // (a pool serves concurrent reads).
+        async let chain = warehouse.verifyChain()
         let collector = FactsCollector(catalog: catalog)
-        try await warehouse.scopeUsage(in: lookback) { collector.add($0) }
-        try await warehouse.sourceUsage(in: lookback) { collector.add($0) }
+        async let scopes: Void = warehouse.scopeUsage(in: lookback) { collector.add($0) }
+        async let sources: Void = warehouse.sourceUsage(in: lookback) { collector.add($0) }
+        try await scopes
+        try await sources
         var facts = collector.facts
         facts.lastActivity = try await warehouse.lastActivity(before: lookback.toMillis)
         facts.secretRotations = try await warehouse.lastSecretRotations(before: lookback.toMillis)
@@ -45,7 +50,7 @@ package struct EvaluationFacts: Sendable {
         facts.changeEvents = try await warehouse.clientChangeEvents(in: lookback)
         facts.coverage = try await warehouse.coverage(of: lookback)
         facts.coverageStart = try await warehouse.coverageStart()
-        facts.chain = try await warehouse.verifyChain()
+        facts.chain = try await chain
         return facts
     }
 }

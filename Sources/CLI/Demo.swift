@@ -82,8 +82,9 @@ struct Demo: AsyncParsableCommand {
                 Console.output(evaluation.report)
                 let period = try ReportPeriod.between(
                     String(Timestamp.format(since).prefix(10)), and: String(Timestamp.format(now).prefix(10)))
-                let pack = try await ReportJob(configuration: configuration, quiet: true)
-                    .run(period: period, folder: folder.appendingPathComponent("pack"), commandLine: ["partner-audit", "demo"])
+                let report = ReportJob(configuration: configuration, quiet: true)
+                let pack = try await report.run(report.request(
+                    period: period, folder: folder.appendingPathComponent("pack"), commandLine: ["partner-audit", "demo"]))
                 Console.output("""
 
                     evidence pack: \(pack.folder.path)/report.html

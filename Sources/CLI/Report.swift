@@ -1,10 +1,8 @@
 import ArgumentParser
 import Foundation
-import Logging
 import PartnerAuditCore
 import Reports
 import Rules
-import Warehouse
 
 /// `partner-audit report`: renders the evidence pack for a period.
 struct Report: AsyncParsableCommand {
@@ -57,25 +55,17 @@ struct Report: AsyncParsableCommand {
     func run() async throws {
         try await reportingFailures {
             let configuration = try global.loadConfiguration()
-            guard FileManager.default.fileExists(atPath: configuration.warehouse) else {
-                throw WarehouseError(.notFound, path: configuration.warehouse, message: "run `partner-audit extract` and `evaluate` first")
-            }
-            let policy = try LoadedPolicy.load(configuration.policy)
-            let templateSet = try await TemplateSet.locate(explicit: templates)
             let period = try requestedPeriod()
-            let folder = out.map { URL(fileURLWithPath: $0) }
-                ?? ReportRequest.defaultFolder(reports: configuration.reports, organization: configuration.organization, period: period)
-            var sourceArguments: [String] = []
-            if let config = global.config { sourceArguments += ["--config", config] }
-            if let warehouse = global.warehouse { sourceArguments += ["--warehouse", warehouse] }
-            let request = ReportRequest(
-                organization: configuration.organization, period: period, frameworks: try frameworks(), formats: try formats(),
-                outputFolder: folder, withEvents: withEvents, generatedAt: Date(),
-                commandLine: ["partner-audit"] + CommandLine.arguments.dropFirst(), sourceArguments: sourceArguments)
-            let builder = EvidencePackBuilder(
-                warehouse: try Warehouse(path: configuration.warehouse), policy: policy.policy, policyDigest: policy.digest,
-                templates: templateSet, logger: .stderr("report", level: global.verbose ? .debug : .info))
-            let pack = try await builder.build(request)
+            let job = ReportJob(configuration: configuration, verbose: global.verbose)
+            var request = job.request(
+                period: period, folder: out.map { URL(fileURLWithPath: $0) },
+                commandLine: ["partner-audit"] + CommandLine.arguments.dropFirst())
+            request.frameworks = try frameworks()
+            request.formats = try formats()
+            request.withEvents = withEvents
+            if let config = global.config { request.sourceArguments += ["--config", config] }
+            if let warehouse = global.warehouse { request.sourceArguments += ["--warehouse", warehouse] }
+            let pack = try await job.run(request, templates: templates)
             Console.output(Self.summary(pack, period: period))
         }
     }

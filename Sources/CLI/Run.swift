@@ -49,8 +49,9 @@ struct Run: AsyncParsableCommand {
             let open = evaluation.findings.filter { $0.status == .open }
             logger.info("evaluate: \(evaluation.summary.found) findings (\(evaluation.summary.new) new, \(evaluation.summary.resolved) resolved, \(evaluation.summary.waived) waived); open by severity: \(Self.bySeverity(open))")
 
-            let pack = try await ReportJob(configuration: configuration, verbose: global.verbose, quiet: true)
-                .run(period: ReportPeriod.rollingDay(endingAt: Date()), commandLine: ["partner-audit"] + CommandLine.arguments.dropFirst())
+            let report = ReportJob(configuration: configuration, verbose: global.verbose, quiet: true)
+            let pack = try await report.run(report.request(
+                period: ReportPeriod.rollingDay(endingAt: Date()), commandLine: ["partner-audit"] + CommandLine.arguments.dropFirst()))
             logger.info("report: \(pack.folder.path) (\(pack.findingCount) findings; verify with partner-audit verify --pack \(pack.folder.path))")
 
             logger.info("done in \(String(format: "%.1f", Date().timeIntervalSince(started)))s")

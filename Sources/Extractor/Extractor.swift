@@ -90,13 +90,7 @@ package struct Extractor: Sendable {
             prefetch.set(next)
             while let current = next {
                 let window = pending.removeFirst()
-                let fetched: WindowFetch
-                do {
-                    fetched = try await current.value
-                } catch {
-                    next = nil
-                    throw error
-                }
+                let fetched = try await current.value
                 if case .tooLarge(let total) = fetched {
                     let parts = Int((Double(total) / Double(settings.maxEventsPerWindow)).rounded(.up)) + 1
                     let length = max(1000, (window.durationMillis + Int64(parts) - 1) / Int64(parts))

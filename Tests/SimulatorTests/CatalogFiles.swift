@@ -11,13 +11,13 @@ enum CatalogFiles {
             ?? candidates[0]
     }
 
-    /// `(method, pattern, scope)` rows of `endpoint-scopes.tsv`.
+    /// `(method, pattern, scope)` rows of `endpoint-scopes.tsv` (the permission column is left out).
     static func endpointScopes() throws -> [(method: String, pattern: String, scope: String)] {
         let text = try String(contentsOf: directory.appendingPathComponent("endpoint-scopes.tsv"), encoding: .utf8)
         return text.split(separator: "\n").compactMap { line in
             guard !line.hasPrefix("#") else { return nil }
             let fields = line.split(separator: "\t").map(String.init)
-            return fields.count == 3 ? (fields[0], fields[1], fields[2]) : nil
+            return fields.count >= 3 ? (fields[0], fields[1], fields[2]) : nil
         }
     }
 

@@ -80,8 +80,14 @@ final class FactsCollector: Sendable {
 
     func add(_ row: ScopeUsageRow) {
         let scope = row.scope ?? row.method.flatMap { method in row.path.flatMap { catalog.endpoints.scope(method: method, path: $0) } }
+        // A call uses the scope it needs (guide dialect) and the permission it needs (live): a
+        // client holds grants of one vocabulary, so marking both never confuses the two.
+        let permission = row.method.flatMap { method in row.path.flatMap { catalog.endpoints.permission(method: method, path: $0) } }
         state.withLock { state in
             state.facts.requestCounts[row.clientID, default: 0] += row.count
+            if let permission {
+                state.facts.usedScopes[row.clientID, default: []].insert(permission)
+            }
             if let scope {
                 state.facts.usedScopes[row.clientID, default: []].insert(scope)
             } else {

@@ -1,14 +1,16 @@
 import Foundation
 
-/// Which scope an API call needs: `METHOD <tab> /path/{pattern} <tab> scope` lines.
+/// Which grant an API call needs: `METHOD <tab> /path/{pattern} <tab> scope [<tab> permission]` lines.
 ///
-/// A `details.scope` recorded on the event wins over this map; the map is for calls the
-/// platform did not annotate.
+/// The scope is the guide dialect's grant; the permission (`domain:entity:action`) the live
+/// dialect's, which roles give a client-credentials client. A `details.scope` recorded on the
+/// event wins over this map; the map is for calls the platform did not annotate.
 package struct EndpointScopeMap: Sendable {
     private struct Entry: Sendable {
         var method: String
         var segments: [Substring]
         var scope: String
+        var permission: String?
     }
 
     private let entries: [Entry]
@@ -20,16 +22,29 @@ package struct EndpointScopeMap: Sendable {
             let trimmed = line.trimmingCharacters(in: .whitespaces)
             if trimmed.isEmpty || trimmed.hasPrefix("#") { continue }
             let fields = trimmed.split(separator: "\t", omittingEmptySubsequences: true).map { $0.trimmingCharacters(in: .whitespaces) }
-            guard fields.count == 3, fields[1].hasPrefix("/"), !fields[2].isEmpty else {
-                throw CatalogDataError(file: file, line: index + 1, message: "expected METHOD<tab>/path<tab>scope")
+            guard (3...4).contains(fields.count), fields[1].hasPrefix("/"), !fields[2].isEmpty else {
+                throw CatalogDataError(file: file, line: index + 1, message: "expected METHOD<tab>/path<tab>scope[<tab>permission]")
             }
-            entries.append(Entry(method: fields[0].uppercased(), segments: fields[1].split(separator: "/"), scope: fields[2]))
+            if fields.count == 4, fields[3].split(separator: ":", omittingEmptySubsequences: false).count != 3 {
+                throw CatalogDataError(file: file, line: index + 1, message: "the permission '\(fields[3])' is not domain:entity:action")
+            }
+            entries.append(Entry(method: fields[0].uppercased(), segments: fields[1].split(separator: "/"), scope: fields[2],
+                                 permission: fields.count == 4 ? fields[3] : nil))
         }
         self.entries = entries
     }
 
     /// The scope a call needs; `nil` when no line matches. Query strings are ignored.
     package func scope(method: String, path: String) -> String? {
+        entry(method: method, path: path)?.scope
+    }
+
+    /// The permission a call needs (live dialect); `nil` when no line matches or the line names none.
+    package func permission(method: String, path: String) -> String? {
+        entry(method: method, path: path)?.permission
+    }
+
+    private func entry(method: String, path: String) -> Entry? {
         let bare = path.split(separator: "?", maxSplits: 1).first ?? ""
         let segments = bare.split(separator: "/")
         let verb = method.uppercased()
@@ -38,11 +53,11 @@ package struct EndpointScopeMap: Sendable {
                 && zip(entry.segments, segments).allSatisfy { pattern, actual in
                     (pattern.hasPrefix("{") && pattern.hasSuffix("}")) || pattern == actual
                 }
-        }?.scope
+        }
     }
 
-    /// Every scope the map mentions.
-    package var scopes: Set<String> { Set(entries.map(\.scope)) }
+    /// Every scope and permission the map mentions.
+    package var scopes: Set<String> { Set(entries.map(\.scope) + entries.compactMap(\.permission)) }
 }
 
 /// A line of a catalog data file that cannot be read.

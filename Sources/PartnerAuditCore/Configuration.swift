@@ -15,8 +15,8 @@ package struct Configuration: Sendable, Equatable {
 
     /// How the extractor reaches and paces the source.
     package struct SourceSettings: Sendable, Equatable {
-        /// `guide` (per-client scopes, paged audit log) or `live`.
-        package var dialect = "guide"
+        /// `guide` (per-client scopes, paged audit log) or `live`; `nil` lets `resolvedDialect` choose.
+        package var dialect: SourceDialect?
         /// A Genesys Cloud region name such as `us-east-1`; sets both URLs.
         package var region: String?
         package var apiURL: String?
@@ -36,6 +36,12 @@ package struct Configuration: Sendable, Equatable {
         package var credentialsFile: String?
 
         package init() {}
+
+        /// The dialect to speak: the one named, else `live` when a real region is named (a real
+        /// organisation speaks only that), else `guide` (the simulator's default).
+        package var resolvedDialect: SourceDialect {
+            dialect ?? (region != nil ? .live : .guide)
+        }
     }
 }
 
@@ -62,9 +68,11 @@ extension Configuration.SourceSettings {
             "dialect", "region", "apiURL", "loginURL", "pageSize", "requestsPerMinute", "overlapMinutes",
             "lagMinutes", "windowHours", "maxAttempts", "credentialsFile",
         ], context: "source")
-        dialect = try map.string("dialect") ?? dialect
-        guard ["guide", "live"].contains(dialect) else {
-            throw ConfigurationError(file: map.file, line: map.line(of: "dialect"), message: "source.dialect must be 'guide' or 'live', not '\(dialect)'")
+        if let name = try map.string("dialect") {
+            guard let named = SourceDialect(rawValue: name) else {
+                throw ConfigurationError(file: map.file, line: map.line(of: "dialect"), message: "source.dialect must be 'guide' or 'live', not '\(name)'")
+            }
+            dialect = named
         }
         region = try map.string("region")
         apiURL = try map.string("apiURL")

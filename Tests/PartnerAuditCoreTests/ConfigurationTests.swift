@@ -47,4 +47,15 @@ struct ConfigurationTests {
     func emptyFile() throws {
         #expect(try Configuration(yaml: "", file: "c.yml") == Configuration())
     }
+
+    @Test("The dialect is the one named, else live for a real region, else guide")
+    func dialect() throws {
+        #expect(try Configuration(yaml: "", file: "c.yml").source.resolvedDialect == .guide)
+        #expect(try Configuration(yaml: "source:\n  region: eu-west-1\n", file: "c.yml").source.resolvedDialect == .live)
+        #expect(try Configuration(yaml: "source:\n  region: eu-west-1\n  dialect: guide\n", file: "c.yml").source.resolvedDialect == .guide)
+        #expect(try Configuration(yaml: "source:\n  apiURL: http://127.0.0.1:8080\n  dialect: live\n", file: "c.yml").source.resolvedDialect == .live)
+        let error = #expect(throws: ConfigurationError.self) { try Configuration(yaml: "source:\n  dialect: legacy\n", file: "c.yml") }
+        #expect(error?.line == 2)
+        #expect(error?.description.contains("'legacy'") == true)
+    }
 }

@@ -1,0 +1,108 @@
+// MARK: - Decoding the live dialect
+
+extension AuditEvent {
+    /// The live message's own fields that are kept in `details` under their names.
+    static let liveDetailKeys = [
+        "remoteIp", "serviceName", "level", "application", "message", "propertyChanges", "entityChanges", "context", "initiatingAction",
+    ]
+    /// Changed properties whose values are lists even when one value changed.
+    static let listProperties: Set<String> = [
+        "scopes", "scope", "ipWhitelist", "redirectUris", "registeredRedirectUri", "roleDivisions", "roleIds", "ipAddressAllowlist",
+    ]
+
+    /// Reads an audit message of the live dialect (source-api.md section 4) into the event model.
+    ///
+    /// `client.id` (when not empty) makes the actor an OAuth client, else `user.id` a user,
+    /// else the system; `eventDate` is the timestamp; `entityType` + `action` + `status` give the
+    /// action and outcome (`LiveAuditAction`); `entity.id` the resource id. `details` holds the
+    /// message's own fields (`remoteIp`, `propertyChanges`, `context`, …) and the guide's names the
+    /// rules read: `sourceIp` (the first `remoteIp`), `userAgent` (`application`), `changes`
+    /// (from `propertyChanges`) and every `context` entry (`method`, `path`, `status`, …).
+    /// Empty objects and empty strings mean absent.
+    package init(liveJSON json: JSONValue, rawText: String? = nil) throws(SourceDataError) {
+        guard case .object = json else { throw SourceDataError(what: "audit message", field: "(whole)", reason: "is not a JSON object") }
+        guard let id = json["id"]?.nonEmptyString else {
+            throw SourceDataError(what: "audit message", field: "id", reason: "is missing or empty")
+        }
+        guard let dateText = json["eventDate"]?.stringValue else {
+            throw SourceDataError(what: "audit message \(id)", field: "eventDate", reason: "is missing or not a string")
+        }
+        guard let millis = Timestamp.parseMilliseconds(dateText) else {
+            throw SourceDataError(what: "audit message \(id)", field: "eventDate", reason: "is not an ISO 8601 UTC time: \(dateText.prefix(40))")
+        }
+        for field in ["client", "user", "entity", "context", "message", "initiatingAction"] {
+            guard let value = json[field], value != .null else { continue }
+            guard case .object = value else {
+                throw SourceDataError(what: "audit message \(id)", field: field, reason: "is not an object")
+            }
+        }
+        let entityType = json["entityType"]?.stringValue ?? ""
+        let status = json["status"]?.stringValue ?? ""
+        let action = LiveAuditAction.guideAction(entityType: entityType, action: json["action"]?.stringValue ?? "", status: status)
+        let actor: (type: String, id: String) =
+            if let client = json["client"]?["id"]?.nonEmptyString { ("oauthclient", client) }
+            else if let user = json["user"]?["id"]?.nonEmptyString { ("user", user) }
+            else { ("system", "") }
+        self.init(
+            id: id,
+            timestampMillis: millis,
+            actorType: actor.type,
+            actorID: actor.id,
+            action: action,
+            resource: entityType.isEmpty ? (json["serviceName"]?.stringValue ?? "") : entityType,
+            resourceID: json["entity"]?["id"]?.nonEmptyString,
+            outcome: LiveAuditAction.outcome(status: status, guideAction: action),
+            details: try Self.liveDetails(json, id: id),
+            rawJSON: rawText ?? json.canonicalText
+        )
+    }
+
+    private static func liveDetails(_ json: JSONValue, id: String) throws(SourceDataError) -> JSONValue {
+        var details: [String: JSONValue] = [:]
+        for key in liveDetailKeys {
+            guard let value = json[key], !value.isEmptyValue else { continue }
+            details[key] = value
+        }
+        if case .object(let context)? = json["context"] {
+            for (key, value) in context where details[key] == nil && !value.isEmptyValue { details[key] = value }
+        }
+        if let address = json["remoteIp"]?.stringArray?.first(where: { !$0.isEmpty }) { details["sourceIp"] = .string(address) }
+        if let agent = json["application"]?.nonEmptyString { details["userAgent"] = .string(agent) }
+        if let changes = json["propertyChanges"]?.arrayValue, !changes.isEmpty {
+            var byProperty: [String: JSONValue] = [:]
+            for change in changes {
+                guard let property = change["property"]?.nonEmptyString else {
+                    throw SourceDataError(what: "audit message \(id)", field: "propertyChanges", reason: "has a change without a property name")
+                }
+                let isList = listProperties.contains(property)
+                byProperty[property] = .object(["old": values(change["oldValues"], isList: isList), "new": values(change["newValues"], isList: isList)])
+            }
+            details["changes"] = .object(byProperty)
+        }
+        return .object(details)
+    }
+
+    /// `oldValues`/`newValues` as the guide writes a change: a list for list properties, else the one value (or null).
+    private static func values(_ value: JSONValue?, isList: Bool) -> JSONValue {
+        guard let list = value?.arrayValue else { return value ?? .null }
+        if isList { return .array(list) }
+        switch list.count {
+        case 0: return .null
+        case 1: return list[0]
+        default: return .array(list)
+        }
+    }
+}
+
+extension JSONValue {
+    /// `null`, `""`, `{}`, `[]`, or an object whose values are all empty (`{"id": ""}`).
+    package var isEmptyValue: Bool {
+        switch self {
+        case .null: true
+        case .string(let text): text.isEmpty
+        case .array(let items): items.isEmpty
+        case .object(let members): members.values.allSatisfy(\.isEmptyValue)
+        default: false
+        }
+    }
+}

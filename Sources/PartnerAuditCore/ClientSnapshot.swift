@@ -17,6 +17,8 @@ package struct ClientSnapshot: Sendable, Hashable {
     package var isThirdParty: Bool
     /// CIDR blocks as the source wrote them; `nil` or empty means no restriction.
     package var ipAllowlist: [String]?
+    /// Whose list `ipAllowlist` is: the client's own (guide dialect) or the organisation's (live).
+    package var ipAllowlistScope: AllowlistScope
     /// `active`, `disabled` or `inactive`.
     package var state: String
     /// Canonical ISO 8601 texts.
@@ -30,7 +32,7 @@ package struct ClientSnapshot: Sendable, Hashable {
         id: String, name: String, description: String? = nil, type: String = "public",
         grantType: String = "client_credentials", redirectURIs: [String] = [], scopes: [String] = [],
         allowAccessToAllUsers: Bool = false, isThirdParty: Bool = false, ipAllowlist: [String]? = nil,
-        state: String = "active", dateCreated: String? = nil, dateModified: String? = nil,
+        ipAllowlistScope: AllowlistScope = .client, state: String = "active", dateCreated: String? = nil, dateModified: String? = nil,
         secretLastRotated: String? = nil, rawJSON: String = "{}"
     ) {
         self.id = id
@@ -43,6 +45,7 @@ package struct ClientSnapshot: Sendable, Hashable {
         self.allowAccessToAllUsers = allowAccessToAllUsers
         self.isThirdParty = isThirdParty
         self.ipAllowlist = ipAllowlist
+        self.ipAllowlistScope = ipAllowlistScope
         self.state = state
         self.dateCreated = dateCreated
         self.dateModified = dateModified
@@ -52,4 +55,12 @@ package struct ClientSnapshot: Sendable, Hashable {
 
     /// Partner and environment read from the `Partner-Integration-{Env}-{Partner}` name, if it follows it.
     package var nameConvention: PartnerAppName? { PartnerAppName(parsing: name) }
+}
+
+/// Whose IP allowlist applies to a client.
+package enum AllowlistScope: String, Sendable, Hashable {
+    /// The client's own `ipWhitelist` (guide dialect).
+    case client
+    /// The organisation's `ipAddressAllowlist`, the same for every client (live dialect).
+    case organization
 }

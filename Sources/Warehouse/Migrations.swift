@@ -13,7 +13,29 @@ enum Migrations {
         migrator.registerMigration("v2-findings") { db in
             try createFindings(db)
         }
+        migrator.registerMigration("v3-live-clients") { db in
+            try addAllowlistScope(db)
+        }
         return migrator
+    }
+
+    /// Whose allowlist a client snapshot carries: its own (guide) or the organisation's (live);
+    /// the client views gain the column.
+    private static func addAllowlistScope(_ db: Database) throws {
+        try db.execute(sql: """
+            ALTER TABLE client_snapshot ADD COLUMN ip_allowlist_scope TEXT NOT NULL DEFAULT 'client';
+            DROP VIEW clients;
+            DROP VIEW client_history;
+            CREATE VIEW clients AS
+                SELECT client_id AS id, name, partner, environment, type, grant_type, scopes_json,
+                       ip_allowlist_json, ip_allowlist_scope, state, date_created, date_modified
+                FROM client_snapshot WHERE valid_to IS NULL;
+            CREATE VIEW client_history AS
+                SELECT client_id AS id, name, partner, environment, type, grant_type, scopes_json,
+                       ip_allowlist_json, ip_allowlist_scope, state, date_created, date_modified, secret_last_rotated,
+                       allow_access_to_all_users, valid_from, valid_to
+                FROM client_snapshot;
+            """)
     }
 
     /// Findings with their lifecycle, the evaluations that produced them, and each status change.

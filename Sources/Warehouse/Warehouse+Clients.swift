@@ -58,13 +58,14 @@ extension Warehouse {
         try db.execute(sql: """
             INSERT INTO client_snapshot (client_id, valid_from, name, partner, environment, description, type, grant_type,
                 scopes_json, redirect_uris_json, ip_allowlist_json, allow_access_to_all_users, is_third_party, state,
-                date_created, date_modified, secret_last_rotated, raw_json, content_hash, run_id)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                date_created, date_modified, secret_last_rotated, raw_json, content_hash, run_id, ip_allowlist_scope)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """, arguments: [
                 client.id, moment, client.name, convention?.partner, convention?.environment, client.description,
                 client.type, client.grantType, jsonArray(client.scopes), jsonArray(client.redirectURIs),
                 client.ipAllowlist.map(jsonArray), client.allowAccessToAllUsers, client.isThirdParty, client.state,
                 client.dateCreated, client.dateModified, client.secretLastRotated, client.rawJSON, hash, runID,
+                client.ipAllowlistScope.rawValue,
             ])
     }
 
@@ -94,7 +95,8 @@ extension ClientSnapshot {
             id: row["client_id"], name: row["name"], description: row["description"], type: row["type"],
             grantType: row["grant_type"], redirectURIs: list("redirect_uris_json") ?? [], scopes: list("scopes_json") ?? [],
             allowAccessToAllUsers: row["allow_access_to_all_users"], isThirdParty: row["is_third_party"],
-            ipAllowlist: list("ip_allowlist_json"), state: row["state"], dateCreated: row["date_created"],
+            ipAllowlist: list("ip_allowlist_json"),
+            ipAllowlistScope: (row["ip_allowlist_scope"] as String?).flatMap(AllowlistScope.init(rawValue:)) ?? .client, state: row["state"], dateCreated: row["date_created"],
             dateModified: row["date_modified"], secretLastRotated: row["secret_last_rotated"], rawJSON: row["raw_json"])
     }
 }

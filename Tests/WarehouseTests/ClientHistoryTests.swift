@@ -36,7 +36,7 @@ struct ClientHistoryTests {
     @Test("A client that disappears closes its history")
     func removal() async throws {
         let fixture = try WarehouseFixture()
-        try await fixture.warehouse.recordClients([client(["a"])], runID: nil, at: Date())
+        _ = try await fixture.warehouse.recordClients([client(["a"])], runID: nil, at: Date())
         let changes = try await fixture.warehouse.recordClients([], runID: nil, at: Date())
         #expect(changes.removed == 1)
         #expect(try ReadOnlyQuery.run("SELECT count(*) FROM clients", warehouse: fixture.path).rows == [["0"]])

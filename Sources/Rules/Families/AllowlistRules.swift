@@ -5,6 +5,16 @@ import Warehouse
 enum AllowlistRules {
     static let all: [any Rule] = [MissingAllowlist(), BroadEntry(), MalformedOrPrivateEntry(), OutsideAllowlist()]
 
+    /// Whether the client's allowlist is the organisation's (live dialect): findings then say so.
+    static func isOrganizationWide(_ client: AttributedClient) -> Bool {
+        client.snapshot.ipAllowlistScope == .organization
+    }
+
+    /// Who allows an entry, in words: the client, or the organisation-wide list that binds it.
+    static func allower(of client: AttributedClient) -> String {
+        isOrganizationWide(client) ? "The organisation-wide allowlist, which binds \(client.name) and every other client," : client.name
+    }
+
     /// The client's allowlist entries that parse, in order.
     static func blocks(of client: AttributedClient) -> [CIDRBlock] {
         (client.snapshot.ipAllowlist ?? []).compactMap { try? CIDRBlock.parse($0) }
@@ -16,7 +26,9 @@ enum AllowlistRules {
         func evaluate(_ context: EvaluationContext) async throws -> [RuleHit] {
             context.partnerApps.filter { $0.isActive && ($0.snapshot.ipAllowlist ?? []).isEmpty }.map { client in
                 RuleHit(client: client, severity: .high,
-                        detail: "\(client.name) has no IP allowlist: its credentials work from any address on the internet.")
+                        detail: AllowlistRules.isOrganizationWide(client)
+                            ? "The organisation has no IP allowlist (it is organisation-wide in this dialect): \(client.name)'s credentials work from any address on the internet."
+                            : "\(client.name) has no IP allowlist: its credentials work from any address on the internet.")
             }
         }
     }
@@ -32,8 +44,8 @@ enum AllowlistRules {
                     let limit = block.family == .v4 ? limits.maxIPv4Prefix : limits.maxIPv6Prefix
                     hits.append(RuleHit(client: client, subject: block.description, severity: block.isEverything ? .critical : .high,
                         detail: block.isEverything
-                            ? "\(client.name) allows \(block): every address, which is no allowlist at all."
-                            : "\(client.name) allows \(block) (\(block.addressCountDescription) addresses), broader than the /\(limit) the policy allows.",
+                            ? "\(AllowlistRules.allower(of: client)) allows \(block): every address, which is no allowlist at all."
+                            : "\(AllowlistRules.allower(of: client)) allows \(block) (\(block.addressCountDescription) addresses), broader than the /\(limit) the policy allows.",
                         evidence: Evidence(cidrs: [block.description])))
                 }
             }
@@ -52,12 +64,12 @@ enum AllowlistRules {
                         let block = try CIDRBlock.parse(entry)
                         if !context.policy.allowlist.allowPrivate, !block.isEverything, let kind = reservedKind(of: block) {
                             hits.append(RuleHit(client: client, subject: entry, severity: .medium,
-                                detail: "\(client.name) allows \(entry), which is \(kind.name): a partner does not reach the platform from there.",
+                                detail: "\(AllowlistRules.allower(of: client)) allows \(entry), which is \(kind.name): a partner does not reach the platform from there.",
                                 evidence: Evidence(cidrs: [entry])))
                         }
                     } catch {
                         hits.append(RuleHit(client: client, subject: entry, severity: .medium,
-                            detail: "\(client.name) has a malformed allowlist entry: \(error).", evidence: Evidence(cidrs: [entry])))
+                            detail: "\(AllowlistRules.allower(of: client)) has a malformed entry: \(error).", evidence: Evidence(cidrs: [entry])))
                     }
                 }
             }
@@ -73,10 +85,10 @@ enum AllowlistRules {
             for client in context.partnerApps {
                 guard let traffic = context.facts.traffic[client.id], !traffic.isEmpty else { continue }
                 var allowed = AllowlistRules.blocks(of: client)
-                var basis = "its allowlist"
+                var basis = AllowlistRules.isOrganizationWide(client) ? "the organisation-wide allowlist" : "its allowlist"
                 if allowed.isEmpty {
                     allowed = context.partnerPolicy(of: client)?.networks.values.flatMap { $0 } ?? []
-                    basis = "its partner's declared networks (it has no allowlist)"
+                    basis = "its partner's declared networks (\(AllowlistRules.isOrganizationWide(client) ? "the organisation has" : "it has") no allowlist)"
                 }
                 guard !allowed.isEmpty else {
                     if !context.policy.isDefault || client.attribution != .none {

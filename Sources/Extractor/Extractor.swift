@@ -151,6 +151,9 @@ package struct Extractor: Sendable {
                     return .tooLarge(total: total)
                 }
                 events.append(contentsOf: page.events)
+                if page.windowTotal == nil, let estimate = estimatedTotal(of: window, after: events) {
+                    return .tooLarge(total: estimate)
+                }
                 cursor = page.next
             } while cursor != nil
             return .complete(events, pages: pages, requests: source.requestCounts.requests - requestsBefore)
@@ -159,6 +162,17 @@ package struct Extractor: Sendable {
             try? await warehouse.recordFailedWindow(runID: runID, window: window, pages: pages, error: "\(error)", at: clock.now)
             throw ExtractionError(window: window, place: place, underlying: error)
         }
+    }
+}
+
+extension Extractor {
+    /// For a source that does not say how many events a window holds (the live dialect): once
+    /// more than twice the limit have been read, the whole window's size estimated from how far
+    /// into it they reach (results are sorted by time), so it is split before memory grows.
+    func estimatedTotal(of window: TimeWindow, after events: [AuditEvent]) -> Int? {
+        guard events.count > 2 * settings.maxEventsPerWindow, window.durationMillis > 2000, let last = events.last else { return nil }
+        let covered = max(last.timestampMillis - window.fromMillis, 1)
+        return Int((Double(events.count) * Double(window.durationMillis) / Double(covered)).rounded(.up))
     }
 }
 

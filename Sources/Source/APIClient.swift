@@ -32,6 +32,14 @@ package final class APIClient: Sendable {
         self.logger = logger
     }
 
+    /// An HTTP client as the API client needs it: redirects not followed behind its back (it
+    /// follows them itself, keeping the bearer token on the API's origin), bounded timeouts.
+    package static func makeHTTPClient() -> HTTPClient {
+        var configuration = HTTPClient.Configuration(redirectConfiguration: .disallow)
+        configuration.timeout = .init(connect: .seconds(10), read: .seconds(60))
+        return HTTPClient(eventLoopGroupProvider: .singleton, configuration: configuration)
+    }
+
     /// Requests sent so far (every attempt, token requests included), and how many were answered 429.
     package var counts: RequestCounters { counters.withLock { $0 } }
 
@@ -45,8 +53,11 @@ package final class APIClient: Sendable {
     /// - Parameters:
     ///   - path: the path below the API base, e.g. `/api/v2/auditlogs`.
     ///   - label: what the call is for, used in log lines and errors (e.g. `audit log page 3 of …`).
+    ///   - followsRedirect: a 3xx answer's `Location` is fetched (once); the bearer token goes
+    ///     with it only when it points at the API's own origin, never to another host.
     package func call(
-        _ method: HTTPMethod, _ path: String, query: [(String, String)] = [], jsonBody: [UInt8]? = nil, label: String
+        _ method: HTTPMethod, _ path: String, query: [(String, String)] = [], jsonBody: [UInt8]? = nil, label: String,
+        followsRedirect: Bool = false
     ) async throws -> APIResponse {
         let url = endpoint.apiURL + path + Self.queryString(query)
         let description = "\(method) \(path) (\(label))"
@@ -65,6 +76,8 @@ package final class APIClient: Sendable {
             switch response.status {
             case 200..<300:
                 return response
+            case 300..<400 where followsRedirect:
+                return try await followRedirect(response, token: token, description: description)
             case 401 where !renewed:
                 logger.notice("access token refused (401) on \(description); fetching a new one")
                 token = try await tokens.renew(replacing: token, send: exchange)
@@ -72,12 +85,34 @@ package final class APIClient: Sendable {
             case 401:
                 throw SourceError(.unauthorized, request: description, message: "a fresh token was refused too")
             case 403:
+                let needed = PermissionHint.forPath(path) ?? "the permission this endpoint needs"
                 throw SourceError(.forbidden, request: description,
-                    message: "grant the OAuth client the permission this endpoint needs (\(response.bodyExcerpt))")
+                    message: "give the OAuth client \(needed), through one of its roles (\(response.bodyExcerpt))")
             default:
                 throw SourceError(.unexpectedStatus(response.status), request: description, message: response.bodyExcerpt)
             }
         }
+    }
+
+    /// Fetches a redirect's target with a plain GET: with the bearer token only on the API's own origin.
+    private func followRedirect(_ response: APIResponse, token: String, description: String) async throws -> APIResponse {
+        guard let location = response.headers.first(name: "Location"),
+              let target = URL(string: location, relativeTo: URL(string: endpoint.apiURL))?.absoluteURL else {
+            throw SourceError(.malformedResponse, request: description, message: "a redirect (HTTP \(response.status)) without a usable Location")
+        }
+        let checked = try SourceEndpoint.validated(target.absoluteString)
+        var request = HTTPClientRequest(url: checked)
+        request.method = .GET
+        request.headers.add(name: "Accept", value: "application/json")
+        if SourceEndpoint.origin(of: checked) == SourceEndpoint.origin(of: endpoint.apiURL) {
+            request.headers.add(name: "Authorization", value: "Bearer \(token)")
+        }
+        let redirected = "\(description) → redirected to \(SourceEndpoint.origin(of: checked) ?? "?")"
+        let answer = try await exchange(request, redirected)
+        guard (200..<300).contains(answer.status) else {
+            throw SourceError(.unexpectedStatus(answer.status), request: redirected, message: answer.bodyExcerpt)
+        }
+        return answer
     }
 
     /// One request, paced and retried on 429, 5xx and connection failures; any other answer is returned.
@@ -122,6 +157,11 @@ package final class APIClient: Sendable {
             try await clock.sleep(for: delay)
         }
         throw SourceError(.retriesExhausted, request: description, message: "\(lastProblem) after \(retry.maxAttempts) attempts")
+    }
+
+    /// One path segment, percent-encoded (an id from the source is untrusted text).
+    package static func pathSegment(_ text: String) -> String {
+        text.addingPercentEncoding(withAllowedCharacters: CharacterSet.urlPathAllowed.subtracting(CharacterSet(charactersIn: "/;?#"))) ?? text
     }
 
     private static func queryString(_ items: [(String, String)]) -> String {

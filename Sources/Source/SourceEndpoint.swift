@@ -30,7 +30,15 @@ package struct SourceEndpoint: Sendable, Equatable {
         }
     }
 
-    private static func validated(_ text: String) throws(SourceError) -> String {
+    /// `scheme://host:port` of a URL, the port made explicit; `nil` when it is not a URL.
+    package static func origin(of text: String) -> String? {
+        guard let url = URL(string: text), let scheme = url.scheme?.lowercased(), let host = url.host?.lowercased() else { return nil }
+        let port = url.port ?? (scheme == "https" ? 443 : 80)
+        return "\(scheme)://\(host):\(port)"
+    }
+
+    /// The URL without a trailing slash, if it is https, or http to a loopback address.
+    static func validated(_ text: String) throws(SourceError) -> String {
         let trimmed = text.hasSuffix("/") ? String(text.dropLast()) : text
         guard let url = URL(string: trimmed), let scheme = url.scheme?.lowercased(), let host = url.host, !host.isEmpty else {
             throw SourceError(.insecureURL, request: text, message: "not an absolute URL")

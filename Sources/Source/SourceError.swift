@@ -15,6 +15,8 @@ package struct SourceError: Error, Sendable, CustomStringConvertible, ExitCodePr
         case unexpectedStatus(Int)
         /// A body that is not the JSON the contract describes.
         case malformedResponse
+        /// A live audit query ended `Failed` or `Cancelled`, again after one resubmission.
+        case queryFailed
         /// A URL that would send credentials in clear text, or is not a URL.
         case insecureURL
     }
@@ -38,6 +40,7 @@ package struct SourceError: Error, Sendable, CustomStringConvertible, ExitCodePr
         case .retriesExhausted: "gave up after repeated failures"
         case .unexpectedStatus(let status): "unexpected HTTP \(status)"
         case .malformedResponse: "malformed response"
+        case .queryFailed: "the audit query failed"
         case .insecureURL: "refused URL"
         }
         return "\(what): \(request): \(message)"

@@ -1,0 +1,90 @@
+import Logging
+import NIOHTTP1
+import PartnerAuditCore
+
+/// The live audit query (source-api.md section 4): submit an interval, poll the transaction
+/// until it has succeeded, then read its results by cursor.
+struct LiveAuditQuery: Sendable {
+    /// The longest interval one query may cover.
+    static let maxInterval: Int64 = 31 * 86_400_000
+
+    let api: APIClient
+    let pageSize: Int
+    let polling: AuditQueryPolling
+    let clock: any WallClock
+    let logger: Logger
+
+    /// Submits the interval and waits until its transaction has succeeded; a transaction that
+    /// ends `Failed` or `Cancelled` is submitted once more, then the run fails naming the interval.
+    func run(_ interval: TimeWindow) async throws -> String {
+        var lastState = ""
+        for attempt in 1...2 {
+            let transaction = try await submit(interval)
+            lastState = try await waitForCompletion(transaction, interval: interval)
+            if lastState == "Succeeded" { return transaction }
+            if attempt == 1 {
+                logger.notice("audit query \(transaction) for \(interval) ended \(lastState); submitting it once more")
+            }
+        }
+        throw SourceError(.queryFailed, request: "POST /api/v2/audits/query for \(interval)",
+                          message: "the audit query ended \(lastState) twice; the interval was not read")
+    }
+
+    /// One page of a succeeded transaction's results; `next` is `nil` on the last page.
+    func results(_ transaction: String, cursor: String?, label: String) async throws -> (events: [AuditEvent], next: String?) {
+        var query = [("pageSize", String(pageSize)), ("allowRedirect", "true")]
+        if let cursor { query.append(("cursor", cursor)) }
+        let path = "/api/v2/audits/query/\(APIClient.pathSegment(transaction))/results"
+        let response = try await api.call(.GET, path, query: query, label: label, followsRedirect: true)
+        let page = try SourcePage(response, label: "GET \(path) (\(label))")
+        var events: [AuditEvent] = []
+        events.reserveCapacity(page.entities.count)
+        for (entity, text) in zip(page.entities, page.entityTexts) {
+            do {
+                events.append(try AuditEvent(liveJSON: entity, rawText: text))
+            } catch {
+                throw SourceError(.malformedResponse, request: "GET \(path) (\(label))", message: "\(error)")
+            }
+        }
+        return (events, page.json["cursor"]?.nonEmptyString)
+    }
+
+    private func submit(_ interval: TimeWindow) async throws -> String {
+        let body = JSONValue.object([
+            "interval": .string("\(Timestamp.format(milliseconds: interval.fromMillis))/\(Timestamp.format(milliseconds: interval.toMillis))"),
+            "sort": .array([.object(["name": .string("Timestamp"), "sortOrder": .string("ascending")])]),
+        ]).canonicalText
+        let label = "audit query for \(interval)"
+        let response = try await api.call(.POST, "/api/v2/audits/query", jsonBody: Array(body.utf8), label: label)
+        guard let json = try? JSONParser.parse(response.body), let id = json["id"]?.nonEmptyString else {
+            throw SourceError(.malformedResponse, request: "POST /api/v2/audits/query (\(label))", message: "no transaction id in the answer")
+        }
+        return id
+    }
+
+    /// Polls until the transaction leaves `Queued`/`Running`; returns its final state.
+    private func waitForCompletion(_ transaction: String, interval: TimeWindow) async throws -> String {
+        let path = "/api/v2/audits/query/\(APIClient.pathSegment(transaction))"
+        let label = "audit query \(transaction) for \(interval)"
+        let started = clock.now
+        var poll = 0
+        while true {
+            poll += 1
+            let response = try await api.call(.GET, path, label: label)
+            guard let json = try? JSONParser.parse(response.body), let state = json["state"]?.nonEmptyString else {
+                throw SourceError(.malformedResponse, request: "GET \(path) (\(label))", message: "no state in the answer")
+            }
+            switch state {
+            case "Queued", "Running":
+                let waited = Duration.seconds(clock.now.timeIntervalSince(started))
+                guard waited < polling.timeout else {
+                    throw SourceError(.retriesExhausted, request: "GET \(path) (\(label))",
+                                      message: "the audit query was still \(state) after \(waited.formatted) of polling")
+                }
+                try await clock.sleep(for: polling.delay(afterPoll: poll))
+            default:
+                return state
+            }
+        }
+    }
+}

@@ -1,0 +1,56 @@
+import Logging
+import PartnerAuditCore
+
+/// The live dialect (source-api.md section 4): Genesys Cloud as it is served.
+///
+/// Clients come with their roles' permissions and the organisation's allowlist
+/// (`LiveDirectory`); a window's events come from asynchronous audit queries of at most 31 days
+/// each (`LiveAuditQuery`), read by cursor. The extractor sees only `AuditSource`.
+package struct LiveSource: AuditSource {
+    private let api: APIClient
+    private let directory: LiveDirectory
+    private let query: LiveAuditQuery
+
+    package init(api: APIClient, pageSize: Int, polling: AuditQueryPolling = AuditQueryPolling(), clock: any WallClock, logger: Logger) {
+        let size = min(max(pageSize, 1), 500)
+        self.api = api
+        directory = LiveDirectory(api: api, pageSize: size, logger: logger)
+        query = LiveAuditQuery(api: api, pageSize: size, polling: polling, clock: clock, logger: logger)
+    }
+
+    package var dialect: String { SourceDialect.live.rawValue }
+    package var requestCounts: RequestCounters { api.counts }
+
+    package func authenticate() async throws { try await api.authenticate() }
+
+    package func clients() async throws -> [ClientSnapshot] { try await directory.clients() }
+
+    /// One results page of the window's queries: the window is cut into intervals of at most
+    /// 31 days, each submitted and read in turn; events outside the window are refused.
+    package func eventPage(in window: TimeWindow, after cursor: PageCursor?) async throws -> EventPage {
+        let intervals = window.split(every: LiveAuditQuery.maxInterval)
+        guard !intervals.isEmpty else { return EventPage(events: [], next: nil, windowTotal: 0) }
+        var position = LiveCursor(interval: 0)
+        if let cursor {
+            guard let decoded = LiveCursor(cursor), intervals.indices.contains(decoded.interval) else {
+                throw SourceError(.malformedResponse, request: "audit query of \(window)", message: "a cursor this adapter did not write: \(cursor.label)")
+            }
+            position = decoded
+        }
+        let interval = intervals[position.interval]
+        if position.transactionID.isEmpty {
+            position.transactionID = try await query.run(interval)
+        }
+        let label = "\(position.pageCursor(intervals: intervals.count).label), \(interval)"
+        let (events, nextCursor) = try await query.results(position.transactionID, cursor: position.resultsCursor, label: label)
+        for event in events where event.timestampMillis < interval.fromMillis || event.timestampMillis >= interval.toMillis {
+            throw SourceError(.malformedResponse, request: "audit query results (\(label))",
+                              message: "audit message \(event.id) at \(event.timestamp) lies outside the queried interval")
+        }
+        let next: LiveCursor? =
+            if let nextCursor { LiveCursor(interval: position.interval, transactionID: position.transactionID, resultsCursor: nextCursor, page: position.page + 1) }
+            else if position.interval + 1 < intervals.count { LiveCursor(interval: position.interval + 1) }
+            else { nil }
+        return EventPage(events: events, next: next?.pageCursor(intervals: intervals.count), windowTotal: nil)
+    }
+}

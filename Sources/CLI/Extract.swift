@@ -30,9 +30,13 @@ struct Extract: AsyncParsableCommand {
     @Option(name: .customLong("login-url"), help: "The login base URL (default: the API URL with api. replaced by login.).")
     var loginURL: String?
 
+    @Option(help: "The source's dialect: guide or live (overrides source.dialect; default live when source.region is set, else guide).")
+    var dialect: SourceDialect?
+
     func run() async throws {
         try await reportingFailures {
-            let configuration = try global.loadConfiguration()
+            var configuration = try global.loadConfiguration()
+            configuration.source.dialect = dialect ?? configuration.source.dialect
             let since = try self.since.map { try MomentArgument.parse($0, option: "--since") }
             let until = try self.until.map { try MomentArgument.parse($0, option: "--until") }
             let source = configuration.source

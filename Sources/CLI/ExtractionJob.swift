@@ -23,16 +23,14 @@ struct ExtractionJob {
         let source = configuration.source
         let logger = Logger.stderr("extract", level: verbose ? .debug : (quiet ? .notice : .info))
         let warehouse = try Warehouse(path: configuration.warehouse)
-        var httpConfiguration = HTTPClient.Configuration(redirectConfiguration: .disallow)
-        httpConfiguration.timeout = .init(connect: .seconds(10), read: .seconds(60))
-        let httpClient = HTTPClient(eventLoopGroupProvider: .singleton, configuration: httpConfiguration)
+        let httpClient = APIClient.makeHTTPClient()
         let api = APIClient(
             endpoint: endpoint, credentials: credentials, httpClient: httpClient,
             requestsPerMinute: source.requestsPerMinute, retry: RetryPolicy(maxAttempts: source.maxAttempts),
             clock: clock, logger: logger)
         let progress = ProgressDisplay(logger: logger, terminal: Console.stderrIsTerminal && !quiet)
         let extractor = Extractor(
-            source: GuideSource(api: api, pageSize: source.pageSize), warehouse: warehouse, clock: clock,
+            source: adapter(api: api, logger: logger), warehouse: warehouse, clock: clock,
             settings: settings, logger: logger, onWindow: progress.windowCommitted)
         do {
             let summary = try await extractor.run(since: since, until: until)
@@ -43,6 +41,15 @@ struct ExtractionJob {
             progress.finish()
             try? await httpClient.shutdown()
             throw error
+        }
+    }
+
+    /// The adapter of the configured dialect: the one place that knows there are two.
+    private func adapter(api: APIClient, logger: Logger) -> any AuditSource {
+        let source = configuration.source
+        switch source.resolvedDialect {
+        case .guide: return GuideSource(api: api, pageSize: source.pageSize)
+        case .live: return LiveSource(api: api, pageSize: source.pageSize, clock: clock, logger: logger)
         }
     }
 

@@ -1,0 +1,5 @@
+import ArgumentParser
+import PartnerAuditCore
+
+/// `--dialect guide|live`.
+extension SourceDialect: ExpressibleByArgument {}

@@ -1,0 +1,5 @@
+import ArgumentParser
+import PartnerAuditCore
+
+/// `--dialect guide|live`: read by its raw value.
+extension SourceDialect: ExpressibleByArgument {}

@@ -8,15 +8,24 @@ import Synchronization
 /// `partner-audit simulate`: serves a seeded organisation on loopback until stopped.
 struct Simulate: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Serve a simulated Genesys Cloud organisation on 127.0.0.1 (guide dialect).",
+        abstract: "Serve a simulated Genesys Cloud organisation on 127.0.0.1, in the guide or the live dialect.",
         discussion: """
             Generates --scale audit events over the --days before it started, lazily (memory stays flat), \
-            and planted misconfigurations for every rule. Accepts only the credentials in its own \
+            and planted misconfigurations for every rule. --dialect guide (the default) serves the guide's \
+            API: per-client scopes and IP allowlists and GET /api/v2/auditlogs. --dialect live serves the \
+            same organisation as Genesys Cloud does today: grants as roles (GET /api/v2/authorization/roles), \
+            one organisation-wide IP allowlist (GET /api/v2/organizations/authentication/settings) and the \
+            asynchronous audit query (POST /api/v2/audits/query, then poll, then page the results by cursor, \
+            some pages redirected to a second loopback listener). Accepts only the credentials in its own \
             PARTNER_AUDIT_CLIENT_ID / PARTNER_AUDIT_CLIENT_SECRET (default demo-extractor / demo-secret). \
-            Faults: --faults "429=0.05,5xx=0.05,drop=0.02,slow=0.01,late", "all", "budget=300/min" or "none". \
+            Faults: --faults "429=0.05,5xx=0.05,drop=0.02,slow=0.01,late", "all", "budget=300/min" or "none"; \
+            with --dialect live, "legacyallowlist" answers 404 on the authentication settings so the allowlist \
+            must be read from GET /api/v2/organizations/ipaddressauthentication. \
+            --policy-out writes the policy of the chosen dialect (approved scopes, or in live the permissions they translate to). \
             Prints `listening on http://127.0.0.1:PORT` once ready; stops on Ctrl-C or SIGTERM.
 
             Example: partner-audit simulate --port 8080 --scale 1000000 --faults 429=0.02,5xx=0.02 --policy-out policy.yml
+            Example: partner-audit simulate --dialect live --faults legacyallowlist --policy-out live-policy.yml
             """)
 
     @Option(help: "The loopback port (0 picks a free one).")
@@ -34,10 +43,13 @@ struct Simulate: AsyncParsableCommand {
     @Option(help: "How many OAuth clients to serve (0 to 10,000): the 25 planted ones, then clean apps of generated partners.")
     var clients = SimulatorOptions.plantedClientCount
 
-    @Option(help: "Faults to inject: none, all, or a list such as 429=0.05,5xx=0.05,drop=0.02,slow=0.01,late,budget=300/min.")
+    @Option(help: "Faults to inject: none, all, or a list such as 429=0.05,5xx=0.05,drop=0.02,slow=0.01,late,budget=300/min,legacyallowlist.")
     var faults = "none"
 
-    @Option(name: .customLong("policy-out"), help: "Write the policy file that matches the organisation here.")
+    @Option(help: "The API dialect to serve: guide (source-api.md sections 1-3) or live (section 4).")
+    var dialect: SourceDialect = .guide
+
+    @Option(name: .customLong("policy-out"), help: "Write the policy file that matches the organisation (in the chosen dialect) here.")
     var policyOut: String?
 
     func validate() throws {
@@ -59,6 +71,7 @@ struct Simulate: AsyncParsableCommand {
             options.days = days
             options.clients = clients
             options.faults = try FaultSpec.parse(faults)
+            options.dialect = dialect
             options.clientID = environment[CredentialsSource.idVariable] ?? options.clientID
             options.clientSecret = environment[CredentialsSource.secretVariable] ?? options.clientSecret
             let organization = SimulatedOrganization(options: options, start: Date())

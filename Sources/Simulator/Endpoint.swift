@@ -13,8 +13,10 @@ struct Endpoint: Sendable, Hashable {
     let method: String
     /// The path pattern, with at most one `{id}`.
     let pattern: String
-    /// The scope the call needs.
+    /// The scope the call needs (guide dialect).
     let scope: String
+    /// The permission the call needs (live dialect), `domain:entity:action`.
+    let permission: String
     /// The audit event's `resource` (`routing/queues`).
     let resource: String
     /// The kind of `{id}`, when the pattern has one.
@@ -23,10 +25,11 @@ struct Endpoint: Sendable, Hashable {
     let pathHead: String
     let pathTail: String
 
-    init(method: String, pattern: String, scope: String, resource: String, idKind: IDKind?) {
+    init(method: String, pattern: String, scope: String, permission: String, resource: String, idKind: IDKind?) {
         self.method = method
         self.pattern = pattern
         self.scope = scope
+        self.permission = permission
         self.resource = resource
         self.idKind = idKind
         if let range = pattern.range(of: "{id}") {

@@ -1,31 +1,34 @@
-/// The endpoints the simulated partner apps call, mirroring the endpoint → scope map (`Sources/Rules/Data/endpoint-scopes.tsv`).
+/// The endpoints the simulated partner apps call, mirroring the endpoint → grant map (`Sources/Rules/Data/endpoint-scopes.tsv`).
+///
+/// Each row names the scope the guide dialect grants and the permission the live dialect's
+/// roles grant for the same call; `LivePermissions` translates scopes with these rows.
 ///
 /// Kept in code so the simulator needs no file at run time; `EndpointCatalogTests` checks
 /// every row against the catalog file, so a drift fails the build's tests.
 enum EndpointCatalog {
     static let all: [Endpoint] = [
-        .init(method: "GET", pattern: "/api/v2/routing/queues", scope: "routing:queue:read", resource: "routing/queues", idKind: nil),
-        .init(method: "GET", pattern: "/api/v2/routing/queues/{id}", scope: "routing:queue:read", resource: "routing/queues", idKind: .queue),
-        .init(method: "GET", pattern: "/api/v2/routing/queues/{id}/members", scope: "routing:queue:read", resource: "routing/queues", idKind: .queue),
-        .init(method: "POST", pattern: "/api/v2/routing/queues", scope: "routing:queue:write", resource: "routing/queues", idKind: nil),
-        .init(method: "PUT", pattern: "/api/v2/routing/queues/{id}", scope: "routing:queue:write", resource: "routing/queues", idKind: .queue),
-        .init(method: "DELETE", pattern: "/api/v2/routing/queues/{id}", scope: "routing:queue:write", resource: "routing/queues", idKind: .queue),
-        .init(method: "GET", pattern: "/api/v2/conversations", scope: "interaction:read", resource: "conversations", idKind: nil),
-        .init(method: "GET", pattern: "/api/v2/conversations/{id}", scope: "interaction:read", resource: "conversations", idKind: .conversation),
-        .init(method: "POST", pattern: "/api/v2/conversations/calls", scope: "interaction:write", resource: "conversations", idKind: nil),
-        .init(method: "PATCH", pattern: "/api/v2/conversations/{id}", scope: "interaction:write", resource: "conversations", idKind: .conversation),
-        .init(method: "GET", pattern: "/api/v2/analytics/reporting/schedules", scope: "analytics:report:read", resource: "analytics/reporting", idKind: nil),
-        .init(method: "GET", pattern: "/api/v2/analytics/reporting/exports", scope: "analytics:report:read", resource: "analytics/reporting", idKind: nil),
-        .init(method: "POST", pattern: "/api/v2/analytics/conversations/details/query", scope: "analytics:conversation:read", resource: "analytics/conversations", idKind: nil),
-        .init(method: "GET", pattern: "/api/v2/users", scope: "users:read", resource: "users", idKind: nil),
-        .init(method: "GET", pattern: "/api/v2/users/{id}", scope: "users:read", resource: "users", idKind: .user),
-        .init(method: "PATCH", pattern: "/api/v2/users/{id}", scope: "users:write", resource: "users", idKind: .user),
-        .init(method: "GET", pattern: "/api/v2/recordings/{id}", scope: "recording:read", resource: "recordings", idKind: .recording),
-        .init(method: "DELETE", pattern: "/api/v2/recordings/{id}", scope: "recording:delete", resource: "recordings", idKind: .recording),
-        .init(method: "GET", pattern: "/api/v2/externalcontacts/contacts", scope: "externalcontacts:contact:read", resource: "externalcontacts/contacts", idKind: nil),
-        .init(method: "POST", pattern: "/api/v2/externalcontacts/contacts", scope: "externalcontacts:contact:write", resource: "externalcontacts/contacts", idKind: nil),
-        .init(method: "GET", pattern: "/api/v2/oauth/clients", scope: "oauth:client:read", resource: "oauth/clients", idKind: nil),
-        .init(method: "POST", pattern: "/api/v2/oauth/clients", scope: "oauth:client:admin", resource: "oauth/clients", idKind: nil),
+        .init(method: "GET", pattern: "/api/v2/routing/queues", scope: "routing:queue:read", permission: "routing:queue:view", resource: "routing/queues", idKind: nil),
+        .init(method: "GET", pattern: "/api/v2/routing/queues/{id}", scope: "routing:queue:read", permission: "routing:queue:view", resource: "routing/queues", idKind: .queue),
+        .init(method: "GET", pattern: "/api/v2/routing/queues/{id}/members", scope: "routing:queue:read", permission: "routing:queue:view", resource: "routing/queues", idKind: .queue),
+        .init(method: "POST", pattern: "/api/v2/routing/queues", scope: "routing:queue:write", permission: "routing:queue:edit", resource: "routing/queues", idKind: nil),
+        .init(method: "PUT", pattern: "/api/v2/routing/queues/{id}", scope: "routing:queue:write", permission: "routing:queue:edit", resource: "routing/queues", idKind: .queue),
+        .init(method: "DELETE", pattern: "/api/v2/routing/queues/{id}", scope: "routing:queue:write", permission: "routing:queue:edit", resource: "routing/queues", idKind: .queue),
+        .init(method: "GET", pattern: "/api/v2/conversations", scope: "interaction:read", permission: "conversation:communication:view", resource: "conversations", idKind: nil),
+        .init(method: "GET", pattern: "/api/v2/conversations/{id}", scope: "interaction:read", permission: "conversation:communication:view", resource: "conversations", idKind: .conversation),
+        .init(method: "POST", pattern: "/api/v2/conversations/calls", scope: "interaction:write", permission: "conversation:communication:edit", resource: "conversations", idKind: nil),
+        .init(method: "PATCH", pattern: "/api/v2/conversations/{id}", scope: "interaction:write", permission: "conversation:communication:edit", resource: "conversations", idKind: .conversation),
+        .init(method: "GET", pattern: "/api/v2/analytics/reporting/schedules", scope: "analytics:report:read", permission: "analytics:reportingExport:view", resource: "analytics/reporting", idKind: nil),
+        .init(method: "GET", pattern: "/api/v2/analytics/reporting/exports", scope: "analytics:report:read", permission: "analytics:reportingExport:view", resource: "analytics/reporting", idKind: nil),
+        .init(method: "POST", pattern: "/api/v2/analytics/conversations/details/query", scope: "analytics:conversation:read", permission: "analytics:conversationDetail:view", resource: "analytics/conversations", idKind: nil),
+        .init(method: "GET", pattern: "/api/v2/users", scope: "users:read", permission: "directory:user:view", resource: "users", idKind: nil),
+        .init(method: "GET", pattern: "/api/v2/users/{id}", scope: "users:read", permission: "directory:user:view", resource: "users", idKind: .user),
+        .init(method: "PATCH", pattern: "/api/v2/users/{id}", scope: "users:write", permission: "directory:user:edit", resource: "users", idKind: .user),
+        .init(method: "GET", pattern: "/api/v2/recordings/{id}", scope: "recording:read", permission: "recording:recording:view", resource: "recordings", idKind: .recording),
+        .init(method: "DELETE", pattern: "/api/v2/recordings/{id}", scope: "recording:delete", permission: "recording:recording:delete", resource: "recordings", idKind: .recording),
+        .init(method: "GET", pattern: "/api/v2/externalcontacts/contacts", scope: "externalcontacts:contact:read", permission: "externalContacts:contact:view", resource: "externalcontacts/contacts", idKind: nil),
+        .init(method: "POST", pattern: "/api/v2/externalcontacts/contacts", scope: "externalcontacts:contact:write", permission: "externalContacts:contact:edit", resource: "externalcontacts/contacts", idKind: nil),
+        .init(method: "GET", pattern: "/api/v2/oauth/clients", scope: "oauth:client:read", permission: "oauth:client:view", resource: "oauth/clients", idKind: nil),
+        .init(method: "POST", pattern: "/api/v2/oauth/clients", scope: "oauth:client:admin", permission: "oauth:client:edit", resource: "oauth/clients", idKind: nil),
     ]
 
     /// The endpoints a granted scope lets an app call.

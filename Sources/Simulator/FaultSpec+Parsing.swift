@@ -13,6 +13,7 @@ extension FaultSpec {
             case ("none", nil): continue
             case ("all", nil): spec = merge(spec, .all)
             case ("late", nil): spec.late = true
+            case ("legacyallowlist", nil): spec.legacyAllowlist = true
             case ("429", let value?): spec.rateLimited = try rate(value, item: item)
             case ("5xx", let value?): spec.serverErrors = try rate(value, item: item)
             case ("drop", let value?): spec.drops = try rate(value, item: item)
@@ -20,7 +21,7 @@ extension FaultSpec {
             case ("budget", let value?): spec.budgetPerMinute = try budget(value, item: item)
             default:
                 throw SimulatorError(.invalidFaultSpec, "unknown fault '\(item)': expected 429=RATE, 5xx=RATE, drop=RATE, "
-                    + "slow=RATE, late, budget=N/min, all or none")
+                    + "slow=RATE, late, budget=N/min, legacyallowlist, all or none")
             }
         }
         return spec
@@ -50,6 +51,7 @@ extension FaultSpec {
         merged.slow = max(base.slow, extra.slow)
         merged.late = base.late || extra.late
         merged.budgetPerMinute = base.budgetPerMinute ?? extra.budgetPerMinute
+        merged.legacyAllowlist = base.legacyAllowlist || extra.legacyAllowlist
         return merged
     }
 }

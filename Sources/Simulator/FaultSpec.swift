@@ -8,7 +8,10 @@
 /// - `slow=p`: delay the answer by `slowDelay` (2 s) on the injected clock;
 /// - `late`: some of the last hour's events become visible 5–15 minutes after they happened;
 /// - `budget=N/min`: a strict sliding window over the last 60 s of API requests; over it,
-///   429 with the true `Retry-After`.
+///   429 with the true `Retry-After`;
+/// - `legacyallowlist` (live dialect): `GET /api/v2/organizations/authentication/settings`
+///   answers 404, so a client must read the allowlist from the older
+///   `GET /api/v2/organizations/ipaddressauthentication`. Not part of `all`.
 /// Rates are probabilities per API request, between 0 and 1.
 package struct FaultSpec: Sendable, Equatable, CustomStringConvertible {
     package var rateLimited: Double = 0
@@ -19,10 +22,12 @@ package struct FaultSpec: Sendable, Equatable, CustomStringConvertible {
     package var late = false
     /// Requests allowed in any 60 s; `nil` for no limit.
     package var budgetPerMinute: Int?
+    /// Live dialect: the authentication-settings endpoint is missing (404); only the legacy allowlist endpoint serves the list.
+    package var legacyAllowlist = false
 
     package init(
         rateLimited: Double = 0, serverErrors: Double = 0, drops: Double = 0, slow: Double = 0,
-        slowDelay: Duration = .seconds(2), late: Bool = false, budgetPerMinute: Int? = nil
+        slowDelay: Duration = .seconds(2), late: Bool = false, budgetPerMinute: Int? = nil, legacyAllowlist: Bool = false
     ) {
         self.rateLimited = rateLimited
         self.serverErrors = serverErrors
@@ -31,6 +36,7 @@ package struct FaultSpec: Sendable, Equatable, CustomStringConvertible {
         self.slowDelay = slowDelay
         self.late = late
         self.budgetPerMinute = budgetPerMinute
+        self.legacyAllowlist = legacyAllowlist
     }
 
     /// No faults at all.
@@ -48,6 +54,7 @@ package struct FaultSpec: Sendable, Equatable, CustomStringConvertible {
         if slow > 0 { items.append("slow=\(slow)") }
         if late { items.append("late") }
         if let budgetPerMinute { items.append("budget=\(budgetPerMinute)/min") }
+        if legacyAllowlist { items.append("legacyallowlist") }
         return items.isEmpty ? "none" : items.joined(separator: ",")
     }
 }

@@ -1,7 +1,7 @@
 import HTTPTypes
 import Hummingbird
 
-/// Builds the simulator's JSON responses: bodies, API errors, token errors, rate limits, broken bodies.
+/// Builds the simulator's JSON responses: bodies, API errors, token errors, rate limits, redirects, broken bodies.
 enum JSONResponse {
     /// A JSON body with a status and extra headers.
     static func make(_ status: HTTPResponse.Status, body: ByteBuffer, headers: [(String, String)] = []) -> Response {
@@ -40,6 +40,13 @@ enum JSONResponse {
             ("inin-ratelimit-allowed", String(allowed)),
             ("inin-ratelimit-reset", String(retryAfter)),
         ])
+    }
+
+    /// A `303 See Other` to `location`, with an empty body.
+    static func redirect(to location: String) -> Response {
+        var fields = HTTPFields()
+        fields[.location] = location
+        return Response(status: .seeOther, headers: fields, body: ResponseBody())
     }
 
     /// A 200 whose connection dies mid-body: the head and about half the bytes are sent, then the write fails.

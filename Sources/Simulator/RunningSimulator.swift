@@ -4,12 +4,15 @@ import ServiceLifecycle
 package final class RunningSimulator: Sendable {
     /// The port it listens on.
     package let port: Int
+    /// The port of the download listener (live dialect only).
+    package let downloadPort: Int?
     private let state: ServerState
     private let group: ServiceGroup
     private let task: Task<Void, Never>
 
-    init(port: Int, state: ServerState, group: ServiceGroup, task: Task<Void, Never>) {
+    init(port: Int, downloadPort: Int?, state: ServerState, group: ServiceGroup, task: Task<Void, Never>) {
         self.port = port
+        self.downloadPort = downloadPort
         self.state = state
         self.group = group
         self.task = task
@@ -17,6 +20,10 @@ package final class RunningSimulator: Sendable {
 
     /// `http://127.0.0.1:PORT`: both the API and the login base URL.
     package var baseURL: String { "http://127.0.0.1:\(port)" }
+
+    /// `http://127.0.0.1:PORT` of the download listener, where redirected results pages are
+    /// served; `nil` in the guide dialect, which has none.
+    package var downloadBaseURL: String? { downloadPort.map { "http://127.0.0.1:\($0)" } }
 
     /// What it has served and injected so far.
     package var stats: SimulatorStats { state.stats }

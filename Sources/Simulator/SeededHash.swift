@@ -19,6 +19,15 @@ enum SeededHash {
         mix(mix(seed ^ (salt &* 0xD6E8_FEB8_6659_FD93)) ^ index)
     }
 
+    /// FNV-1a of a text's UTF-8 bytes: a stable index for `hash` and `uuid` from a name.
+    static func text(_ value: String) -> UInt64 {
+        var hash: UInt64 = 0xCBF2_9CE4_8422_2325
+        for byte in value.utf8 {
+            hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3
+        }
+        return hash
+    }
+
     /// A UUID-shaped string (`8-4-4-4-12` lowercase hex, version 4 bits set) derived from the inputs.
     static func uuid(_ seed: UInt64, _ salt: UInt64, _ index: UInt64) -> String {
         let high = hash(seed, salt, index)

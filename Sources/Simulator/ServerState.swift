@@ -1,7 +1,8 @@
 import Foundation
 import Synchronization
 
-/// The mutable state of a running simulator: issued tokens, the budget window, counters.
+/// The mutable state of a running simulator: issued tokens, the budget window, counters,
+/// the live dialect's audit queries and where its download listener is.
 final class ServerState: Sendable {
     /// How long an issued token is honoured.
     static let tokenLifetime: TimeInterval = 86_400
@@ -12,19 +13,29 @@ final class ServerState: Sendable {
         var requests: UInt64 = 0
         var limiter: SlidingWindowLimiter?
         var stats = SimulatorStats()
+        var downloadPort: Int?
     }
 
     let seed: UInt64
     let faults: FaultSpec
+    /// The live dialect's audit-query transactions.
+    let queries: AuditQueryStore
     private let inner: Mutex<Inner>
 
     init(seed: UInt64, faults: FaultSpec) {
         self.seed = seed
         self.faults = faults
+        queries = AuditQueryStore(seed: seed)
         inner = Mutex(Inner(limiter: faults.budgetPerMinute.map { SlidingWindowLimiter(budget: $0) }))
     }
 
     var stats: SimulatorStats { inner.withLock { $0.stats } }
+
+    /// The port of the download listener, once it listens (live dialect only).
+    var downloadPort: Int? {
+        get { inner.withLock { $0.downloadPort } }
+        set { inner.withLock { $0.downloadPort = newValue } }
+    }
 
     /// Updates the counters.
     func count(_ update: (inout SimulatorStats) -> Void) {

@@ -1,12 +1,13 @@
 extension SimulatedOrganization {
-    /// A `policy.yml` (rules.md format) that matches this organisation.
+    /// A `policy.yml` (rules.md format) that matches this organisation in its dialect.
     ///
-    /// Every partner with its approved scopes and networks; the clients of the `mapped`
+    /// Every partner with its approved grants and networks: scopes in the guide dialect,
+    /// the same scopes translated to permissions (`LivePermissions`) in the live one; the clients of the `mapped`
     /// and CM-1 apps mapped explicitly by id; a Saturday 02:00–06:00 change window; no
     /// waivers. The unattributable `legacy-sync-tool` is deliberately not mapped (ER-4).
     package var policyYAML: String {
         var lines = [
-            "# Policy for the simulated organisation (seed \(options.seed)).",
+            "# Policy for the simulated organisation (seed \(options.seed)\(options.dialect == .live ? ", live dialect" : "")).",
             "lookbackDays: 90",
             "dormantDays: 60",
             "secretMaxAgeDays: 90",
@@ -25,7 +26,9 @@ extension SimulatedOrganization {
         for (partnerIndex, partner) in layout.partners.enumerated() {
             lines.append("  - id: \(partner.id)")
             lines.append("    name: \(partner.name)")
-            lines.append("    approvedScopes: [\(partner.approvedScopes.joined(separator: ", "))]")
+            let approved = options.dialect == .live
+                ? partner.approvedScopes.map(LivePermissions.permission(forScope:)) : partner.approvedScopes
+            lines.append("    approvedScopes: [\(approved.joined(separator: ", "))]")
             let mapped = layout.clients.indices.filter {
                 layout.quirks[$0].mappedInPolicy && layout.homes[$0]?.partner == partnerIndex
             }

@@ -15,6 +15,15 @@ package final class SimulatedOrganization: Sendable {
     package let start: Date
     /// The first moment of the event range.
     package let rangeStart: Date
+    /// The organisation-wide IP allowlist: every partner's declared networks (deduplicated, in
+    /// partner and environment order), then one planted entry broader than the default policy
+    /// allows (`organizationAllowlistBroadEntry`), so AL-2 fires organisation-wide.
+    ///
+    /// The live dialect serves it from its allowlist endpoints and never per client; the
+    /// guide dialect serves it as every client's `ipWhitelist` when
+    /// `options.organizationWideAllowlist` is on. `plantedMisconfigurations` describes the
+    /// per-client organisation and does not list what this list plants.
+    package let organizationAllowlist: [String]
     let layout: OrganizationLayout
     let generated: GeneratedEvents
     private let state: Mutex<State>
@@ -42,6 +51,7 @@ package final class SimulatedOrganization: Sendable {
         rangeStart = Timestamp.date(milliseconds: rangeStartMilliseconds)
         layout = OrganizationLayout(seed: options.seed, start: startMilliseconds, clients: options.clampedClients)
         generated = GeneratedEvents(layout: layout, rangeStart: rangeStartMilliseconds, span: span, count: options.clampedScale)
+        organizationAllowlist = layout.organizationAllowlist
         let planted = PlantedEventPlan.events(layout: layout, rangeStart: rangeStartMilliseconds, late: options.faults.late)
         let latest = planted.lazy.filter { $0.visibleAt > $0.timestamp }.map(\.visibleAt).max() ?? Int64.min
         state = Mutex(State(clock: clock, clients: layout.clients, planted: planted, latestLateVisibility: latest))
@@ -51,7 +61,13 @@ package final class SimulatedOrganization: Sendable {
     package var partners: [Partner] { layout.partners }
 
     /// The clients as they are now.
+    ///
+    /// Each with its own `ipWhitelist`, whatever the dialect: the organisation-wide list
+    /// replaces it only in what is served.
     package var clients: [SimulatedClient] { state.withLock { $0.clients } }
+
+    /// The planted entry of `organizationAllowlist`: a public /12, e.g. `47.80.0.0/12`.
+    package var organizationAllowlistBroadEntry: String { layout.broadAllowlistEntry.cidr }
 
     /// Every problem planted on purpose, for the rule tests to find.
     package var plantedMisconfigurations: [PlantedMisconfiguration] { layout.misconfigurations }

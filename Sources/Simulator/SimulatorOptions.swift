@@ -1,4 +1,6 @@
-/// What organisation the simulator builds and how it misbehaves.
+import PartnerAuditCore
+
+/// What organisation the simulator builds, which dialect it speaks, and how it misbehaves.
 ///
 /// Everything generated is a function of `seed`, so two runs with the same options serve
 /// the same organisation.
@@ -28,10 +30,21 @@ package struct SimulatorOptions: Sendable, Equatable {
     package var clientID: String
     /// The only client secret the token endpoint accepts.
     package var clientSecret: String
+    /// The shape of the API served: `guide` (source-api.md sections 1–3) or `live` (section 4).
+    ///
+    /// Both serve the same seeded organisation; only the wire format differs.
+    package var dialect: SourceDialect
+    /// Whether every client is served with the organisation's allowlist (`organizationAllowlist`).
+    ///
+    /// The live dialect always behaves so (its allowlist is organisation-wide); in the guide
+    /// dialect this serves each client's `ipWhitelist` as that one list, so guide and live
+    /// extractions of one organisation can be compared. Off, each client keeps its own list.
+    package var organizationWideAllowlist: Bool
 
     package init(
         seed: UInt64 = 1, scale: Int = 10_000, days: Int = 90, clients: Int = SimulatorOptions.plantedClientCount,
-        faults: FaultSpec = .none, clientID: String = "demo-extractor", clientSecret: String = "demo-secret"
+        faults: FaultSpec = .none, clientID: String = "demo-extractor", clientSecret: String = "demo-secret",
+        dialect: SourceDialect = .guide, organizationWideAllowlist: Bool = false
     ) {
         self.seed = seed
         self.scale = scale
@@ -40,6 +53,8 @@ package struct SimulatorOptions: Sendable, Equatable {
         self.faults = faults
         self.clientID = clientID
         self.clientSecret = clientSecret
+        self.dialect = dialect
+        self.organizationWideAllowlist = organizationWideAllowlist
     }
 
     /// Refuses a scale, span or client count the simulator cannot serve; the organisation clamps rather than fails.
@@ -57,6 +72,9 @@ package struct SimulatorOptions: Sendable, Equatable {
             throw SimulatorError(.invalidOption, "the client id and secret must not be empty")
         }
     }
+
+    /// Whether clients are served with the organisation-wide allowlist: always in the live dialect.
+    var servesOrganizationAllowlist: Bool { dialect == .live || organizationWideAllowlist }
 
     /// `scale` within what can be served.
     var clampedScale: Int { min(max(scale, 0), Self.maximumScale) }

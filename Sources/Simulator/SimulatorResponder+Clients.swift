@@ -2,6 +2,8 @@ import Hummingbird
 
 extension SimulatorResponder {
     /// `GET /api/v2/oauth/clients?pageSize&pageNumber`: the clients, paged.
+    ///
+    /// With `organizationWideAllowlist`, every client is served with the organisation's allowlist.
     func clientsPage(_ request: Request) -> (Response, ByteBuffer?) {
         let query = QueryParameters(request)
         let pageSize: Int, pageNumber: Int
@@ -18,9 +20,16 @@ extension SimulatorResponder {
         var writer = JSONWriter(capacity: 1024 * (page.count + 1))
         writer.raw(#"{"entities":["#)
         var isFirst = true
+        let wide = organization.options.servesOrganizationAllowlist
         for client in page {
             writer.comma(&isFirst)
-            client.write(to: &writer)
+            if wide {
+                var served = client
+                served.ipWhitelist = organization.organizationAllowlist
+                served.write(to: &writer)
+            } else {
+                client.write(to: &writer)
+            }
         }
         writer.raw(#"],"pageSize":"#); writer.int(pageSize)
         writer.raw(#","pageNumber":"#); writer.int(pageNumber)

@@ -3,11 +3,13 @@ import Hummingbird
 import Logging
 import PartnerAuditCore
 
-/// Answers the guide dialect of source-api.md (sections 1–3), faults included.
+/// Answers the dialect of the organisation's options: the guide dialect of source-api.md
+/// (sections 1–3) or the live one (section 4), faults included.
 ///
 /// One method routes by path; the token endpoint, the client list and the audit log each
-/// live in their own extension. API calls pass through `guarded(_:_:)`, which checks the
-/// bearer token and injects the budget and random faults.
+/// live in their own extension, and the live dialect's other endpoints in `+Live…` ones.
+/// API calls pass through `guarded(_:_:)`, which checks the bearer token and injects the
+/// budget and random faults.
 struct SimulatorResponder: HTTPResponder {
     typealias Context = BasicRequestContext
 
@@ -25,19 +27,24 @@ struct SimulatorResponder: HTTPResponder {
         case "/api/v2/oauth/clients":
             state.count { $0.clientListRequests += 1 }
             guard request.method == .get else { return methodNotAllowed(request) }
+            if isLive { return try await guarded(request) { liveClientsPage(request) } }
             return try await guarded(request) { clientsPage(request) }
-        case "/api/v2/auditlogs":
+        case "/api/v2/auditlogs" where !isLive:
             state.count { $0.auditLogRequests += 1 }
             guard request.method == .get else { return methodNotAllowed(request) }
             return try await guarded(request) { auditLogPage(request) }
         default:
+            if isLive, let response = try await respondLive(to: request) { return response }
             state.count { $0.unknownRequests += 1 }
             return JSONResponse.error(.notFound, code: "not.found", message: "No resource at \(request.uri.path)")
         }
     }
 
+    /// Whether the live dialect is served.
+    var isLive: Bool { organization.options.dialect == .live }
+
     /// Checks the bearer token, then applies the budget and the random faults around `answer`.
-    private func guarded(_ request: Request, _ answer: () -> (Response, ByteBuffer?)) async throws -> Response {
+    func guarded(_ request: Request, _ answer: () -> (Response, ByteBuffer?)) async throws -> Response {
         guard let token = bearerToken(request), state.isValid(token: token, now: clock.now) else {
             state.count { $0.unauthorized += 1 }
             return JSONResponse.error(.unauthorized, code: "bad.credentials", message: "Invalid login credentials.")
@@ -75,7 +82,7 @@ struct SimulatorResponder: HTTPResponder {
         return String(parts[1]).trimmingCharacters(in: .whitespaces)
     }
 
-    private func methodNotAllowed(_ request: Request) -> Response {
+    func methodNotAllowed(_ request: Request) -> Response {
         JSONResponse.error(.methodNotAllowed, code: "method.not.allowed", message: "\(request.method) is not allowed on \(request.uri.path)")
     }
 }

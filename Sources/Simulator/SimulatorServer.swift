@@ -8,6 +8,8 @@ import ServiceLifecycle
 package enum SimulatorServer {
     /// Starts serving on 127.0.0.1 (port 0 picks a free port) and returns once listening.
     ///
+    /// In the live dialect a second listener, on a free port of its own, serves the redirected
+    /// results pages (`RunningSimulator.downloadBaseURL`); it stops with the first.
     /// The organisation adopts `clock` for its `updateClient` events unless it was built with one.
     ///
     /// ```swift
@@ -15,24 +17,29 @@ package enum SimulatorServer {
     /// defer { Task { await server.shutdown() } }
     /// print("listening on \(server.baseURL)")
     /// ```
-    /// - Throws: `SimulatorError` with code `.serverFailedToStart` when the port cannot be bound.
+    /// - Throws: `SimulatorError` with code `.serverFailedToStart` when a port cannot be bound.
     package static func start(
         organization: SimulatedOrganization, port: Int = 0, clock: any WallClock, logger: Logger
     ) async throws -> RunningSimulator {
         organization.adopt(clock)
         let state = ServerState(seed: organization.options.seed, faults: organization.options.faults)
         let responder = SimulatorResponder(organization: organization, state: state, clock: clock, logger: logger)
-        let (started, continuation) = AsyncStream<Result<Int, any Error>>.makeStream()
-        let app = Application(
+        let (started, continuation) = AsyncStream<Result<(Listener, Int), any Error>>.makeStream()
+        var services: [any Service] = [Application(
             responder: responder,
             configuration: ApplicationConfiguration(address: .hostname("127.0.0.1", port: port), serverName: "partner-audit-simulator"),
-            onServerRunning: { channel in
-                continuation.yield(.success(channel.localAddress?.port ?? port))
-                continuation.finish()
-            },
+            onServerRunning: { channel in continuation.yield(.success((.api, channel.localAddress?.port ?? port))) },
             logger: logger
-        )
-        let group = ServiceGroup(configuration: .init(services: [app], gracefulShutdownSignals: [], logger: logger))
+        )]
+        if organization.options.dialect == .live {
+            services.append(Application(
+                responder: DownloadResponder(state: state, message: responder.liveMessage),
+                configuration: ApplicationConfiguration(address: .hostname("127.0.0.1", port: 0), serverName: "partner-audit-downloads"),
+                onServerRunning: { channel in continuation.yield(.success((.downloads, channel.localAddress?.port ?? 0))) },
+                logger: logger
+            ))
+        }
+        let group = ServiceGroup(configuration: .init(services: services, gracefulShutdownSignals: [], logger: logger))
         let task = Task {
             do {
                 try await group.run()
@@ -42,16 +49,29 @@ package enum SimulatorServer {
             }
             continuation.finish()
         }
-        var iterator = started.makeAsyncIterator()
-        switch await iterator.next() {
-        case .success(let boundPort)?:
-            logger.info("simulator listening", metadata: ["port": "\(boundPort)", "scale": "\(organization.options.scale)",
-                                                          "faults": "\(organization.options.faults)"])
-            return RunningSimulator(port: boundPort, state: state, group: group, task: task)
-        case .failure(let error)?:
-            throw SimulatorError(.serverFailedToStart, "could not listen on 127.0.0.1:\(port): \(error)")
-        case nil:
+        var ports: [Listener: Int] = [:]
+        for await event in started {
+            switch event {
+            case .success((let listener, let boundPort)):
+                ports[listener] = boundPort
+                if listener == .downloads { state.downloadPort = boundPort }
+            case .failure(let error):
+                task.cancel()
+                throw SimulatorError(.serverFailedToStart, "could not listen on 127.0.0.1:\(port): \(error)")
+            }
+            if ports.count == services.count { break }
+        }
+        guard let boundPort = ports[.api], ports.count == services.count else {
             throw SimulatorError(.serverFailedToStart, "could not listen on 127.0.0.1:\(port)")
         }
+        logger.info("simulator listening", metadata: ["port": "\(boundPort)", "scale": "\(organization.options.scale)",
+                                                      "dialect": "\(organization.options.dialect.rawValue)",
+                                                      "faults": "\(organization.options.faults)"])
+        return RunningSimulator(port: boundPort, downloadPort: ports[.downloads], state: state, group: group, task: task)
+    }
+
+    /// The listeners a server runs: the API, and in the live dialect the downloads.
+    private enum Listener: Hashable, Sendable {
+        case api, downloads
     }
 }

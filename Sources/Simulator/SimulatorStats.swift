@@ -23,11 +23,39 @@ package struct SimulatorStats: Sendable, Equatable {
     package var drops = 0
     /// Answers delayed by the `slow=` fault.
     package var slowed = 0
-    /// Audit events sent in pages (a dropped page counts too).
+    /// Audit events sent in pages (a dropped page counts too), live results and downloads included.
     package var eventsServed = 0
+
+    // MARK: - Live dialect
+
+    /// Requests to `GET /api/v2/oauth/clients/{id}`.
+    package var clientRequests = 0
+    /// Requests to `GET /api/v2/authorization/roles`.
+    package var roleListRequests = 0
+    /// Requests to the two allowlist endpoints (authentication settings, IP address authentication).
+    package var allowlistRequests = 0
+    /// Requests to `/api/v2/audits/query` and below it: submissions, polls and results.
+    package var auditQueryRequests = 0
+    /// Audit queries accepted (answered `Queued`).
+    package var queriesSubmitted = 0
+    /// Polls of a known transaction's state.
+    package var queryPolls = 0
+    /// Transactions that ended `Failed` (reported so by a poll).
+    package var failedTransactions = 0
+    /// Results pages answered 200 by the API listener.
+    package var resultPages = 0
+    /// Results pages answered `303 See Other` to the download listener.
+    package var redirectsServed = 0
+    /// Requests to the download listener.
+    package var downloadRequests = 0
+    /// Requests to the download listener that carried an `Authorization` header (a client leaking its token).
+    package var downloadRequestsWithAuthorization = 0
 
     package init() {}
 
     /// Every request received.
-    package var totalRequests: Int { tokenRequests + clientListRequests + auditLogRequests + unknownRequests }
+    package var totalRequests: Int {
+        tokenRequests + clientListRequests + auditLogRequests + unknownRequests
+            + clientRequests + roleListRequests + allowlistRequests + auditQueryRequests + downloadRequests
+    }
 }

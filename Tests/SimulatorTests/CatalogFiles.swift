@@ -21,6 +21,16 @@ enum CatalogFiles {
         }
     }
 
+    /// `(method, pattern, permission)` rows of `endpoint-scopes.tsv` that name a permission (the 4th column).
+    static func endpointPermissions() throws -> [(method: String, pattern: String, permission: String)] {
+        let text = try String(contentsOf: directory.appendingPathComponent("endpoint-scopes.tsv"), encoding: .utf8)
+        return text.split(separator: "\n").compactMap { line in
+            guard !line.hasPrefix("#") else { return nil }
+            let fields = line.split(separator: "\t").map(String.init)
+            return fields.count >= 4 ? (fields[0], fields[1], fields[3]) : nil
+        }
+    }
+
     /// The scopes of `known-scopes.txt`.
     static func knownScopes() throws -> Set<String> {
         let text = try String(contentsOf: directory.appendingPathComponent("known-scopes.txt"), encoding: .utf8)

@@ -12,6 +12,16 @@ struct EndpointCatalogTests {
         }
     }
 
+    @Test("Every endpoint's permission is the 4th column of its row in endpoint-scopes.tsv")
+    func permissionsMatchTheCatalog() throws {
+        let rows = try CatalogFiles.endpointPermissions()
+        #expect(rows.count == EndpointCatalog.all.count, "every row names a permission")
+        for endpoint in EndpointCatalog.all {
+            let row = rows.first { $0.method == endpoint.method && $0.pattern == endpoint.pattern }
+            #expect(row?.permission == endpoint.permission, "\(endpoint.method) \(endpoint.pattern)")
+        }
+    }
+
     @Test("Every scope of the catalog is a known scope")
     func scopesAreKnown() throws {
         let known = try CatalogFiles.knownScopes()

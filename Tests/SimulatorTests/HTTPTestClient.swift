@@ -32,9 +32,11 @@ struct HTTPTestClient {
         session = URLSession(configuration: configuration)
     }
 
-    /// Sends a request and collects the whole answer.
+    /// Sends a request and collects the whole answer; `path` may be a whole `http://` URL.
+    ///
+    /// Redirects are followed (and on Linux with every header, `Authorization` included).
     func send(_ method: String, _ path: String, headers: [String: String] = [:], body: Data? = nil) async throws -> Answer {
-        let url = try #require(URL(string: baseURL + path))
+        let url = try #require(URL(string: path.hasPrefix("http") ? path : baseURL + path))
         var request = URLRequest(url: url)
         request.httpMethod = method
         for (name, value) in headers { request.setValue(value, forHTTPHeaderField: name) }

@@ -1,0 +1,66 @@
+import PartnerAuditCore
+
+/// The body of `POST /api/v2/audits/query`, read and checked.
+///
+/// `{"interval": "START/END", "serviceName"?, "filters"?: [{"property", "value"}], "sort"?}`.
+/// The filters `ClientId` and `UserId` are applied (as the guide's `actorType` + `actorId`);
+/// `Action`, `EntityType`, `EntityId`, `serviceName` and `sort` are accepted and ignored:
+/// results always come sorted ascending by `(timestamp, id)`.
+struct AuditQueryRequest {
+    /// The longest interval accepted, in days.
+    static let maximumDays: Int64 = 31
+
+    /// `[from, to)` in milliseconds.
+    let from: Int64
+    let to: Int64
+    let filter: ActorFilter
+
+    /// Reads a body; the error says what is wrong, for a 400.
+    init(body: [UInt8]) throws(QueryParameters.Invalid) {
+        let json: JSONValue
+        do { json = try JSONParser.parse(body) } catch {
+            throw QueryParameters.Invalid(description: "the body is not JSON: \(error)")
+        }
+        guard case .object = json else { throw QueryParameters.Invalid(description: "the body must be a JSON object") }
+        guard let interval = json["interval"]?.stringValue else {
+            throw QueryParameters.Invalid(description: "interval is required, like 2026-09-01T00:00:00.000Z/2026-09-08T00:00:00.000Z")
+        }
+        let ends = interval.split(separator: "/", omittingEmptySubsequences: false)
+        guard ends.count == 2, let from = Timestamp.parseMilliseconds(ends[0]), let to = Timestamp.parseMilliseconds(ends[1]) else {
+            throw QueryParameters.Invalid(description: "interval must be START/END in ISO 8601 UTC, got '\(interval.prefix(80))'")
+        }
+        guard from < to else { throw QueryParameters.Invalid(description: "the interval's end must be after its start") }
+        guard to - from <= Self.maximumDays * 86_400_000 else {
+            throw QueryParameters.Invalid(description: "the interval must not exceed \(Self.maximumDays) days")
+        }
+        self.from = from
+        self.to = to
+        filter = try Self.filter(json["filters"])
+    }
+
+    /// The actor filter of `filters`: `ClientId` or `UserId`, not both.
+    private static func filter(_ filters: JSONValue?) throws(QueryParameters.Invalid) -> ActorFilter {
+        guard let filters, filters != .null else { return .none }
+        guard let items = filters.arrayValue else { throw QueryParameters.Invalid(description: "filters must be a list") }
+        var filter = ActorFilter.none
+        for item in items {
+            guard let property = item["property"]?.stringValue else {
+                throw QueryParameters.Invalid(description: "every filter needs a property")
+            }
+            let type: ActorType
+            switch property {
+            case "ClientId": type = .oauthclient
+            case "UserId": type = .user
+            default: continue
+            }
+            guard let value = item["value"]?.nonEmptyString else {
+                throw QueryParameters.Invalid(description: "the \(property) filter needs a value")
+            }
+            guard filter.type == nil else {
+                throw QueryParameters.Invalid(description: "only one of the ClientId and UserId filters may be given")
+            }
+            filter = ActorFilter(type: type, id: value)
+        }
+        return filter
+    }
+}

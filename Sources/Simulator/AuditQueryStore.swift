@@ -1,0 +1,53 @@
+import Synchronization
+
+/// The live dialect's audit-query transactions of one running server.
+///
+/// The second transaction submitted in the server's lifetime ends `Failed`, exactly once, so
+/// a client must be able to resubmit.
+final class AuditQueryStore: Sendable {
+    /// Which transaction (by `sequence`) fails.
+    static let failingSequence = 2
+
+    private struct Inner {
+        var transactions: [String: AuditTransaction] = [:]
+        var submitted = 0
+    }
+
+    let seed: UInt64
+    private let inner = Mutex(Inner())
+
+    init(seed: UInt64) { self.seed = seed }
+
+    /// Records a new transaction over `window` and the log `snapshot`; returns it `Queued`.
+    func submit(window: AuditLogWindow, snapshot: AuditLogSnapshot) -> AuditTransaction {
+        inner.withLock { inner in
+            inner.submitted += 1
+            let sequence = inner.submitted
+            let transaction = AuditTransaction(
+                id: SeededHash.uuid(seed, 95, UInt64(sequence)), sequence: sequence, window: window,
+                snapshot: snapshot, fails: sequence == Self.failingSequence)
+            inner.transactions[transaction.id] = transaction
+            return transaction
+        }
+    }
+
+    /// Counts one poll of a transaction and returns it after; `nil` for an unknown id.
+    func poll(_ id: String) -> AuditTransaction? {
+        inner.withLock { inner in
+            guard var transaction = inner.transactions[id] else { return nil }
+            transaction.polls += 1
+            inner.transactions[id] = transaction
+            return transaction
+        }
+    }
+
+    /// The transaction with this id, if any.
+    func transaction(_ id: String) -> AuditTransaction? {
+        inner.withLock { $0.transactions[id] }
+    }
+
+    /// Notes that a results page of the transaction was redirected.
+    func noteRedirect(_ id: String) {
+        inner.withLock { $0.transactions[id]?.redirected = true }
+    }
+}

@@ -19,6 +19,10 @@ extension AuditEvent {
     /// rules read: `sourceIp` (the first `remoteIp`), `userAgent` (`application`), `changes`
     /// (from `propertyChanges`) and every `context` entry (`method`, `path`, `status`, …).
     /// Empty objects and empty strings mean absent.
+    ///
+    /// `rawJSON` is the message as the source sent it (`rawText`) with that `details` object
+    /// added as its first key, so the warehouse reads `$.details` the same way in either dialect
+    /// and the hash chain covers what the rules read.
     package init(liveJSON json: JSONValue, rawText: String? = nil) throws(SourceDataError) {
         guard case .object = json else { throw SourceDataError(what: "audit message", field: "(whole)", reason: "is not a JSON object") }
         guard let id = json["id"]?.nonEmptyString else {
@@ -39,6 +43,7 @@ extension AuditEvent {
         let entityType = json["entityType"]?.stringValue ?? ""
         let status = json["status"]?.stringValue ?? ""
         let action = LiveAuditAction.guideAction(entityType: entityType, action: json["action"]?.stringValue ?? "", status: status)
+        let details = try Self.liveDetails(json, id: id)
         let actor: (type: String, id: String) =
             if let client = json["client"]?["id"]?.nonEmptyString { ("oauthclient", client) }
             else if let user = json["user"]?["id"]?.nonEmptyString { ("user", user) }
@@ -52,9 +57,17 @@ extension AuditEvent {
             resource: entityType.isEmpty ? (json["serviceName"]?.stringValue ?? "") : entityType,
             resourceID: json["entity"]?["id"]?.nonEmptyString,
             outcome: LiveAuditAction.outcome(status: status, guideAction: action),
-            details: try Self.liveDetails(json, id: id),
-            rawJSON: rawText ?? json.canonicalText
+            details: details,
+            rawJSON: Self.addingDetails(details, to: rawText ?? json.canonicalText)
         )
+    }
+
+    /// The object's text with `"details": …` inserted as its first member.
+    static func addingDetails(_ details: JSONValue, to text: String) -> String {
+        let body = text.drop(while: \.isWhitespace)
+        guard body.first == "{" else { return text }
+        let rest = body.dropFirst().drop(while: \.isWhitespace)
+        return "{\"details\":" + details.canonicalText + (rest.first == "}" ? "" : ",") + rest
     }
 
     private static func liveDetails(_ json: JSONValue, id: String) throws(SourceDataError) -> JSONValue {

@@ -26,7 +26,10 @@ struct LiveAuditMessageTests {
         #expect(message.status == 200)
         #expect(message.userAgent == "acme-sync/2.1")
         #expect(message.details["serviceName"] == .string("Platform"))
-        #expect(message.rawJSON.contains("10.0.0.1"))
+        #expect(message.rawJSON.contains("10.0.0.1"), "the whole message is kept")
+        let stored = try JSONParser.parse(message.rawJSON)
+        #expect(stored["details"] == message.details, "the derived details lead the stored JSON, for queries on $.details")
+        #expect(stored["remoteIp"]?.stringArray == ["203.0.113.9", "10.0.0.1"])
     }
 
     @Test("Empty client objects and empty strings mean absent: the user, else the system, acts")

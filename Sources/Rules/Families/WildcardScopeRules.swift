@@ -10,7 +10,8 @@ enum WildcardScopeRules {
         func evaluate(_ context: EvaluationContext) async throws -> [RuleHit] {
             context.clients.flatMap { client in
                 client.snapshot.scopes.filter { $0.contains("*") }.map { scope in
-                    let bare = scope == "*" || scope == "*:*"
+                    // `*`, `*:*` (scopes) and `*:*:*` (a role's permission) reach every API there is.
+                    let bare = scope.split(separator: ":", omittingEmptySubsequences: false).allSatisfy { $0 == "*" }
                     return RuleHit(client: client, subject: scope, severity: bare ? .critical : .high,
                         detail: bare
                             ? "\(client.name) holds the bare wildcard scope '\(scope)': it can call every API the platform offers."

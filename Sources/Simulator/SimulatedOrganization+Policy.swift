@@ -1,8 +1,10 @@
 extension SimulatedOrganization {
     /// A `policy.yml` (rules.md format) that matches this organisation in its dialect.
     ///
-    /// Every partner with its approved grants and networks: scopes in the guide dialect,
-    /// the same scopes translated to permissions (`LivePermissions`) in the live one; the clients of the `mapped`
+    /// Every partner with its approved grants and networks: scopes in the guide dialect; in the
+    /// live one the same scopes translated to permissions (`LivePermissions`) for the roles of
+    /// client-credentials apps, followed by the scopes themselves, which apps of other grant types
+    /// still hold; the clients of the `mapped`
     /// and CM-1 apps mapped explicitly by id; a Saturday 02:00–06:00 change window; no
     /// waivers. The unattributable `legacy-sync-tool` is deliberately not mapped (ER-4).
     package var policyYAML: String {
@@ -27,7 +29,7 @@ extension SimulatedOrganization {
             lines.append("  - id: \(partner.id)")
             lines.append("    name: \(partner.name)")
             let approved = options.dialect == .live
-                ? partner.approvedScopes.map(LivePermissions.permission(forScope:)) : partner.approvedScopes
+                ? partner.approvedScopes.map(LivePermissions.permission(forScope:)) + partner.approvedScopes : partner.approvedScopes
             lines.append("    approvedScopes: [\(approved.joined(separator: ", "))]")
             let mapped = layout.clients.indices.filter {
                 layout.quirks[$0].mappedInPolicy && layout.homes[$0]?.partner == partnerIndex

@@ -19,9 +19,10 @@ extension FaultSpec {
             case ("drop", let value?): spec.drops = try rate(value, item: item)
             case ("slow", let value?): spec.slow = try rate(value, item: item)
             case ("budget", let value?): spec.budgetPerMinute = try budget(value, item: item)
+            case ("forbid", let value?) where value.hasPrefix("/api/"): spec.forbiddenPath = value
             default:
                 throw SimulatorError(.invalidFaultSpec, "unknown fault '\(item)': expected 429=RATE, 5xx=RATE, drop=RATE, "
-                    + "slow=RATE, late, budget=N/min, legacyallowlist, all or none")
+                    + "slow=RATE, late, budget=N/min, legacyallowlist, forbid=/api/PATH, all or none")
             }
         }
         return spec
@@ -52,6 +53,7 @@ extension FaultSpec {
         merged.late = base.late || extra.late
         merged.budgetPerMinute = base.budgetPerMinute ?? extra.budgetPerMinute
         merged.legacyAllowlist = base.legacyAllowlist || extra.legacyAllowlist
+        merged.forbiddenPath = base.forbiddenPath ?? extra.forbiddenPath
         return merged
     }
 }

@@ -49,6 +49,11 @@ struct SimulatorResponder: HTTPResponder {
             state.count { $0.unauthorized += 1 }
             return JSONResponse.error(.unauthorized, code: "bad.credentials", message: "Invalid login credentials.")
         }
+        if let forbidden = state.faults.forbiddenPath, request.uri.path.hasPrefix(forbidden) {
+            state.count { $0.forbidden += 1 }
+            return JSONResponse.error(.forbidden, code: "missing.permissions",
+                message: "Unable to perform the requested action. You are missing the following permission(s) for \(request.uri.path).")
+        }
         if let budget = state.faults.budgetPerMinute, case .refused(let wait)? = state.admit(now: clock.now) {
             state.count { $0.budgetExceeded += 1 }
             logger.debug("budget exceeded", metadata: ["retryAfter": "\(wait)"])

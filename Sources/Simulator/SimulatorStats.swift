@@ -11,6 +11,8 @@ package struct SimulatorStats: Sendable, Equatable {
     package var tokensIssued = 0
     /// 401 answers, on the token endpoint and on API calls.
     package var unauthorized = 0
+    /// API requests refused 403 by the `forbid=PATH` fault.
+    package var forbidden = 0
     /// 400 answers to bad parameters.
     package var badRequests = 0
     /// Random 429 answers (the `429=` fault).

@@ -7,7 +7,16 @@ extension SimulatedOrganization {
     /// Exactly what a complete extraction up to `moment` must store. Materialises the list:
     /// meant for test scales (up to about 100 000 events).
     package func eventIDs(visibleAt moment: Date) -> [String] {
-        let selection = snapshot().select(everything(visibleAt: moment))
+        ids(in: everything(visibleAt: moment))
+    }
+
+    /// The ids of the events visible at `moment` whose timestamp lies in `[from, to)`, sorted by `(timestamp, id)`.
+    package func eventIDs(visibleAt moment: Date, from: Date, to: Date) -> [String] {
+        ids(in: AuditLogWindow(from: Timestamp.milliseconds(from), to: Timestamp.milliseconds(to), now: Timestamp.milliseconds(moment)))
+    }
+
+    private func ids(in window: AuditLogWindow) -> [String] {
+        let selection = snapshot().select(window)
         var ids: [String] = []
         ids.reserveCapacity(selection.total)
         selection.forEach(offset: 0, limit: selection.total) { entry in

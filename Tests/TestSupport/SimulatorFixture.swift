@@ -19,11 +19,20 @@ package final class SimulatorFixture: @unchecked Sendable {
     package let options: SimulatorOptions
     package let folder: URL
     package let warehousePath: String
-    package let httpClient = HTTPClient(eventLoopGroupProvider: .singleton)
+    package let httpClient = APIClient.makeHTTPClient()
     package let logger = Logger(label: "test") { _ in SwiftLogNoOpLogHandler() }
 
-    package init(scale: Int = 5_000, days: Int = 10, faults: String = "none", secret: String = "demo-secret") async throws {
+    /// - Parameters:
+    ///   - dialect: what the simulator serves and the extractor speaks.
+    ///   - organizationWideAllowlist: in the guide dialect, serve every client the organisation's
+    ///     allowlist, so one organisation reads the same through both dialects.
+    package init(
+        scale: Int = 5_000, days: Int = 10, faults: String = "none", secret: String = "demo-secret",
+        dialect: SourceDialect = .guide, organizationWideAllowlist: Bool = false
+    ) async throws {
         var options = SimulatorOptions()
+        options.dialect = dialect
+        options.organizationWideAllowlist = organizationWideAllowlist
         options.scale = scale
         options.days = days
         options.faults = try FaultSpec.parse(faults)
@@ -54,7 +63,7 @@ package final class SimulatorFixture: @unchecked Sendable {
         try Warehouse(path: path ?? warehousePath)
     }
 
-    /// An extractor over the guide adapter, with the simulator's credentials unless told otherwise.
+    /// An extractor over the adapter of the simulator's dialect, with its credentials unless told otherwise.
     package func extractor(
         warehouse: Warehouse, clientSecret: String? = nil, pageSize: Int = 100, maxAttempts: Int = 8, settings: ExtractionSettings? = nil,
         onWindow: @escaping @Sendable (WindowProgress) async -> Void = { _ in }
@@ -64,7 +73,11 @@ package final class SimulatorFixture: @unchecked Sendable {
             credentials: Credentials(clientID: options.clientID, clientSecret: Secret(clientSecret ?? options.clientSecret)),
             httpClient: httpClient, requestsPerMinute: 1_000_000, retry: RetryPolicy(maxAttempts: maxAttempts),
             clock: clock, logger: logger)
-        return Extractor(source: GuideSource(api: api, pageSize: pageSize), warehouse: warehouse, clock: clock,
+        let source: any AuditSource = switch options.dialect {
+        case .guide: GuideSource(api: api, pageSize: pageSize)
+        case .live: LiveSource(api: api, pageSize: pageSize, clock: clock, logger: logger)
+        }
+        return Extractor(source: source, warehouse: warehouse, clock: clock,
                          settings: settings ?? self.settings, logger: logger, onWindow: onWindow)
     }
 

@@ -1,0 +1,85 @@
+import Foundation
+import PartnerAuditCore
+@testable import Rules
+import Simulator
+import Testing
+import TestSupport
+import Warehouse
+
+@Suite("One organisation through either dialect")
+struct LiveDialectTests {
+    private static let missionCategories: Set<FindingCategory> = [.wildcardScope, .leastPrivilege, .allowlist, .environmentReuse]
+    /// The rules whose subject is a grant: a scope in the guide dialect, a permission in the live one.
+    private static let grantSubjects: Set<String> = ["LP-1", "LP-2", "WS-1", "WS-2"]
+
+    /// Extracts everything visible an hour after the organisation's start and evaluates it with the simulator's own policy.
+    private func extractAndEvaluate(_ fixture: SimulatorFixture) async throws -> [Finding] {
+        fixture.clock.advance(by: .seconds(3600))
+        _ = try await fixture.extractor(warehouse: try fixture.warehouse()).run()
+        let policy = try Policy(yaml: fixture.organization.policyYAML, file: "policy.yml", knownRuleIDs: RuleCatalog.ids)
+        let engine = RuleEngine(warehouse: try fixture.warehouse(), policy: policy, catalog: try ScopeCatalog.load(), logger: fixture.logger)
+        return try await engine.evaluate(asOf: Timestamp.milliseconds(fixture.clock.now), policyDigest: "test", startedAt: Date(), now: Date()).1
+    }
+
+    /// A finding as a comparable line, its grant subject in the live vocabulary.
+    private func line(_ finding: Finding) -> String {
+        let subject = Self.grantSubjects.contains(finding.ruleID) ? LivePermissions.permission(forScope: finding.subject) : finding.subject
+        return "\(finding.ruleID) \(finding.clientID) \(subject) \(finding.severity.rawValue)"
+    }
+
+    @Test("The same seeded organisation gives the same events, clients and mission findings through the guide and the live dialect")
+    func sameOrganisationEitherDialect() async throws {
+        let guide = try await SimulatorFixture(scale: 4_000, days: 30, dialect: .guide, organizationWideAllowlist: true)
+        defer { Task { await guide.tearDown() } }
+        let live = try await SimulatorFixture(scale: 4_000, days: 30, dialect: .live)
+        defer { Task { await live.tearDown() } }
+        let guideFindings = try await extractAndEvaluate(guide)
+        let liveFindings = try await extractAndEvaluate(live)
+
+        let guideEvents = try await guide.warehouse().eventIDs()
+        #expect(guideEvents.count > 4_000)
+        #expect(Set(guideEvents) == Set(try await live.warehouse().eventIDs()))
+
+        let guideClients = try await guide.warehouse().clients(asOf: Timestamp.milliseconds(guide.clock.now))
+        let liveClients = try await live.warehouse().clients(asOf: Timestamp.milliseconds(live.clock.now))
+        #expect(guideClients.map(\.id) == liveClients.map(\.id))
+        for (byGuide, byLive) in zip(guideClients, liveClients) {
+            #expect(byGuide.name == byLive.name)
+            #expect(byGuide.state == byLive.state)
+            #expect(byGuide.grantType == byLive.grantType)
+            #expect(byGuide.ipAllowlist == byLive.ipAllowlist)
+            #expect(byLive.ipAllowlistScope == .organization)
+            let expectedGrants = byGuide.grantType == "client_credentials" ? byGuide.scopes.map(LivePermissions.permission(forScope:)) : byGuide.scopes
+            #expect(Set(expectedGrants) == Set(byLive.scopes), "\(byGuide.name)")
+        }
+
+        let mission = { (findings: [Finding]) in findings.filter { Self.missionCategories.contains($0.category) }.map(line) }
+        let fromGuide = mission(guideFindings), fromLive = mission(liveFindings)
+        #expect(fromGuide.count > 20)
+        #expect(Set(fromGuide) == Set(fromLive))
+        #expect(Set(guideFindings.filter { Self.missionCategories.contains($0.category) }.map(\.category)) == Self.missionCategories)
+    }
+
+    @Test("A role granting entityName * is a WS-1 finding on the client holding it; role permissions are the client's history")
+    func roleWildcardAndHistory() async throws {
+        let fixture = try await SimulatorFixture(scale: 3_000, days: 30, dialect: .live)
+        defer { Task { await fixture.tearDown() } }
+        let findings = try await extractAndEvaluate(fixture)
+        let planted = try #require(fixture.organization.plantedMisconfigurations.first { $0.ruleId == "WS-1" && $0.subject == "routing:*" })
+
+        let wildcard = try #require(findings.first { $0.ruleID == "WS-1" && $0.clientID == planted.clientId })
+        #expect(wildcard.subject == "routing:*:*")
+        #expect(wildcard.severity == .high)
+
+        let history = try ReadOnlyQuery.run(
+            "SELECT scopes_json, ip_allowlist_scope FROM client_history WHERE id = '\(planted.clientId)'", warehouse: fixture.warehousePath)
+        #expect(history.rows.first?[0]?.contains("\"routing:*:*\"") == true)
+        #expect(history.rows.first?[1] == "organization")
+        let clean = try #require(fixture.organization.cleanClientIDs.first)
+        let cleanGrants = try ReadOnlyQuery.run("SELECT scopes_json FROM client_history WHERE id = '\(clean)'", warehouse: fixture.warehousePath)
+        #expect(cleanGrants.rows.first?[0]?.contains(":view\"") == true)
+
+        let allowlist = try #require(findings.first { $0.ruleID == "AL-2" })
+        #expect(allowlist.detail.contains("organisation-wide allowlist"))
+    }
+}

@@ -15,9 +15,11 @@ struct Demo: AsyncParsableCommand {
             Starts the simulator on a free loopback port with a seeded organisation, writes its policy, \
             extracts into a fresh warehouse in --out (skipping one night on purpose, so the audit-trail rules \
             have a gap to report), verifies the hash chain, evaluates every rule, prints the findings summary \
-            and writes an evidence pack to --out/pack.
+            and writes an evidence pack to --out/pack. With --dialect live the simulator serves, and the \
+            extractor speaks, Genesys Cloud's live API: role-based grants, the organisation-wide allowlist, \
+            the asynchronous audit query.
 
-            Example: swift run partner-audit demo --scale 50000
+            Example: swift run partner-audit demo --scale 50000 --dialect live
             """)
 
     @Option(help: "Where the demo's warehouse, policy and reports go.")
@@ -28,6 +30,9 @@ struct Demo: AsyncParsableCommand {
 
     @Option(help: "The seed of the simulated organisation.")
     var seed: UInt64 = 1
+
+    @Option(help: "The API dialect the simulator serves and the extractor speaks: guide or live.")
+    var dialect: SourceDialect = .guide
 
     func validate() throws {
         guard (1_000...10_000_000).contains(scale) else { throw ValidationError("--scale must be between 1000 and 10000000") }
@@ -43,19 +48,21 @@ struct Demo: AsyncParsableCommand {
             var options = SimulatorOptions()
             options.seed = seed
             options.scale = scale
+            options.dialect = dialect
             let start = Date()
             let organization = SimulatedOrganization(options: options, start: start)
             let policyPath = folder.appendingPathComponent("policy.yml").path
             try Data(organization.policyYAML.utf8).write(to: URL(fileURLWithPath: policyPath))
             let simulator = try await SimulatorServer.start(
                 organization: organization, port: 0, clock: SystemClock(), logger: .stderr("simulate", level: .warning))
-            Console.output("simulator: \(simulator.baseURL) — \(scale) events over \(options.days) days, seed \(seed)")
+            Console.output("simulator: \(simulator.baseURL) — \(dialect) dialect, \(scale) events over \(options.days) days, seed \(seed)")
 
             var configuration = Configuration()
             configuration.organization = "demo-contact-center"
             configuration.warehouse = warehousePath
             configuration.policy = policyPath
             configuration.source.apiURL = simulator.baseURL
+            configuration.source.dialect = dialect
             configuration.source.pageSize = 500
             configuration.source.requestsPerMinute = 60_000
             let job = ExtractionJob(

@@ -4,12 +4,14 @@ import Testing
 
 @Suite("The README's first command: demo", .serialized)
 struct DemoCommandTests {
-    @Test("demo runs simulate → extract → evaluate → report, finds every rule family, and leaves a pack that verifies")
-    func demoEndToEnd() async throws {
+    @Test("demo runs simulate → extract → evaluate → report, finds every rule family, and leaves a pack that verifies",
+          arguments: SourceDialect.allCases)
+    func demoEndToEnd(dialect: SourceDialect) async throws {
         let folder = try WorkingFolder()
         let out = folder.path("demo")
-        let result = try await CommandLineRunner(directory: folder.url).run(["demo", "--scale", "2000", "--out", out])
+        let result = try await CommandLineRunner(directory: folder.url).run(["demo", "--scale", "2000", "--out", out, "--dialect", dialect.rawValue])
         #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("\(dialect) dialect"))
         #expect(result.stdout.contains("chain:    verified"))
         for category in FindingCategory.allCases {
             let row = result.stdout.split(separator: "\n").first { $0.trimmingCharacters(in: .whitespaces).hasPrefix(category.rawValue + " ") }

@@ -9,9 +9,11 @@ import Testing
 struct ExtractCommandTests {
     /// A simulator on a loopback port and a configuration file that points at it.
     private func setUp(
-        scale: Int = 3_000, days: Int = 3, windowHours: Int = 2, faults: String = "none", prepare: (SimulatedOrganization) -> Void = { _ in }
+        scale: Int = 3_000, days: Int = 3, windowHours: Int = 2, faults: String = "none", dialect: SourceDialect = .guide,
+        pageSize: Int = 100, prepare: (SimulatedOrganization) -> Void = { _ in }
     ) async throws -> (WorkingFolder, RunningSimulator) {
         var options = SimulatorOptions()
+        options.dialect = dialect
         options.scale = scale
         options.days = days
         options.faults = try FaultSpec.parse(faults)
@@ -24,7 +26,8 @@ struct ExtractCommandTests {
             organization: test-org
             source:
               apiURL: \(simulator.baseURL)
-              pageSize: 100
+              dialect: \(dialect)
+              pageSize: \(pageSize)
               requestsPerMinute: 100000
               lagMinutes: 0
               windowHours: \(windowHours)
@@ -91,9 +94,12 @@ struct ExtractCommandTests {
         }) ?? 0
     }
 
-    @Test("extract killed with SIGKILL at random moments, then restarted, stores exactly what an uninterrupted run stores")
-    func killNineAndRestart() async throws {
-        let (folder, simulator) = try await setUp(scale: 15_000, days: 90, windowHours: 24, faults: "5xx=0.02")
+    @Test("extract killed with SIGKILL at random moments (mid cursor paging in the live dialect), then restarted, stores exactly what an uninterrupted run stores",
+          arguments: SourceDialect.allCases)
+    func killNineAndRestart(dialect: SourceDialect) async throws {
+        // Live: three-day windows of small pages, so most kills land while a query's results are being paged by cursor.
+        let (folder, simulator) = try await setUp(
+            scale: 15_000, days: 90, windowHours: dialect == .live ? 72 : 24, faults: "5xx=0.02", dialect: dialect, pageSize: dialect == .live ? 50 : 100)
         defer { Task { await simulator.shutdown() } }
         let runner = runner(folder)
         let warehouse = folder.path("warehouse.sqlite")

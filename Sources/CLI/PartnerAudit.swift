@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import PartnerAuditCore
+import Reports
 
 /// `partner-audit`: proves how partner API access to a Genesys Cloud organisation is governed.
 package struct PartnerAudit: AsyncParsableCommand {
@@ -13,6 +14,7 @@ package struct PartnerAudit: AsyncParsableCommand {
 
             Example: partner-audit demo
             """,
+        version: "\(ToolInfo.name) \(ToolInfo.version)",
         subcommands: [Demo.self, Simulate.self, Extract.self, Evaluate.self, Findings.self, Report.self, Run.self, Verify.self, Query.self]
     )
 

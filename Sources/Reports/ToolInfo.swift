@@ -2,5 +2,5 @@
 package enum ToolInfo {
     package static let name = "partner-audit"
     /// Raised with each release; manifests and report.xml carry it.
-    package static let version = "0.5.0"
+    package static let version = "0.6.0"
 }

@@ -25,6 +25,14 @@ struct CommandLineTests {
         #expect(result.stderr.contains("pagesize"))
     }
 
+    @Test("--version prints the tool's name and the version packs record")
+    func version() async throws {
+        let folder = try WorkingFolder()
+        let result = try await CommandLineRunner(directory: folder.url).run(["--version"])
+        #expect(result.status == 0)
+        #expect(result.stdout.hasPrefix("partner-audit 0."))
+    }
+
     @Test("A bad flag is a usage error: exit 2")
     func badFlag() async throws {
         let folder = try WorkingFolder()

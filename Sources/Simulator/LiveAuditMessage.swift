@@ -25,7 +25,7 @@ struct LiveAuditMessage {
         let actorId = event["actorId"]?.stringValue ?? ""
         let guideAction = event["action"]?.stringValue ?? ""
         let details = event["details"] ?? .object([:])
-        let names = LiveAuditAction.of(guideAction)
+        let names = LiveEventNames.of(guideAction)
         let variant = SeededHash.hash(seed, 102, SeededHash.text(id))
 
         writer.raw("{"); writer.key("id"); writer.string(id)
@@ -47,7 +47,7 @@ struct LiveAuditMessage {
         }
         writer.raw("}")
         writer.raw(","); writer.key("entityType"); writer.string(names.entityType)
-        writer.raw(","); writer.key("status"); writer.plainString(LiveAuditAction.status(of: event["outcome"]?.stringValue))
+        writer.raw(","); writer.key("status"); writer.plainString(LiveEventNames.status(of: event["outcome"]?.stringValue))
         let application = details["userAgent"]?.stringValue ?? ""
         if !application.isEmpty || (variant >> 8) % 3 != 0 {
             writer.raw(","); writer.key("application"); writer.string(application)

@@ -3,13 +3,13 @@
 /// The known pairs, and `a.b.c` → entity type `a`, action `b.c`, service `A` for the rest.
 /// A client maps back by the known pairs (`AccessToken` `Authenticate` is `oauth.token.issued`
 /// on success, `oauth.token.denied` on failure), else `entityType.lowercased() + "." + action.lowercased()`.
-struct LiveAuditAction: Sendable, Hashable {
+struct LiveEventNames: Sendable, Hashable {
     let entityType: String
     let action: String
     let serviceName: String
 
     /// The guide actions with a name of their own in the live dialect.
-    static let known: [String: LiveAuditAction] = [
+    static let known: [String: LiveEventNames] = [
         "api.request": .init(entityType: "ApiRequest", action: "Execute", serviceName: "Platform"),
         "oauth.token.issued": .init(entityType: "AccessToken", action: "Authenticate", serviceName: "OAuth"),
         "oauth.token.denied": .init(entityType: "AccessToken", action: "Authenticate", serviceName: "OAuth"),
@@ -21,13 +21,13 @@ struct LiveAuditAction: Sendable, Hashable {
     ]
 
     /// The live names of a guide action.
-    static func of(_ guideAction: String) -> LiveAuditAction {
+    static func of(_ guideAction: String) -> LiveEventNames {
         if let known = known[guideAction] { return known }
         guard let dot = guideAction.firstIndex(of: ".") else {
-            return LiveAuditAction(entityType: guideAction, action: "", serviceName: capitalised(guideAction))
+            return LiveEventNames(entityType: guideAction, action: "", serviceName: capitalised(guideAction))
         }
         let entity = String(guideAction[..<dot])
-        return LiveAuditAction(entityType: entity, action: String(guideAction[guideAction.index(after: dot)...]),
+        return LiveEventNames(entityType: entity, action: String(guideAction[guideAction.index(after: dot)...]),
                                serviceName: capitalised(entity))
     }
 

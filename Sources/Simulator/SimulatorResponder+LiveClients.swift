@@ -6,40 +6,10 @@ extension SimulatorResponder {
 
     /// `GET /api/v2/oauth/clients?pageSize&pageNumber` (live): the clients, paged, with `nextUri`.
     func liveClientsPage(_ request: Request) -> (Response, ByteBuffer?) {
-        let query = QueryParameters(request)
-        let pageSize: Int, pageNumber: Int
-        do {
-            pageSize = try query.integer("pageSize", default: 25, in: 1...500)
-            pageNumber = try query.integer("pageNumber", default: 1, in: 1...Int(Int32.max))
-        } catch {
-            state.count { $0.badRequests += 1 }
-            return (JSONResponse.error(.badRequest, code: "bad.request", message: error.description), nil)
+        numberedPage(request, of: organization.clients, bytesPerItem: 1024,
+                     nextURI: { size, number in "/api/v2/oauth/clients?pageSize=\(size)&pageNumber=\(number)" }) { client, index, writer in
+            writeLive(client, listsGrantType: !Self.listingOmitsGrantType(at: index), to: &writer)
         }
-        let clients = organization.clients
-        let first = min((pageNumber - 1).multipliedReportingOverflow(by: pageSize).partialValue, clients.count)
-        let end = min(first + pageSize, clients.count)
-        let pageCount = (clients.count + pageSize - 1) / pageSize
-        var writer = JSONWriter(capacity: 1024 * (end - first + 1))
-        writer.raw(#"{"entities":["#)
-        var isFirst = true
-        for index in first..<end {
-            writer.comma(&isFirst)
-            writeLive(clients[index], listsGrantType: !Self.listingOmitsGrantType(at: index), to: &writer)
-        }
-        writer.raw(#"],"pageSize":"#); writer.int(pageSize)
-        writer.raw(#","pageNumber":"#); writer.int(pageNumber)
-        writer.raw(#","total":"#); writer.int(clients.count)
-        writer.raw(#","pageCount":"#); writer.int(pageCount)
-        writer.raw(#","nextUri":"#)
-        if pageNumber < pageCount {
-            writer.raw(#""/api/v2/oauth/clients?pageSize="#); writer.int(pageSize)
-            writer.raw("&pageNumber="); writer.int(pageNumber + 1); writer.raw("\"")
-        } else {
-            writer.raw("null")
-        }
-        writer.raw("}")
-        let body = writer.buffer
-        return (JSONResponse.make(.ok, body: body), body)
     }
 
     /// `GET /api/v2/oauth/clients/{id}` (live): one client, `authorizedGrantType` always included.

@@ -3,32 +3,10 @@ import Hummingbird
 extension SimulatorResponder {
     /// `GET /api/v2/authorization/roles?pageSize&pageNumber` (live): the roles, paged like the clients.
     func rolesPage(_ request: Request) -> (Response, ByteBuffer?) {
-        let query = QueryParameters(request)
-        let pageSize: Int, pageNumber: Int
-        do {
-            pageSize = try query.integer("pageSize", default: 25, in: 1...500)
-            pageNumber = try query.integer("pageNumber", default: 1, in: 1...Int(Int32.max))
-        } catch {
-            state.count { $0.badRequests += 1 }
-            return (JSONResponse.error(.badRequest, code: "bad.request", message: error.description), nil)
-        }
-        let roles = organization.liveRoles
-        let first = min((pageNumber - 1).multipliedReportingOverflow(by: pageSize).partialValue, roles.count)
-        let page = roles[first..<min(first + pageSize, roles.count)]
-        var writer = JSONWriter(capacity: 512 * (page.count + 1))
-        writer.raw(#"{"entities":["#)
-        var isFirst = true
-        for role in page {
-            writer.comma(&isFirst)
+        numberedPage(request, of: organization.liveRoles, bytesPerItem: 512,
+                     nextURI: { size, number in "/api/v2/authorization/roles?pageSize=\(size)&pageNumber=\(number)" }) { role, _, writer in
             Self.write(role, to: &writer)
         }
-        writer.raw(#"],"pageSize":"#); writer.int(pageSize)
-        writer.raw(#","pageNumber":"#); writer.int(pageNumber)
-        writer.raw(#","total":"#); writer.int(roles.count)
-        writer.raw(#","pageCount":"#); writer.int((roles.count + pageSize - 1) / pageSize)
-        writer.raw("}")
-        let body = writer.buffer
-        return (JSONResponse.make(.ok, body: body), body)
     }
 
     /// `{"id", "name", "description", "permissionPolicies": [...], "userCount": 0}`.

@@ -100,4 +100,20 @@ struct LiveExtractionTests {
         #expect(clients.count == fixture.organization.clients.count)
         #expect(clients.allSatisfy { $0.ipAllowlist == fixture.organization.organizationAllowlist && $0.ipAllowlistScope == .organization })
     }
+
+    @Test("The live API gives no total per query, so a window read past twice the limit is split by the density seen, and nothing is lost")
+    func windowsWithoutTotalsAreSplit() async throws {
+        let fixture = try await SimulatorFixture(scale: 6_000, days: 4, dialect: .live)
+        defer { Task { await fixture.tearDown() } }
+        fixture.clock.advance(by: .seconds(3600))
+        var settings = fixture.settings
+        settings.windowLength = .seconds(4 * 86_400 + 7200)
+        settings.maxEventsPerWindow = 400
+        let warehouse = try fixture.warehouse()
+        let summary = try await fixture.extractor(warehouse: warehouse, settings: settings).run()
+        #expect(summary.windows > 6, "one long window became several")
+        let largest = try ReadOnlyQuery.run("SELECT max(events_seen) FROM extraction_windows", warehouse: fixture.warehousePath)
+        #expect(Int(largest.rows.first?[0] ?? "") ?? .max <= 2 * 400 + 100, "no committed window holds far more than the limit")
+        #expect(Set(try await warehouse.eventIDs()) == fixture.expectedIDs(visibleAt: fixture.clock.now))
+    }
 }

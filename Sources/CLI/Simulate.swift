@@ -20,7 +20,8 @@ struct Simulate: AsyncParsableCommand {
             PARTNER_AUDIT_CLIENT_ID / PARTNER_AUDIT_CLIENT_SECRET (default demo-extractor / demo-secret). \
             Faults: --faults "429=0.05,5xx=0.05,drop=0.02,slow=0.01,late", "all", "budget=300/min" or "none"; \
             with --dialect live, "legacyallowlist" answers 404 on the authentication settings so the allowlist \
-            must be read from GET /api/v2/organizations/ipaddressauthentication; "forbid=/api/v2/audits/query" \
+            must be read from GET /api/v2/organizations/ipaddressauthentication; "failqueries" makes every audit \
+            query end Failed; "forbid=/api/v2/audits/query" \
             answers 403 under that path, as for a client whose roles lack the permission. \
             --policy-out writes the policy of the chosen dialect (approved scopes, or in live the permissions they translate to). \
             Prints `listening on http://127.0.0.1:PORT` once ready; stops on Ctrl-C or SIGTERM.
@@ -44,7 +45,7 @@ struct Simulate: AsyncParsableCommand {
     @Option(help: "How many OAuth clients to serve (0 to 10,000): the 25 planted ones, then clean apps of generated partners.")
     var clients = SimulatorOptions.plantedClientCount
 
-    @Option(help: "Faults to inject: none, all, or a list such as 429=0.05,5xx=0.05,drop=0.02,slow=0.01,late,budget=300/min,legacyallowlist,forbid=/api/PATH.")
+    @Option(help: "Faults to inject: none, all, or a list such as 429=0.05,5xx=0.05,drop=0.02,slow=0.01,late,budget=300/min,legacyallowlist,failqueries,forbid=/api/PATH.")
     var faults = "none"
 
     @Option(help: "The API dialect to serve: guide (source-api.md sections 1-3) or live (section 4).")

@@ -3,7 +3,7 @@ import Synchronization
 /// The live dialect's audit-query transactions of one running server.
 ///
 /// The second transaction submitted in the server's lifetime ends `Failed`, exactly once, so
-/// a client must be able to resubmit.
+/// a client must be able to resubmit; with the `failqueries` fault every one does.
 final class AuditQueryStore: Sendable {
     /// Which transaction (by `sequence`) fails.
     static let failingSequence = 2
@@ -14,9 +14,13 @@ final class AuditQueryStore: Sendable {
     }
 
     let seed: UInt64
+    let everyQueryFails: Bool
     private let inner = Mutex(Inner())
 
-    init(seed: UInt64) { self.seed = seed }
+    init(seed: UInt64, everyQueryFails: Bool = false) {
+        self.seed = seed
+        self.everyQueryFails = everyQueryFails
+    }
 
     /// Records a new transaction over `window` and the log `snapshot`; returns it `Queued`.
     func submit(window: AuditLogWindow, snapshot: AuditLogSnapshot) -> AuditTransaction {
@@ -25,7 +29,7 @@ final class AuditQueryStore: Sendable {
             let sequence = inner.submitted
             let transaction = AuditTransaction(
                 id: SeededHash.uuid(seed, 95, UInt64(sequence)), sequence: sequence, window: window,
-                snapshot: snapshot, fails: sequence == Self.failingSequence)
+                snapshot: snapshot, fails: everyQueryFails || sequence == Self.failingSequence)
             inner.transactions[transaction.id] = transaction
             return transaction
         }

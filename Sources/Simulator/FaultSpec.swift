@@ -12,6 +12,8 @@
 /// - `legacyallowlist` (live dialect): `GET /api/v2/organizations/authentication/settings`
 ///   answers 404, so a client must read the allowlist from the older
 ///   `GET /api/v2/organizations/ipaddressauthentication`. Not part of `all`;
+/// - `failqueries` (live dialect): every audit query ends `Failed`, so a client's one
+///   resubmission fails too. Not part of `all`;
 /// - `forbid=PATH`: every API request whose path starts with `PATH` answers 403, as for an
 ///   OAuth client whose roles lack the permission. Not part of `all`.
 /// Rates are probabilities per API request, between 0 and 1.
@@ -26,6 +28,8 @@ package struct FaultSpec: Sendable, Equatable, CustomStringConvertible {
     package var budgetPerMinute: Int?
     /// Live dialect: the authentication-settings endpoint is missing (404); only the legacy allowlist endpoint serves the list.
     package var legacyAllowlist = false
+    /// Live dialect: every audit query transaction ends `Failed`.
+    package var failingQueries = false
     /// API paths starting with this answer 403 (a missing permission); `nil` for none.
     package var forbiddenPath: String?
 
@@ -59,6 +63,7 @@ package struct FaultSpec: Sendable, Equatable, CustomStringConvertible {
         if late { items.append("late") }
         if let budgetPerMinute { items.append("budget=\(budgetPerMinute)/min") }
         if legacyAllowlist { items.append("legacyallowlist") }
+        if failingQueries { items.append("failqueries") }
         if let forbiddenPath { items.append("forbid=\(forbiddenPath)") }
         return items.isEmpty ? "none" : items.joined(separator: ",")
     }

@@ -25,7 +25,7 @@ final class ServerState: Sendable {
     init(seed: UInt64, faults: FaultSpec) {
         self.seed = seed
         self.faults = faults
-        queries = AuditQueryStore(seed: seed)
+        queries = AuditQueryStore(seed: seed, everyQueryFails: faults.failingQueries)
         inner = Mutex(Inner(limiter: faults.budgetPerMinute.map { SlidingWindowLimiter(budget: $0) }))
     }
 

@@ -116,4 +116,18 @@ struct LiveExtractionTests {
         #expect(Int(largest.rows.first?[0] ?? "") ?? .max <= 2 * 400 + 100, "no committed window holds far more than the limit")
         #expect(Set(try await warehouse.eventIDs()) == fixture.expectedIDs(visibleAt: fixture.clock.now))
     }
+
+    @Test("An audit query that fails again after its one resubmission fails the run naming the interval")
+    func queryFailingTwice() async throws {
+        let fixture = try await SimulatorFixture(scale: 1_000, days: 3, faults: "failqueries", dialect: .live)
+        defer { Task { await fixture.tearDown() } }
+        fixture.clock.advance(by: .seconds(3600))
+        let extractor = try fixture.extractor(warehouse: try fixture.warehouse())
+        let error = await #expect(throws: ExtractionError.self) { try await extractor.run() }
+        #expect(error?.underlying.code == .queryFailed)
+        #expect(error?.description.contains("ended Failed twice") == true)
+        #expect(error?.description.contains("for [") == true, "the interval is named")
+        #expect(error?.exitStatus == .sourceFailed)
+        #expect(fixture.simulator.stats.queriesSubmitted == 2, "submitted once more, not again and again")
+    }
 }

@@ -1,7 +1,7 @@
 // MARK: - Decoding the live dialect
 
 extension AuditEvent {
-    /// The live message's own fields that are kept in `details` under their names.
+    /// The live message's own fields that are moved under `details`, with their names.
     static let liveDetailKeys = [
         "remoteIp", "serviceName", "level", "application", "message", "propertyChanges", "entityChanges", "context", "initiatingAction",
     ]
@@ -15,16 +15,17 @@ extension AuditEvent {
     /// `client.id` (when not empty) makes the actor an OAuth client, else `user.id` a user,
     /// else the system; `eventDate` is the timestamp; `entityType` + `action` + `status` give the
     /// action and outcome (`LiveAuditAction`); `entity.id` the resource id. `details` holds the
-    /// message's own fields (`remoteIp`, `propertyChanges`, `context`, …) and the guide's names the
-    /// rules read: `sourceIp` (the first `remoteIp`), `userAgent` (`application`), `changes`
-    /// (from `propertyChanges`) and every `context` entry (`method`, `path`, `status`, …).
-    /// Empty objects and empty strings mean absent.
+    /// message's own fields (`remoteIp`, `application`, `context`, `propertyChanges`, …) as sent,
+    /// plus `changes` (the guide's form of `propertyChanges`); the accessors the rules use read
+    /// either shape. Empty objects and empty strings mean absent.
     ///
-    /// `rawJSON` is the message as the source sent it (`rawText`) with that `details` object
-    /// added as its first key, so the warehouse reads `$.details` the same way in either dialect
-    /// and the hash chain covers what the rules read.
-    package init(liveJSON json: JSONValue, rawText: String? = nil) throws(SourceDataError) {
-        guard case .object = json else { throw SourceDataError(what: "audit message", field: "(whole)", reason: "is not a JSON object") }
+    /// `rawJSON` is the whole message with those fields moved under `details`, so the warehouse
+    /// reads `$.details` the same way in either dialect, nothing is stored twice, and the hash
+    /// chain covers everything the source sent.
+    package init(liveJSON json: JSONValue) throws(SourceDataError) {
+        guard case .object(var members) = json else {
+            throw SourceDataError(what: "audit message", field: "(whole)", reason: "is not a JSON object")
+        }
         guard let id = json["id"]?.nonEmptyString else {
             throw SourceDataError(what: "audit message", field: "id", reason: "is missing or empty")
         }
@@ -48,6 +49,8 @@ extension AuditEvent {
             if let client = json["client"]?["id"]?.nonEmptyString { ("oauthclient", client) }
             else if let user = json["user"]?["id"]?.nonEmptyString { ("user", user) }
             else { ("system", "") }
+        for key in Self.liveDetailKeys { members.removeValue(forKey: key) }
+        members["details"] = details
         self.init(
             id: id,
             timestampMillis: millis,
@@ -58,16 +61,8 @@ extension AuditEvent {
             resourceID: json["entity"]?["id"]?.nonEmptyString,
             outcome: LiveAuditAction.outcome(status: status, guideAction: action),
             details: details,
-            rawJSON: Self.addingDetails(details, to: rawText ?? json.canonicalText)
+            rawJSON: JSONValue.object(members).canonicalText
         )
-    }
-
-    /// The object's text with `"details": …` inserted as its first member.
-    static func addingDetails(_ details: JSONValue, to text: String) -> String {
-        let body = text.drop(while: \.isWhitespace)
-        guard body.first == "{" else { return text }
-        let rest = body.dropFirst().drop(while: \.isWhitespace)
-        return "{\"details\":" + details.canonicalText + (rest.first == "}" ? "" : ",") + rest
     }
 
     private static func liveDetails(_ json: JSONValue, id: String) throws(SourceDataError) -> JSONValue {
@@ -76,11 +71,6 @@ extension AuditEvent {
             guard let value = json[key], !value.isEmptyValue else { continue }
             details[key] = value
         }
-        if case .object(let context)? = json["context"] {
-            for (key, value) in context where details[key] == nil && !value.isEmptyValue { details[key] = value }
-        }
-        if let address = json["remoteIp"]?.stringArray?.first(where: { !$0.isEmpty }) { details["sourceIp"] = .string(address) }
-        if let agent = json["application"]?.nonEmptyString { details["userAgent"] = .string(agent) }
         if let changes = json["propertyChanges"]?.arrayValue, !changes.isEmpty {
             var byProperty: [String: JSONValue] = [:]
             for change in changes {

@@ -39,16 +39,23 @@ package struct AuditEvent: Sendable, Hashable {
 
     // MARK: - Details the rules read
 
-    /// `details.sourceIp`: where the call or token request came from.
-    package var sourceIP: String? { details["sourceIp"]?.nonEmptyString }
+    /// A `details` entry by its guide name, or (live dialect) from the message's `context`.
+    private func detail(_ key: String) -> JSONValue? {
+        details[key] ?? details["context"]?[key]
+    }
+
+    /// `details.sourceIp` (live: the first `remoteIp`): where the call or token request came from.
+    package var sourceIP: String? {
+        details["sourceIp"]?.nonEmptyString ?? details["remoteIp"]?.arrayValue?.lazy.compactMap(\.nonEmptyString).first
+    }
     /// `details.method` of an `api.request`.
-    package var method: String? { details["method"]?.nonEmptyString }
+    package var method: String? { detail("method")?.nonEmptyString }
     /// `details.path` of an `api.request`.
-    package var path: String? { details["path"]?.nonEmptyString }
+    package var path: String? { detail("path")?.nonEmptyString }
     /// `details.status`, the HTTP status of an `api.request`.
-    package var status: Int? { details["status"]?.intValue.map(Int.init) }
+    package var status: Int? { detail("status")?.intValue.map(Int.init) }
     /// `details.scope`, the scope the call was authorised by, when the platform recorded it.
-    package var scope: String? { details["scope"]?.nonEmptyString }
-    /// `details.userAgent`.
-    package var userAgent: String? { details["userAgent"]?.nonEmptyString }
+    package var scope: String? { detail("scope")?.nonEmptyString }
+    /// `details.userAgent` (live: `application`).
+    package var userAgent: String? { details["userAgent"]?.nonEmptyString ?? details["application"]?.nonEmptyString }
 }

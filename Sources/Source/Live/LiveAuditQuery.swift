@@ -39,9 +39,9 @@ struct LiveAuditQuery: Sendable {
         let page = try SourcePage(response, label: "GET \(path) (\(label))")
         var events: [AuditEvent] = []
         events.reserveCapacity(page.entities.count)
-        for (entity, text) in zip(page.entities, page.entityTexts) {
+        for entity in page.entities {
             do {
-                events.append(try AuditEvent(liveJSON: entity, rawText: text))
+                events.append(try AuditEvent(liveJSON: entity))
             } catch {
                 throw SourceError(.malformedResponse, request: "GET \(path) (\(label))", message: "\(error)")
             }

@@ -48,8 +48,7 @@ extension Warehouse {
     /// The snapshots of one client, oldest first.
     package func clientHistory(id: String) async throws -> [ClientSnapshot] {
         try await pool.read { db in
-            try Row.fetchAll(db, sql: "SELECT * FROM client_snapshot WHERE client_id = ? ORDER BY seq", arguments: [id])
-                .map(ClientSnapshot.init(row:))
+            ClientSnapshot.decode(try Row.fetchAll(db, sql: "SELECT * FROM client_snapshot WHERE client_id = ? ORDER BY seq", arguments: [id]))
         }
     }
 
@@ -85,18 +84,33 @@ extension Warehouse {
 }
 
 extension ClientSnapshot {
-    init(row: Row) {
-        func list(_ column: String) -> [String]? {
-            guard let text: String = row[column],
-                  let value = try? JSONDecoder().decode(JSONValue.self, from: Data(text.utf8)) else { return nil }
-            return value.stringArray
-        }
+    /// Snapshots from `client_snapshot` rows. Identical lists (the live dialect's organisation-wide
+    /// allowlist is on every client) are decoded once and shared, not copied per client.
+    static func decode(_ rows: [Row]) -> [ClientSnapshot] {
+        var lists = StringListCache()
+        return rows.map { ClientSnapshot(row: $0, lists: &lists) }
+    }
+
+    init(row: Row, lists: inout StringListCache) {
         self.init(
             id: row["client_id"], name: row["name"], description: row["description"], type: row["type"],
-            grantType: row["grant_type"], redirectURIs: list("redirect_uris_json") ?? [], scopes: list("scopes_json") ?? [],
+            grantType: row["grant_type"], redirectURIs: lists.decode(row["redirect_uris_json"]) ?? [], scopes: lists.decode(row["scopes_json"]) ?? [],
             allowAccessToAllUsers: row["allow_access_to_all_users"], isThirdParty: row["is_third_party"],
-            ipAllowlist: list("ip_allowlist_json"),
-            ipAllowlistScope: (row["ip_allowlist_scope"] as String?).flatMap(AllowlistScope.init(rawValue:)) ?? .client, state: row["state"], dateCreated: row["date_created"],
-            dateModified: row["date_modified"], secretLastRotated: row["secret_last_rotated"], rawJSON: row["raw_json"])
+            ipAllowlist: lists.decode(row["ip_allowlist_json"]),
+            ipAllowlistScope: (row["ip_allowlist_scope"] as String?).flatMap(AllowlistScope.init(rawValue:)) ?? .client, state: row["state"],
+            dateCreated: row["date_created"], dateModified: row["date_modified"], secretLastRotated: row["secret_last_rotated"], rawJSON: row["raw_json"])
+    }
+}
+
+/// Decodes JSON lists of strings, each distinct text once.
+struct StringListCache {
+    private var decoded: [String: [String]] = [:]
+
+    mutating func decode(_ text: String?) -> [String]? {
+        guard let text else { return nil }
+        if let known = decoded[text] { return known }
+        let list = (try? JSONParser.parse(text))?.stringArray
+        if let list { decoded[text] = list }
+        return list
     }
 }

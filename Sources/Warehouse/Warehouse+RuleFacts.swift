@@ -207,20 +207,19 @@ extension Warehouse {
     package func clients(asOf moment: Int64) async throws -> [ClientSnapshot] {
         let text = Timestamp.format(milliseconds: moment)
         return try await pool.read { db in
-            try Row.fetchAll(db, sql: """
+            ClientSnapshot.decode(try Row.fetchAll(db, sql: """
                 SELECT * FROM client_snapshot WHERE valid_from <= ? AND (valid_to IS NULL OR valid_to > ?) ORDER BY client_id
-                """, arguments: [text, text]).map(ClientSnapshot.init(row:))
+                """, arguments: [text, text]))
         }
     }
 
     /// Every snapshot valid at some time in the window (the grants held during a period), oldest first.
     package func clientSnapshots(during window: TimeWindow) async throws -> [(validFrom: String, validTo: String?, client: ClientSnapshot)] {
         try await pool.read { db in
-            try Row.fetchAll(db, sql: """
+            let rows = try Row.fetchAll(db, sql: """
                 SELECT * FROM client_snapshot WHERE valid_from < ? AND (valid_to IS NULL OR valid_to > ?) ORDER BY client_id, seq
-                """, arguments: [Timestamp.format(milliseconds: window.toMillis), Timestamp.format(milliseconds: window.fromMillis)]).map {
-                ($0["valid_from"], $0["valid_to"], ClientSnapshot(row: $0))
-            }
+                """, arguments: [Timestamp.format(milliseconds: window.toMillis), Timestamp.format(milliseconds: window.fromMillis)])
+            return zip(rows, ClientSnapshot.decode(rows)).map { row, client in (row["valid_from"], row["valid_to"], client) }
         }
     }
 }

@@ -16,6 +16,8 @@ package struct EvaluationContext: Sendable {
     package var facts: EvaluationFacts
     /// The policy's partner networks, indexed for address lookups.
     package let networks: NetworkIndex
+    /// The clients' allowlists, each distinct one parsed once.
+    package let allowlists: ParsedAllowlists
     let warehouse: Warehouse
 
     package init(asOf: Int64, lookback: TimeWindow, policy: Policy, catalog: ScopeCatalog, clients: [AttributedClient], facts: EvaluationFacts, warehouse: Warehouse) {
@@ -26,6 +28,7 @@ package struct EvaluationContext: Sendable {
         self.clients = clients
         self.facts = facts
         self.networks = NetworkIndex(policy)
+        self.allowlists = ParsedAllowlists(clients)
         self.warehouse = warehouse
     }
 

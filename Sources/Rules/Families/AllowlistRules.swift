@@ -15,11 +15,6 @@ enum AllowlistRules {
         isOrganizationWide(client) ? "The organisation-wide allowlist, which binds \(client.name) and every other client," : client.name
     }
 
-    /// The client's allowlist entries that parse, in order.
-    static func blocks(of client: AttributedClient) -> [CIDRBlock] {
-        (client.snapshot.ipAllowlist ?? []).compactMap { try? CIDRBlock.parse($0) }
-    }
-
     /// AL-1: a partner app has no allowlist.
     struct MissingAllowlist: Rule {
         let id = "AL-1"
@@ -40,7 +35,7 @@ enum AllowlistRules {
             let limits = context.policy.allowlist
             var hits: [RuleHit] = []
             for client in context.partnerApps {
-                for block in AllowlistRules.blocks(of: client) where block.isBroader(thanIPv4: limits.maxIPv4Prefix, ipv6: limits.maxIPv6Prefix) || block.isEverything {
+                for block in context.allowlists.blocks(of: client) where block.isBroader(thanIPv4: limits.maxIPv4Prefix, ipv6: limits.maxIPv6Prefix) || block.isEverything {
                     let limit = block.family == .v4 ? limits.maxIPv4Prefix : limits.maxIPv6Prefix
                     hits.append(RuleHit(client: client, subject: block.description, severity: block.isEverything ? .critical : .high,
                         detail: block.isEverything
@@ -59,17 +54,16 @@ enum AllowlistRules {
         func evaluate(_ context: EvaluationContext) async throws -> [RuleHit] {
             var hits: [RuleHit] = []
             for client in context.partnerApps {
-                for entry in client.snapshot.ipAllowlist ?? [] {
-                    do {
-                        let block = try CIDRBlock.parse(entry)
+                for entry in context.allowlists.entries(of: client) {
+                    if let block = entry.block {
                         if !context.policy.allowlist.allowPrivate, !block.isEverything, let kind = reservedKind(of: block) {
-                            hits.append(RuleHit(client: client, subject: entry, severity: .medium,
-                                detail: "\(AllowlistRules.allower(of: client)) allows \(entry), which is \(kind.name): a partner does not reach the platform from there.",
-                                evidence: Evidence(cidrs: [entry])))
+                            hits.append(RuleHit(client: client, subject: entry.text, severity: .medium,
+                                detail: "\(AllowlistRules.allower(of: client)) allows \(entry.text), which is \(kind.name): a partner does not reach the platform from there.",
+                                evidence: Evidence(cidrs: [entry.text])))
                         }
-                    } catch {
-                        hits.append(RuleHit(client: client, subject: entry, severity: .medium,
-                            detail: "\(AllowlistRules.allower(of: client)) has a malformed entry: \(error).", evidence: Evidence(cidrs: [entry])))
+                    } else if let error = entry.error {
+                        hits.append(RuleHit(client: client, subject: entry.text, severity: .medium,
+                            detail: "\(AllowlistRules.allower(of: client)) has a malformed entry: \(error).", evidence: Evidence(cidrs: [entry.text])))
                     }
                 }
             }
@@ -84,7 +78,7 @@ enum AllowlistRules {
             var hits: [RuleHit] = []
             for client in context.partnerApps {
                 guard let traffic = context.facts.traffic[client.id], !traffic.isEmpty else { continue }
-                var allowed = AllowlistRules.blocks(of: client)
+                var allowed = context.allowlists.blocks(of: client)
                 var basis = AllowlistRules.isOrganizationWide(client) ? "the organisation-wide allowlist" : "its allowlist"
                 if allowed.isEmpty {
                     allowed = context.partnerPolicy(of: client)?.networks.values.flatMap { $0 } ?? []

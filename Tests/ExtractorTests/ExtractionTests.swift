@@ -100,9 +100,9 @@ struct ExtractionTests {
         }
     }
 
-    @Test("A revoked token is replaced once and the run completes")
-    func refreshesTokenOn401() async throws {
-        let fixture = try await SimulatorFixture(scale: 2_000, days: 3)
+    @Test("A revoked token is replaced once and the run completes, in either dialect", arguments: SourceDialect.allCases)
+    func refreshesTokenOn401(dialect: SourceDialect) async throws {
+        let fixture = try await SimulatorFixture(scale: 2_000, days: 3, dialect: dialect)
         defer { Task { await fixture.tearDown() } }
         fixture.clock.advance(by: .seconds(3600))
         let warehouse = try fixture.warehouse()
@@ -110,6 +110,7 @@ struct ExtractionTests {
         let summary = try await fixture.extractor(warehouse: warehouse) { progress in
             if progress.index == 1 { simulator.revokeTokens() }
         }.run()
+        #expect(Set(try await warehouse.eventIDs()) == fixture.expectedIDs(visibleAt: fixture.clock.now))
         #expect(summary.eventsStored == fixture.expectedIDs(visibleAt: fixture.clock.now).count)
         #expect(simulator.stats.tokensIssued == 2)
     }

@@ -4,16 +4,23 @@ import PartnerAuditCore
 struct SourcePage {
     let json: JSONValue
     let entities: [JSONValue]
-    /// The source's own text of each entity, aligned with `entities`.
+    /// The source's own text of each entity, aligned with `entities`; empty unless asked for.
     let entityTexts: [String]
 
-    init(_ response: APIResponse, label: String) throws(SourceError) {
+    /// - Parameter keepsEntityTexts: whether to keep each entity's text (the guide dialect stores
+    ///   it as the raw JSON; the live one stores a rearranged message and does not need it).
+    init(_ response: APIResponse, label: String, keepsEntityTexts: Bool = true) throws(SourceError) {
         do {
-            (json, entityTexts) = try JSONParser.parsePage(response.body)
+            if keepsEntityTexts {
+                (json, entityTexts) = try JSONParser.parsePage(response.body)
+            } else {
+                json = try JSONParser.parse(response.body)
+                entityTexts = []
+            }
         } catch {
             throw SourceError(.malformedResponse, request: label, message: "\(error)")
         }
-        guard let entities = json["entities"]?.arrayValue, entities.count == entityTexts.count else {
+        guard let entities = json["entities"]?.arrayValue, !keepsEntityTexts || entities.count == entityTexts.count else {
             throw SourceError(.malformedResponse, request: label, message: "no 'entities' list in the page")
         }
         self.entities = entities

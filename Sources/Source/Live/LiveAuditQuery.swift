@@ -36,7 +36,7 @@ struct LiveAuditQuery: Sendable {
         if let cursor { query.append(("cursor", cursor)) }
         let path = "/api/v2/audits/query/\(APIClient.pathSegment(transaction))/results"
         let response = try await api.call(.GET, path, query: query, label: label, followsRedirect: true)
-        let page = try SourcePage(response, label: "GET \(path) (\(label))")
+        let page = try SourcePage(response, label: "GET \(path) (\(label))", keepsEntityTexts: false)
         var events: [AuditEvent] = []
         events.reserveCapacity(page.entities.count)
         for entity in page.entities {

@@ -95,7 +95,7 @@ struct LiveDirectory: Sendable {
         while true {
             let label = "\(what) page \(pageNumber)"
             let response = try await api.call(.GET, path, query: [("pageSize", String(pageSize)), ("pageNumber", String(pageNumber))], label: label)
-            let page = try SourcePage(response, label: "GET \(path) (\(label))")
+            let page = try SourcePage(response, label: "GET \(path) (\(label))", keepsEntityTexts: false)
             entities.append(contentsOf: page.entities)
             let pageCount = page.int("pageCount") ?? pageNumber
             if page.entities.isEmpty || pageNumber >= pageCount { return entities }

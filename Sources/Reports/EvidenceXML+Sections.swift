@@ -8,11 +8,16 @@ extension EvidenceXML {
     static func inventory(_ inventory: Inventory, _ xml: XMLWriter) throws {
         try xml.element("inventory", ["asOf": inventory.asOf, "count": String(inventory.clients.count)]) {
             if let note = inventory.note { try xml.textElement("note", note) }
-            for client in inventory.clients { try self.client(client, xml) }
+            if let list = inventory.organizationAllowlist {
+                try xml.element("organizationAllowlist", ["present": "true", "scope": AllowlistScope.organization.rawValue, "count": String(list.count)]) {
+                    for entry in list { try xml.textElement("entry", entry) }
+                }
+            }
+            for client in inventory.clients { try self.client(client, in: inventory, xml) }
         }
     }
 
-    private static func client(_ client: InventoryClient, _ xml: XMLWriter) throws {
+    private static func client(_ client: InventoryClient, in inventory: Inventory, _ xml: XMLWriter) throws {
         let snapshot = client.snapshot
         try xml.element("client", [
             "id": snapshot.id, "partner": client.partner, "environment": client.environment, "attribution": client.attribution,
@@ -25,7 +30,7 @@ extension EvidenceXML {
             try xml.textElement("name", snapshot.name)
             if let description = snapshot.description { try xml.textElement("description", description) }
             for scope in snapshot.scopes { try xml.textElement("scope", scope) }
-            try allowlist(snapshot.ipAllowlist, xml)
+            try allowlist(snapshot.ipAllowlist, scope: snapshot.ipAllowlistScope, in: inventory, xml)
             for uri in snapshot.redirectURIs { try xml.textElement("redirectUri", uri) }
             for agent in client.userAgents { try xml.textElement("userAgent", agent.agent, ["events": String(agent.events)]) }
             for grant in client.grants {
@@ -33,14 +38,25 @@ extension EvidenceXML {
                     "validFrom": grant.validFrom, "validTo": grant.validTo, "type": grant.type, "grantType": grant.grantType, "state": grant.state,
                 ]) {
                     for scope in grant.scopes { try xml.textElement("scope", scope) }
-                    try allowlist(grant.allowlist, xml)
+                    try allowlist(grant.allowlist, scope: grant.allowlistScope, in: inventory, xml)
                 }
             }
         }
     }
 
-    private static func allowlist(_ entries: [String]?, _ xml: XMLWriter) throws {
-        try xml.element("allowlist", ["present": String(entries != nil)]) {
+    /// A client's or grant's allowlist. A client's own list (guide dialect) is written as it always
+    /// was; an organisation's list carries `scope="organization"` and its `count`, and when it is
+    /// the inventory's `organizationAllowlist` its entries are left to that one element.
+    private static func allowlist(_ entries: [String]?, scope: AllowlistScope, in inventory: Inventory, _ xml: XMLWriter) throws {
+        guard scope == .organization else {
+            try xml.element("allowlist", ["present": String(entries != nil)]) {
+                for entry in entries ?? [] { try xml.textElement("entry", entry) }
+            }
+            return
+        }
+        let shared = inventory.isOrganizationAllowlist(entries, scope: scope)
+        try xml.element("allowlist", ["present": String(entries != nil), "scope": scope.rawValue, "count": entries.map { String($0.count) }]) {
+            guard !shared else { return }
             for entry in entries ?? [] { try xml.textElement("entry", entry) }
         }
     }

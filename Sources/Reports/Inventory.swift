@@ -10,6 +10,10 @@ struct Inventory: Sendable {
     var asOf: String
     /// Set when the client history begins after `asOf`, so the clients are shown as first observed.
     var note: String?
+    /// The organisation-wide IP allowlist (live dialect), shown once and referred to by every
+    /// client that holds it: the list of the clients at `asOf` whose scope is `.organization`
+    /// (the first one's, by id). `nil` when no client has organisation scope (guide dialect).
+    var organizationAllowlist: [String]?
     /// Sorted by name, then id.
     var clients: [InventoryClient]
 }
@@ -28,12 +32,16 @@ extension Inventory {
             atEnd = try await warehouse.clients(asOf: startMillis)
             note = "The warehouse's client history begins at \(start), after the end of the period: clients are shown as first observed then, and the grants held during the period are not known."
         }
-        let during = try await warehouse.clientSnapshots(during: period)
+        var lists = Set<[String]>()
+        atEnd = atEnd.map { kept($0, lists: &lists) }
+        let organizationAllowlist = atEnd.first { $0.ipAllowlistScope == .organization }.map { $0.ipAllowlist ?? [] }
         var grants: [String: [InventoryClient.Grant]] = [:]
         var lastSeen: [String: ClientSnapshot] = [:]
-        for (validFrom, validTo, client) in during {
+        for (validFrom, validTo, snapshot) in try await warehouse.clientSnapshots(during: period) {
+            let client = kept(snapshot, lists: &lists)
             grants[client.id, default: []].append(InventoryClient.Grant(validFrom: validFrom, validTo: validTo, type: client.type, grantType: client.grantType,
-                                                        scopes: client.scopes, allowlist: client.ipAllowlist, state: client.state))
+                                                        scopes: client.scopes, allowlist: client.ipAllowlist, allowlistScope: client.ipAllowlistScope,
+                                                        state: client.state))
             lastSeen[client.id] = client
         }
         let rotations = try await rotationsQuery
@@ -53,8 +61,32 @@ extension Inventory {
                 userAgents: Array(counts.compactMap { count in count.userAgent.map { InventoryClient.AgentCount(agent: $0, events: count.events) } }.prefix(5)),
                 grants: grants[snapshot.id] ?? [])
         }
-        return Inventory(asOf: Timestamp.format(milliseconds: moment), note: note,
+        return Inventory(asOf: Timestamp.format(milliseconds: moment), note: note, organizationAllowlist: organizationAllowlist,
                          clients: clients.sorted { ($0.snapshot.name, $0.snapshot.id) < ($1.snapshot.name, $1.snapshot.id) })
+    }
+
+    /// The snapshot as the inventory keeps it: without its raw JSON, which no report prints (and
+    /// which in the live dialect repeats the organisation's list), and with an organisation-wide
+    /// allowlist equal to one already seen sharing that one's storage.
+    ///
+    /// Every live snapshot decodes its own copy of the same list; kept once, a 1,000-client
+    /// organisation holds one list of 1,000 entries rather than a million strings, and comparing
+    /// a client's list with the organisation's is a pointer check.
+    private static func kept(_ snapshot: ClientSnapshot, lists: inout Set<[String]>) -> ClientSnapshot {
+        var kept = snapshot
+        kept.rawJSON = ""
+        if kept.ipAllowlistScope == .organization, let list = kept.ipAllowlist {
+            kept.ipAllowlist = lists.insert(list).memberAfterInsert
+        }
+        return kept
+    }
+
+    /// Whether `allowlist`, of `scope`, is the organisation-wide list the inventory shows once,
+    /// so a client or grant refers to it rather than repeating its entries. A list of
+    /// organisation scope that differs (the organisation changed it during the period) is not.
+    func isOrganizationAllowlist(_ allowlist: [String]?, scope: AllowlistScope) -> Bool {
+        guard scope == .organization, let organization = organizationAllowlist, let allowlist else { return false }
+        return allowlist == organization
     }
 
     /// The last secret rotation: a rotation event, else `secretLastRotated`, else `dateCreated` (LP-6's order).

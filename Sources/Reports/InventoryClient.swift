@@ -2,6 +2,7 @@ import PartnerAuditCore
 
 /// One client in the inventory.
 struct InventoryClient: Sendable, Hashable {
+    /// The client at `asOf` (or as last seen), without its raw JSON (see `Inventory.kept`).
     var snapshot: ClientSnapshot
     var partner: String
     var environment: String
@@ -34,6 +35,8 @@ struct InventoryClient: Sendable, Hashable {
         var grantType: String
         var scopes: [String]
         var allowlist: [String]?
+        /// Whose list `allowlist` is: the client's own, or the organisation's (live dialect).
+        var allowlistScope: AllowlistScope
         var state: String
     }
 }

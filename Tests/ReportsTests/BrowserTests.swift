@@ -21,6 +21,7 @@ struct BrowserTests {
         #expect(source.contains("&lt;script&gt;alert(&quot;name&quot;)&lt;/script&gt;"), "the renamed client's name reaches the page, escaped")
         #expect(source.contains("onerror=alert(1)"), "the hostile redirect URI reaches the page, escaped")
         #expect(source.contains("onload=alert(1)"), "the hostile user agent reaches the page, escaped")
+        #expect(!source.contains("organization-allowlist"), "a guide-dialect pack has no organisation-wide allowlist")
 
         let dump = try await Chromium.run(["--dump-dom", page.absoluteString])
         #expect(dump.status == 0, "chromium exited \(dump.status): \(dump.stderr.suffix(2000))")

@@ -7,7 +7,7 @@ import Testing
 @Suite("report.xml and evidence.xsd")
 struct XMLSchemaTests {
     /// Validates with libxml2's tree API (xmlSchemaParse + xmlSchemaValidateDoc), independently of the pack's own validator.
-    private func validateWithTree(_ file: URL, schema: URL) -> (valid: Bool, errors: Int32) {
+    static func validateWithTree(_ file: URL, schema: URL = ReportFixture.templatesFolder.appendingPathComponent("evidence.xsd")) -> (valid: Bool, errors: Int32) {
         guard let parser = xmlSchemaNewParserCtxt(schema.path), let compiled = xmlSchemaParse(parser) else { return (false, -1) }
         defer { xmlSchemaFree(compiled); xmlSchemaFreeParserCtxt(parser) }
         guard let document = xmlReadFile(file.path, nil, Int32(XML_PARSE_NONET.rawValue)) else { return (false, -2) }
@@ -24,13 +24,18 @@ struct XMLSchemaTests {
         defer { Task { await fixture.tearDown() } }
         let pack = try await fixture.pack()
         let xml = pack.url(of: "report.xml")
-        let outcome = validateWithTree(xml, schema: ReportFixture.templatesFolder.appendingPathComponent("evidence.xsd"))
+        let outcome = Self.validateWithTree(xml)
         #expect(outcome.valid, "xmlSchemaValidateDoc returned \(outcome.errors)")
         try SchemaValidator(schema: fixture.templates.schema).validate(.file(xml))
         #expect(pack.files.contains { $0.name == "evidence.xsd" })
         let text = try String(contentsOf: xml, encoding: .utf8)
         #expect(!text.contains("<script>"))
         #expect(text.contains("&lt;script&gt;alert(&quot;name&quot;)&lt;/script&gt;"))
+        // The guide dialect's allowlists are the clients' own: written as before 1.1, with no organisation list.
+        #expect(!text.contains("organizationAllowlist"))
+        let allowlistTags = text.components(separatedBy: "<allowlist ").dropFirst().map { $0.prefix { $0 != ">" } }
+        #expect(!allowlistTags.isEmpty)
+        #expect(allowlistTags.allSatisfy { !$0.contains("scope=") && !$0.contains("count=") }, "a guide allowlist carries a scope or count")
     }
 
     @Test("A document the schema refuses is rejected with a message naming the problem")

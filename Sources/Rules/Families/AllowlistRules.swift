@@ -103,9 +103,12 @@ enum AllowlistRules {
                 let detail = succeeded.isEmpty
                     ? "\(attempts) attempts by \(client.name) came from \(ips.count) address(es) outside \(basis); every one was denied."
                     : "\(succeeded.reduce(0) { $0 + $1.count }) tokens or successful requests of \(client.name) came from \(Set(succeeded.map(\.sourceIP)).count) address(es) outside \(basis)."
+                // The evidence names at most 20 entries of the list judged against (an organisation-wide
+                // list can hold hundreds, on every client) and counts them all.
                 hits.append(RuleHit(client: client, severity: succeeded.isEmpty ? .medium : .critical, detail: detail,
-                    evidence: Evidence(cidrs: allowed.map(\.description), sourceIPs: Array(ips.prefix(20)), events: events,
-                                       counts: ["attempts": attempts, "addresses": ips.count, "succeeded": succeeded.reduce(0) { $0 + $1.count }])))
+                    evidence: Evidence(cidrs: allowed.prefix(20).map(\.description), sourceIPs: Array(ips.prefix(20)), events: events,
+                                       counts: ["attempts": attempts, "addresses": ips.count, "succeeded": succeeded.reduce(0) { $0 + $1.count },
+                                                "allowlistEntries": allowed.count])))
             }
             return hits
         }

@@ -132,13 +132,16 @@ package struct Extractor: Sendable {
     }
 
     enum WindowFetch: Sendable {
-        case complete([AuditEvent], pages: Int, requests: Int)
+        case complete(PreparedEvents, pages: Int, requests: Int)
         case tooLarge(total: Int)
     }
 
     /// Pages one window whole; on failure records the window as failed (nothing of it stored).
+    ///
+    /// Lays each page out for the warehouse as it arrives (`PreparedEvents`), so the decoded
+    /// events are freed page by page and the commit's single writer only hashes and inserts.
     private func fetch(_ window: TimeWindow, runID: Int64) async throws -> WindowFetch {
-        var events: [AuditEvent] = []
+        var events = PreparedEvents()
         var cursor: PageCursor?
         var pages = 0
         let requestsBefore = source.requestCounts.requests
@@ -150,7 +153,8 @@ package struct Extractor: Sendable {
                 if pages == 1, let total = page.windowTotal, total > settings.maxEventsPerWindow, window.durationMillis > 2000 {
                     return .tooLarge(total: total)
                 }
-                events.append(contentsOf: page.events)
+                if pages == 1, let total = page.windowTotal { events.reserve(min(total, settings.maxEventsPerWindow)) }
+                for event in page.events { events.append(event) }
                 cursor = page.next
             } while cursor != nil
             return .complete(events, pages: pages, requests: source.requestCounts.requests - requestsBefore)

@@ -132,13 +132,16 @@ package struct Extractor: Sendable {
     }
 
     enum WindowFetch: Sendable {
-        case complete([AuditEvent], pages: Int, requests: Int)
+        case complete(PreparedEvents, pages: Int, requests: Int)
         case tooLarge(total: Int)
     }
 
     /// Pages one window whole; on failure records the window as failed (nothing of it stored).
+    ///
+    /// Lays each page out for the warehouse as it arrives (`PreparedEvents`), so the decoded
+    /// events are freed page by page and the commit's single writer only hashes and inserts.
     private func fetch(_ window: TimeWindow, runID: Int64) async throws -> WindowFetch {
-        var events: [AuditEvent] = []
+        var events = PreparedEvents()
         var cursor: PageCursor?
         var pages = 0
         let requestsBefore = source.requestCounts.requests
@@ -150,8 +153,10 @@ package struct Extractor: Sendable {
                 if pages == 1, let total = page.windowTotal, total > settings.maxEventsPerWindow, window.durationMillis > 2000 {
                     return .tooLarge(total: total)
                 }
-                events.append(contentsOf: page.events)
-                if page.windowTotal == nil, let estimate = estimatedTotal(of: window, after: events) {
+                if pages == 1, let total = page.windowTotal { events.reserve(min(total, settings.maxEventsPerWindow)) }
+                for event in page.events { events.append(event) }
+                if page.windowTotal == nil, let last = page.events.last,
+                   let estimate = estimatedTotal(of: window, count: events.count, reaching: last.timestampMillis) {
                     return .tooLarge(total: estimate)
                 }
                 cursor = page.next
@@ -169,10 +174,10 @@ extension Extractor {
     /// For a source that does not say how many events a window holds (the live dialect): once
     /// more than twice the limit have been read, the whole window's size estimated from how far
     /// into it they reach (results are sorted by time), so it is split before memory grows.
-    func estimatedTotal(of window: TimeWindow, after events: [AuditEvent]) -> Int? {
-        guard events.count > 2 * settings.maxEventsPerWindow, window.durationMillis > 2000, let last = events.last else { return nil }
-        let covered = max(last.timestampMillis - window.fromMillis, 1)
-        return Int((Double(events.count) * Double(window.durationMillis) / Double(covered)).rounded(.up))
+    func estimatedTotal(of window: TimeWindow, count: Int, reaching lastMillis: Int64) -> Int? {
+        guard count > 2 * settings.maxEventsPerWindow, window.durationMillis > 2000 else { return nil }
+        let covered = max(lastMillis - window.fromMillis, 1)
+        return Int((Double(count) * Double(window.durationMillis) / Double(covered)).rounded(.up))
     }
 }
 

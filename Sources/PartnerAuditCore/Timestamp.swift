@@ -13,19 +13,24 @@ package enum Timestamp {
 
     /// Formats milliseconds since 1970 in the canonical form.
     package static func format(milliseconds ms: Int64) -> String {
+        var out = [UInt8]()
+        out.reserveCapacity(24)
+        append(milliseconds: ms, to: &out)
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// Appends the canonical form's UTF-8 (24 bytes) to `out`, allocating nothing else.
+    package static func append(milliseconds ms: Int64, to out: inout [UInt8]) {
         let days = floorDiv(ms, 86_400_000)
         let msOfDay = ms - days * 86_400_000
         let (year, month, day) = civil(fromDays: days)
-        var out = [UInt8]()
-        out.reserveCapacity(24)
         func put(_ value: Int64, width: Int) {
-            var digits = [UInt8](repeating: 48, count: width)
-            var v = value
-            for i in stride(from: width - 1, through: 0, by: -1) {
-                digits[i] = UInt8(48 + v % 10)
-                v /= 10
+            var divisor: Int64 = 1
+            for _ in 1..<width { divisor *= 10 }
+            while divisor > 0 {  // the last `width` digits
+                out.append(UInt8(48 + value / divisor % 10))
+                divisor /= 10
             }
-            out.append(contentsOf: digits)
         }
         put(year, width: 4); out.append(45)
         put(month, width: 2); out.append(45)
@@ -34,7 +39,6 @@ package enum Timestamp {
         put(msOfDay / 60_000 % 60, width: 2); out.append(58)
         put(msOfDay / 1000 % 60, width: 2); out.append(46)
         put(msOfDay % 1000, width: 3); out.append(90)
-        return String(decoding: out, as: UTF8.self)
     }
 
     /// Parses `YYYY-MM-DDTHH:MM:SS[.fff]Z` (UTC only); `nil` for anything else.

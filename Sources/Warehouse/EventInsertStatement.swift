@@ -6,14 +6,13 @@ import GRDBSQLite
 /// building GRDB argument arrays for 18 columns of a million rows costs more than SQLite does.
 ///
 /// Lives for one write transaction; an id already stored is skipped (`ON CONFLICT DO NOTHING`).
+/// Binds straight from `PreparedEvents`' buffer: no copy and no allocation per row.
 struct EventInsertStatement {
     private static let sql = """
         INSERT INTO event_log (seq, id, timestamp, actor_type, actor_id, action, resource, resource_id, outcome,
             source_ip, method, path, status, scope, user_agent, raw_json, window_id, hash)
         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(id) DO NOTHING
         """
-    private static let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
-
     private let connection: OpaquePointer
     private let statement: OpaquePointer
 
@@ -28,30 +27,34 @@ struct EventInsertStatement {
         self.statement = prepared
     }
 
-    /// Inserts one row; `false` when an event with the same id is already stored.
-    func insert(seq: Int64, _ row: StoredEventFields, hash: Data) throws -> Bool {
-        defer {
-            sqlite3_reset(statement)
-            sqlite3_clear_bindings(statement)
-        }
+    /// Inserts event `index` of `events` as row `seq`; `false` when an event with the same id is already stored.
+    ///
+    /// `bytes` is `events.bytes`, held by the caller: texts and the hash are bound in place
+    /// (`SQLITE_STATIC`), read only by this call's step, and every parameter is bound each time.
+    func insert(
+        seq: Int64, _ index: Int, of events: PreparedEvents, bytes: UnsafeBufferPointer<UInt8>, windowID: Int64,
+        hash: UnsafeRawBufferPointer
+    ) throws -> Bool {
+        defer { sqlite3_reset(statement) }
+        let base = UnsafeRawPointer(bytes.baseAddress)
         sqlite3_bind_int64(statement, 1, seq)
-        bind(2, row.id)
-        bind(3, row.timestamp)
-        bind(4, row.actorType)
-        bind(5, row.actorID)
-        bind(6, row.action)
-        bind(7, row.resource)
-        bind(8, row.resourceID)
-        bind(9, row.outcome)
-        bind(10, row.sourceIP)
-        bind(11, row.method)
-        bind(12, row.path)
-        if let status = row.status { sqlite3_bind_int64(statement, 13, Int64(status)) }
-        bind(14, row.scope)
-        bind(15, row.userAgent)
-        bind(16, row.rawJSON)
-        sqlite3_bind_int64(statement, 17, row.windowID)
-        hash.withUnsafeBytes { _ = sqlite3_bind_blob(statement, 18, $0.baseAddress, Int32($0.count), Self.transient) }
+        bind(2, events.text(index, .id), base)
+        bind(3, events.text(index, .timestamp), base)
+        bind(4, events.text(index, .actorType), base)
+        bind(5, events.text(index, .actorID), base)
+        bind(6, events.text(index, .action), base)
+        bind(7, events.text(index, .resource), base)
+        bind(8, events.text(index, .resourceID), base)
+        bind(9, events.text(index, .outcome), base)
+        bind(10, events.text(index, .sourceIP), base)
+        bind(11, events.text(index, .method), base)
+        bind(12, events.text(index, .path), base)
+        if let status = events.status(index) { sqlite3_bind_int64(statement, 13, Int64(status)) } else { sqlite3_bind_null(statement, 13) }
+        bind(14, events.text(index, .scope), base)
+        bind(15, events.text(index, .userAgent), base)
+        bind(16, events.text(index, .rawJSON), base)
+        sqlite3_bind_int64(statement, 17, windowID)
+        sqlite3_bind_blob(statement, 18, hash.baseAddress, Int32(hash.count), nil)
         let code = sqlite3_step(statement)
         guard code == SQLITE_DONE else {
             throw DatabaseError(resultCode: ResultCode(rawValue: code), message: String(cString: sqlite3_errmsg(connection)), sql: Self.sql)
@@ -62,10 +65,13 @@ struct EventInsertStatement {
     /// Releases the statement; call once, when the transaction's inserts are done.
     func finalize() { sqlite3_finalize(statement) }
 
-    private func bind(_ index: Int32, _ text: String?) {
-        guard let text else { return }  // cleared bindings are NULL
-        _ = text.utf8CString.withUnsafeBufferPointer { buffer in
-            sqlite3_bind_text(statement, index, buffer.baseAddress, Int32(buffer.count - 1), Self.transient)
+    /// Binds a text of the prepared buffer in place, or NULL.
+    @inline(__always)
+    private func bind(_ parameter: Int32, _ text: (offset: Int, length: Int32)?, _ base: UnsafeRawPointer?) {
+        guard let text, let base else {
+            sqlite3_bind_null(statement, parameter)
+            return
         }
+        sqlite3_bind_text(statement, parameter, (base + text.offset).assumingMemoryBound(to: CChar.self), text.length, nil)
     }
 }

@@ -35,8 +35,70 @@ package enum HashChain {
     }
 }
 
+extension HashChain {
+    /// The end of the chain while a window is appended: hashes each next row from its
+    /// `PreparedEvents` encoding, the same bytes `hash(previous:fields:)` would hash.
+    struct Tail {
+        /// The last row's `seq` (0 for an empty chain).
+        private(set) var seq: Int64
+        private var head: [UInt8]
+        /// `window_id`, encoded: the same for every row of the window.
+        private let windowField: [UInt8]
+        private var seqField: [UInt8] = []
+
+        init(seq: Int64, head: Data, windowID: Int64) {
+            self.seq = seq
+            self.head = Array(head)
+            windowField = Self.encoded(String(windowID))
+            seqField.reserveCapacity(24)
+        }
+
+        /// The last row's hash.
+        var headData: Data { Data(head) }
+
+        /// The hash of row `seq + 1` given its encoded columns from `id` to `raw_json`.
+        mutating func hash(next encoded: UnsafeRawBufferPointer) -> SHA256Digest {
+            seqField.removeAll(keepingCapacity: true)
+            Self.appendField(decimal: seq + 1, to: &seqField)
+            var hasher = SHA256()
+            head.withUnsafeBytes { hasher.update(bufferPointer: $0) }
+            seqField.withUnsafeBytes { hasher.update(bufferPointer: $0) }
+            hasher.update(bufferPointer: encoded)
+            windowField.withUnsafeBytes { hasher.update(bufferPointer: $0) }
+            return hasher.finalize()
+        }
+
+        /// Moves the tail to row `seq + 1`, whose hash is `digest`.
+        mutating func advance(to digest: SHA256Digest) {
+            seq += 1
+            head.removeAll(keepingCapacity: true)
+            digest.withUnsafeBytes { head.append(contentsOf: $0) }
+        }
+
+        private static func encoded(_ field: String) -> [UInt8] {
+            var length = UInt32(field.utf8.count).bigEndian
+            return withUnsafeBytes(of: &length) { Array($0) } + Array(field.utf8)
+        }
+
+        /// Appends the length-prefixed decimal text of a non-negative `value`, as `String(value)` would read.
+        private static func appendField(decimal value: Int64, to out: inout [UInt8]) {
+            precondition(value >= 0, "seq is positive")
+            var digits = 1
+            var rest = value / 10
+            while rest > 0 { digits += 1; rest /= 10 }
+            out.append(0); out.append(0); out.append(0); out.append(UInt8(digits))
+            var divisor: Int64 = 1
+            for _ in 1..<digits { divisor *= 10 }
+            while divisor > 0 {
+                out.append(UInt8(48 + value / divisor % 10))
+                divisor /= 10
+            }
+        }
+    }
+}
+
 /// The columns of one `event_log` row that the chain covers.
-struct StoredEventFields {
+struct StoredEventFields: Equatable {
     var id: String
     var timestamp: String
     var actorType: String

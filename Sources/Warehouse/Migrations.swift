@@ -16,6 +16,9 @@ enum Migrations {
         migrator.registerMigration("v3-live-clients") { db in
             try addAllowlistScope(db)
         }
+        migrator.registerMigration("v4-events-by-hour-and-actor") { db in
+            try indexEventsByHourAndActor(db)
+        }
         return migrator
     }
 
@@ -124,6 +127,20 @@ enum Migrations {
             BEGIN SELECT RAISE(ABORT, 'event_log is append-only: events cannot be updated'); END;
             CREATE TRIGGER event_log_no_delete BEFORE DELETE ON event_log
             BEGIN SELECT RAISE(ABORT, 'event_log is append-only: events cannot be deleted'); END;
+            """)
+    }
+
+    /// Replaces `event_log_by_actor (actor_id, timestamp)` with `(hour, actor_id, timestamp)`.
+    ///
+    /// Events arrive in time order, so every insert of a window lands in the window's own hours:
+    /// a few hundred index pages per window, whatever the number of actors. Led by `actor_id`, the
+    /// index took each window's inserts at the end of every actor's range — one page per actor —
+    /// and with 1,000 clients that made extraction twice as slow. `citedEvents` asks for one
+    /// actor hour by hour (`substr(timestamp, 1, 13)`, the hour-bucket text the rules use).
+    private static func indexEventsByHourAndActor(_ db: Database) throws {
+        try db.execute(sql: """
+            DROP INDEX event_log_by_actor;
+            CREATE INDEX event_log_by_hour_actor ON event_log(substr(timestamp, 1, 13), actor_id, timestamp);
             """)
     }
 

@@ -23,6 +23,17 @@ extension Warehouse {
     package func commitWindow(
         runID: Int64, window: TimeWindow, pages: Int, requests: Int, events: [AuditEvent], advancesWatermark: Bool, at now: Date
     ) async throws -> WindowCommit {
+        try await commitWindow(
+            runID: runID, window: window, pages: pages, requests: requests, events: PreparedEvents(events),
+            advancesWatermark: advancesWatermark, at: now)
+    }
+
+    /// Stores one extracted window whose events were prepared outside the transaction (see
+    /// `PreparedEvents`): the extractor's path, which keeps the single writer's work per row to
+    /// hashing and SQLite.
+    package func commitWindow(
+        runID: Int64, window: TimeWindow, pages: Int, requests: Int, events: PreparedEvents, advancesWatermark: Bool, at now: Date
+    ) async throws -> WindowCommit {
         try await pool.write { db in
             let finishedAt = Timestamp.format(now)
             try db.execute(
@@ -30,18 +41,23 @@ extension Warehouse {
                 arguments: [runID, Timestamp.format(milliseconds: window.fromMillis), Timestamp.format(milliseconds: window.toMillis), pages, events.count, finishedAt])
             let windowID = db.lastInsertedRowID
             let (lastSeq, lastHash) = try Self.chainTail(db)
-            var seq = lastSeq, head = lastHash, stored = 0
+            var tail = HashChain.Tail(seq: lastSeq, head: lastHash, windowID: windowID)
+            var stored = 0
             let insert = try EventInsertStatement(db)
             defer { insert.finalize() }
-            for event in events {
-                let fields = StoredEventFields(event: event, windowID: windowID)
-                let hash = HashChain.hash(previous: head, fields: HashChain.fields(seq: seq + 1, event: fields))
-                if try insert.insert(seq: seq + 1, fields, hash: hash) {
-                    seq += 1
-                    head = hash
-                    stored += 1
+            try events.bytes.withUnsafeBufferPointer { bytes in
+                for index in 0..<events.count {
+                    let hash = tail.hash(next: UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: bytes[events.encoded(index)])))
+                    let inserted = try hash.withUnsafeBytes {
+                        try insert.insert(seq: tail.seq + 1, index, of: events, bytes: bytes, windowID: windowID, hash: $0)
+                    }
+                    if inserted {
+                        tail.advance(to: hash)
+                        stored += 1
+                    }
                 }
             }
+            let seq = tail.seq, head = tail.headData
             try db.execute(
                 sql: "UPDATE extraction_window SET events_stored = ?, chain_seq = ?, chain_head = ? WHERE id = ?",
                 arguments: [stored, seq, head, windowID])

@@ -164,30 +164,6 @@ extension Warehouse {
         }
     }
 
-    /// Up to `limit` events of one client in the window matching the given source IPs and actions, oldest first.
-    package func citedEvents(
-        clientID: String, in window: TimeWindow, sourceIPs: [String]? = nil, actions: [String]? = nil,
-        extraCondition: String? = nil, limit: Int = 20
-    ) async throws -> [CitedEvent] {
-        try await pool.read { db in
-            var sql = "SELECT id, timestamp, coalesce(source_ip, '') AS ip, action FROM event_log WHERE actor_id = ? AND timestamp >= ? AND timestamp < ?"
-            var arguments: [any DatabaseValueConvertible] = [clientID] + window.sqlValues
-            if let sourceIPs {
-                sql += " AND source_ip IN (\(Array(repeating: "?", count: sourceIPs.count).joined(separator: ",")))"
-                arguments += sourceIPs as [any DatabaseValueConvertible]
-            }
-            if let actions {
-                sql += " AND action IN (\(Array(repeating: "?", count: actions.count).joined(separator: ",")))"
-                arguments += actions as [any DatabaseValueConvertible]
-            }
-            if let extraCondition { sql += " AND (\(extraCondition))" }
-            sql += " ORDER BY timestamp, id LIMIT \(limit)"
-            return try Row.fetchAll(db, sql: sql, arguments: StatementArguments(arguments)).map {
-                CitedEvent(id: $0["id"], timestamp: $0["timestamp"], sourceIP: $0["ip"], action: $0["action"])
-            }
-        }
-    }
-
     /// Every extraction window that overlaps `window`, oldest first.
     package func coverage(of window: TimeWindow) async throws -> [CoverageWindow] {
         try await pool.read { db in

@@ -1,0 +1,128 @@
+import PartnerAuditCore
+
+/// A window's events, laid out before the write transaction for the hash chain and the insert.
+///
+/// Each event's chained columns from `id` to `raw_json` are kept as the chain hashes them
+/// (`HashChain`: each field length-prefixed, or the absent marker) in one buffer, so inside the
+/// transaction the single writer only adds `seq` and `window_id`, hashes three slices, and binds
+/// the texts straight from the buffer. The extractor builds it page by page while the previous
+/// window commits; the decoded events can be freed as soon as they are appended.
+package struct PreparedEvents: Sendable {
+    /// The text columns of a row, in the order they are chained (status, between `path` and
+    /// `scope`, is chained as text but bound as an integer).
+    enum Column: Int, CaseIterable {
+        case id, timestamp, actorType, actorID, action, resource, resourceID, outcome
+        case sourceIP, method, path, scope, userAgent, rawJSON
+    }
+
+    /// The encoded columns of every event, back to back.
+    private(set) var bytes: [UInt8] = []
+    /// Where each event's encoding starts in `bytes` (it ends where the next one starts).
+    private var starts: [Int32] = []
+    /// Per event and `Column`: the text's offset in `bytes`, or -1 when absent.
+    private var offsets: [Int32] = []
+    /// Per event and `Column`: the text's length in bytes.
+    private var lengths: [Int32] = []
+    private var statuses: [Int?] = []
+
+    package init() {}
+
+    package init(_ events: [AuditEvent]) {
+        self.init()
+        reserve(events.count)
+        for event in events { append(event) }
+    }
+
+    /// How many events are prepared.
+    package var count: Int { starts.count }
+
+    /// Makes room for `count` more events.
+    package mutating func reserve(_ count: Int) {
+        starts.reserveCapacity(starts.count + count)
+        statuses.reserveCapacity(statuses.count + count)
+        offsets.reserveCapacity(offsets.count + count * Column.allCases.count)
+        lengths.reserveCapacity(lengths.count + count * Column.allCases.count)
+        bytes.reserveCapacity(bytes.count + count * 900)
+    }
+
+    /// Appends one event; the same columns, in the same order, as `StoredEventFields(event:windowID:)`.
+    package mutating func append(_ event: AuditEvent) {
+        guard bytes.count < Int32.max - (1 << 24) else { preconditionFailure("a window of more than 2 GB of events") }
+        starts.append(Int32(bytes.count))
+        text(event.id)
+        timestamp(event.timestampMillis)
+        text(event.actorType)
+        text(event.actorID)
+        text(event.action)
+        text(event.resource)
+        text(event.resourceID)
+        text(event.outcome)
+        text(event.sourceIP)
+        text(event.method)
+        text(event.path)
+        let status = event.status
+        statuses.append(status)
+        if let status { untracked(String(status)) } else { absent() }
+        text(event.scope)
+        text(event.userAgent)
+        text(event.rawJSON)
+    }
+
+    /// Event `index`'s chained bytes from `id` to `raw_json`.
+    func encoded(_ index: Int) -> Range<Int> {
+        Int(starts[index])..<(index + 1 < starts.count ? Int(starts[index + 1]) : bytes.count)
+    }
+
+    /// Event `index`'s text of `column` as an offset and length in `bytes`; `nil` when absent.
+    @inline(__always)
+    func text(_ index: Int, _ column: Column) -> (offset: Int, length: Int32)? {
+        let slot = index * Column.allCases.count + column.rawValue
+        let offset = offsets[slot]
+        return offset < 0 ? nil : (Int(offset), lengths[slot])
+    }
+
+    func status(_ index: Int) -> Int? { statuses[index] }
+
+    // MARK: - Encoding
+
+    private mutating func text(_ value: String?) {
+        guard var value else {
+            absent()
+            offsets.append(-1)
+            lengths.append(0)
+            return
+        }
+        let length = value.utf8.count
+        prefix(length)
+        offsets.append(Int32(bytes.count))
+        lengths.append(Int32(length))
+        value.withUTF8 { bytes.append(contentsOf: $0) }
+    }
+
+    private mutating func timestamp(_ milliseconds: Int64) {
+        prefix(24)
+        offsets.append(Int32(bytes.count))
+        let before = bytes.count
+        Timestamp.append(milliseconds: milliseconds, to: &bytes)
+        assert(bytes.count - before == 24, "the canonical form is 24 bytes")
+        lengths.append(24)
+    }
+
+    /// A chained field that is not a text column (the status).
+    private mutating func untracked(_ value: String) {
+        prefix(value.utf8.count)
+        bytes.append(contentsOf: value.utf8)
+    }
+
+    private mutating func absent() {
+        for _ in 0..<4 { bytes.append(0xFF) }  // UInt32.max, big-endian
+    }
+
+    private mutating func prefix(_ length: Int) {
+        let value = UInt32(length)
+        bytes.append(UInt8(value >> 24))
+        bytes.append(UInt8(value >> 16 & 0xFF))
+        bytes.append(UInt8(value >> 8 & 0xFF))
+        bytes.append(UInt8(value & 0xFF))
+    }
+}

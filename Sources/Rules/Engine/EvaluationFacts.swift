@@ -79,10 +79,11 @@ final class FactsCollector: Sendable {
     var facts: EvaluationFacts { state.withLock { $0.facts } }
 
     func add(_ row: ScopeUsageRow) {
-        let scope = row.scope ?? row.method.flatMap { method in row.path.flatMap { catalog.endpoints.scope(method: method, path: $0) } }
         // A call uses the scope it needs (guide dialect) and the permission it needs (live): a
         // client holds grants of one vocabulary, so marking both never confuses the two.
-        let permission = row.method.flatMap { method in row.path.flatMap { catalog.endpoints.permission(method: method, path: $0) } }
+        let needed = row.method.flatMap { method in row.path.flatMap { catalog.endpoints.grants(method: method, path: $0) } }
+        let scope = row.scope ?? needed?.scope
+        let permission = needed?.permission
         state.withLock { state in
             state.facts.requestCounts[row.clientID, default: 0] += row.count
             if let permission {

@@ -39,9 +39,10 @@ package struct EndpointScopeMap: Sendable {
         entry(method: method, path: path)?.scope
     }
 
-    /// The permission a call needs (live dialect); `nil` when no line matches or the line names none.
-    package func permission(method: String, path: String) -> String? {
-        entry(method: method, path: path)?.permission
+    /// The scope and the permission (live dialect; `nil` when the line names none) a call needs,
+    /// from one lookup; `nil` when no line matches.
+    package func grants(method: String, path: String) -> (scope: String, permission: String?)? {
+        entry(method: method, path: path).map { ($0.scope, $0.permission) }
     }
 
     private func entry(method: String, path: String) -> Entry? {

@@ -27,27 +27,18 @@ extension Warehouse {
     /// and rows missing at the end (a window recorded a head that is no longer there).
     package func verifyChain() async throws -> ChainVerification {
         try await pool.read { db in
-            var previous = HashChain.genesis
-            var expectedSeq: Int64 = 1
-            let rows = try Row.fetchCursor(db, sql: "SELECT \(StoredEventFields.columns), seq, hash FROM event_log ORDER BY seq")
-            while let row = try rows.next() {
-                let seq: Int64 = row[16]
-                let id: String = row[0]
-                if seq != expectedSeq {
-                    return ChainVerification(rows: expectedSeq - 1, head: previous.hex,
-                        firstBreak: "event_log rows \(expectedSeq)…\(seq - 1) are missing (before event \(id))")
-                }
-                let fields = StoredEventFields(row: row)
-                let computed = HashChain.hash(previous: previous, fields: HashChain.fields(seq: seq, event: fields))
-                let stored: Data = row[17]
-                if computed != stored {
-                    return ChainVerification(rows: seq - 1, head: previous.hex,
-                        firstBreak: "event_log row \(seq) (event \(id)): its hash does not match its content and the previous row")
-                }
-                previous = stored
-                expectedSeq += 1
+            let count: Int64
+            let previous: Data
+            switch try ChainWalk.run(db) {
+            case .gap(let expected, let found, let id, let head):
+                return ChainVerification(rows: expected - 1, head: head.hex,
+                    firstBreak: "event_log rows \(expected)…\(found - 1) are missing (before event \(id))")
+            case .mismatch(let seq, let id, let head):
+                return ChainVerification(rows: seq - 1, head: head.hex,
+                    firstBreak: "event_log row \(seq) (event \(id)): its hash does not match its content and the previous row")
+            case .intact(let rows, let head):
+                (count, previous) = (rows, head)
             }
-            let count = expectedSeq - 1
             let recorded = try Row.fetchAll(db, sql: """
                 SELECT id, chain_seq, chain_head FROM extraction_window
                 WHERE status = 'complete' AND chain_seq > 0 ORDER BY chain_seq DESC LIMIT 1

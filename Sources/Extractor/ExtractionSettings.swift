@@ -10,7 +10,7 @@ package struct ExtractionSettings: Sendable {
     package var firstRunLookback: Duration = .seconds(90 * 86_400)
     /// A window the source says holds more events than this is split before it is paged,
     /// so memory stays bounded however busy a day was.
-    package var maxEventsPerWindow = 20_000
+    package var maxEventsPerWindow = 12_000
 
     package init() {}
 }

@@ -70,6 +70,7 @@ final class FactsCollector: Sendable {
     private struct State {
         var facts = EvaluationFacts()
         var addresses: [String: IPAddress?] = [:]
+        var actions: [String: String] = [:]
     }
     private let catalog: ScopeCatalog
     private let state = Mutex(State())
@@ -106,8 +107,11 @@ final class FactsCollector: Sendable {
                 address = IPAddress(row.sourceIP)
                 state.addresses[row.sourceIP] = address
             }
+            // Hundreds of thousands of rows share a handful of actions: keep one copy of each.
+            let action = state.actions[row.action] ?? row.action
+            state.actions[action] = action
             state.facts.traffic[row.clientID, default: []].append(
-                ClientTraffic(sourceIP: row.sourceIP, address: address, action: row.action, allowed: row.allowed, count: row.count))
+                ClientTraffic(sourceIP: row.sourceIP, address: address, action: action, allowed: row.allowed, count: row.count))
         }
     }
 }

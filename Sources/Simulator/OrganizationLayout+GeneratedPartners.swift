@@ -21,7 +21,7 @@ extension OrganizationLayout {
     /// is the same whatever the count, because later partners only append.
     static func makeGeneratedPartners(seed: UInt64, firstIndex: Int, apps: Int) -> [Partner] {
         let count = max(0, (apps + 2) / 3)
-        var allocator = SubnetAllocator(seed: seed, salt: 11, octets: generatedPartnerOctets)
+        var allocator = NetworkAllocator(seed: seed, salt: 11, octets: generatedPartnerOctets, distinct: .slash24s)
         return (0..<count).map { offset in
             let index = firstIndex + offset
             let number = String(index).leftPadded(to: 4)

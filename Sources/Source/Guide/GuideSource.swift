@@ -18,23 +18,12 @@ package struct GuideSource: AuditSource {
     package func authenticate() async throws { try await api.authenticate() }
 
     package func clients() async throws -> [ClientSnapshot] {
-        var clients: [ClientSnapshot] = []
-        var pageNumber = 1
-        while true {
-            let label = "OAuth clients page \(pageNumber)"
-            let response = try await api.call(.GET, "/api/v2/oauth/clients",
-                query: [("pageSize", String(pageSize)), ("pageNumber", String(pageNumber))], label: label)
-            let page = try SourcePage(response, label: label)
-            for entity in page.entities {
-                do {
-                    clients.append(try ClientSnapshot(sourceJSON: entity))
-                } catch {
-                    throw SourceError(.malformedResponse, request: "GET /api/v2/oauth/clients (\(label))", message: "\(error)")
-                }
+        try await api.numberedListing("/api/v2/oauth/clients", what: "OAuth clients", pageSize: pageSize).map { entity, page in
+            do {
+                return try ClientSnapshot(sourceJSON: entity)
+            } catch {
+                throw SourceError(.malformedResponse, request: "GET /api/v2/oauth/clients (\(page))", message: "\(error)")
             }
-            let pageCount = page.int("pageCount") ?? pageNumber
-            if page.entities.isEmpty || pageNumber >= pageCount { return clients }
-            pageNumber += 1
         }
     }
 

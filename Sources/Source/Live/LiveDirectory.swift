@@ -15,7 +15,8 @@ struct LiveDirectory: Sendable {
         let roles = try await self.roles()
         let allowlist = try await organizationAllowlist()
         var clients: [ClientSnapshot] = []
-        for var entity in try await pages(of: "/api/v2/oauth/clients", what: "OAuth clients") {
+        for (listed, _) in try await api.numberedListing("/api/v2/oauth/clients", what: "OAuth clients", pageSize: pageSize) {
+            var entity = listed
             if entity["authorizedGrantType"] == nil, let id = entity["id"]?.nonEmptyString {
                 // The listing may leave the grant type out; the client's own resource has it.
                 let path = "/api/v2/oauth/clients/\(APIClient.pathSegment(id))"
@@ -29,7 +30,7 @@ struct LiveDirectory: Sendable {
     /// Every role by id, with its permissions expanded.
     private func roles() async throws -> [String: LiveRole] {
         var roles: [String: LiveRole] = [:]
-        for entity in try await pages(of: "/api/v2/authorization/roles", what: "roles") {
+        for (entity, _) in try await api.numberedListing("/api/v2/authorization/roles", what: "roles", pageSize: pageSize) {
             do {
                 let role = try LiveRole(json: entity)
                 roles[role.id] = role
@@ -86,21 +87,6 @@ struct LiveDirectory: Sendable {
         members["organizationIpAllowlist"] = .array(allowlist.map(JSONValue.string))
         client.rawJSON = JSONValue.object(members).canonicalText
         return client
-    }
-
-    /// Every entity of a page-numbered listing.
-    private func pages(of path: String, what: String) async throws -> [JSONValue] {
-        var entities: [JSONValue] = []
-        var pageNumber = 1
-        while true {
-            let label = "\(what) page \(pageNumber)"
-            let response = try await api.call(.GET, path, query: [("pageSize", String(pageSize)), ("pageNumber", String(pageNumber))], label: label)
-            let page = try SourcePage(response, label: "GET \(path) (\(label))", keepsEntityTexts: false)
-            entities.append(contentsOf: page.entities)
-            let pageCount = page.int("pageCount") ?? pageNumber
-            if page.entities.isEmpty || pageNumber >= pageCount { return entities }
-            pageNumber += 1
-        }
     }
 
     private func parse(_ response: APIResponse, request: String) throws -> JSONValue {

@@ -1,0 +1,19 @@
+import PartnerAuditCore
+
+extension APIClient {
+    /// Every entity of a page-numbered listing (`pageSize`, `pageNumber` from 1, until `pageCount`
+    /// or an empty page), with the label of the page it came from, e.g. `OAuth clients page 2`.
+    func numberedListing(_ path: String, what: String, pageSize: Int) async throws -> [(entity: JSONValue, page: String)] {
+        var entities: [(entity: JSONValue, page: String)] = []
+        var pageNumber = 1
+        while true {
+            let label = "\(what) page \(pageNumber)"
+            let response = try await call(.GET, path, query: [("pageSize", String(pageSize)), ("pageNumber", String(pageNumber))], label: label)
+            let page = try SourcePage(response, label: "GET \(path) (\(label))", keepsEntityTexts: false)
+            entities += page.entities.map { ($0, label) }
+            let pageCount = page.int("pageCount") ?? pageNumber
+            if page.entities.isEmpty || pageNumber >= pageCount { return entities }
+            pageNumber += 1
+        }
+    }
+}

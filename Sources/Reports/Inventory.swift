@@ -69,9 +69,9 @@ extension Inventory {
     /// which in the live dialect repeats the organisation's list), and with an organisation-wide
     /// allowlist equal to one already seen sharing that one's storage.
     ///
-    /// Every live snapshot decodes its own copy of the same list; kept once, a 1,000-client
-    /// organisation holds one list of 1,000 entries rather than a million strings, and comparing
-    /// a client's list with the organisation's is a pointer check.
+    /// The warehouse shares identical lists within one read (`clients(asOf:)`, `clientSnapshots(during:)`);
+    /// this shares them across the two, so a 1,000-client organisation holds one list of 1,000
+    /// entries, and comparing a client's list with the organisation's is a pointer check.
     private static func kept(_ snapshot: ClientSnapshot, lists: inout Set<[String]>) -> ClientSnapshot {
         var kept = snapshot
         kept.rawJSON = ""

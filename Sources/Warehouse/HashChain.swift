@@ -10,7 +10,9 @@ package enum HashChain {
     /// The hash the chain starts from.
     package static let genesis = Data(repeating: 0, count: 32)
 
-    /// The hash of one row given the previous row's hash.
+    /// The hash of one row given the previous row's hash: the chain's definition. The writer
+    /// (`Tail`) and the walk (`ChainWalk`) hash the same bytes without building these strings;
+    /// the tests check both against this.
     static func hash(previous: Data, fields: [String?]) -> Data {
         var hasher = SHA256()
         hasher.update(data: previous)

@@ -67,3 +67,17 @@ struct PreparedEventsTests {
         }
     }
 }
+
+extension StoredEventFields {
+    /// The columns `init(row:)` reads, in order.
+    static let columns = "id, timestamp, actor_type, actor_id, action, resource, resource_id, outcome, source_ip, method, path, status, scope, user_agent, raw_json, window_id"
+
+    /// Reads a row whose first sixteen columns are `columns`, by position: the slow, plain reading
+    /// the tests check the writer's and the chain walk's byte-level paths against.
+    init(row: Row) {
+        self.init(
+            id: row[0], timestamp: row[1], actorType: row[2], actorID: row[3], action: row[4], resource: row[5],
+            resourceID: row[6], outcome: row[7], sourceIP: row[8], method: row[9], path: row[10], status: row[11],
+            scope: row[12], userAgent: row[13], rawJSON: row[14], windowID: row[15])
+    }
+}

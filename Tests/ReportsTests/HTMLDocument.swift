@@ -21,18 +21,7 @@ struct HTMLDocument {
     }
 
     private mutating func walk(_ node: xmlNodePtr) {
-        var attributes: [String: String] = [:]
-        var attribute = node.pointee.properties
-        while let current = attribute {
-            let name = String(cString: current.pointee.name)
-            if let value = xmlGetProp(node, current.pointee.name) {
-                attributes[name] = String(cString: value)
-                partner_audit_xml_free(value)
-            } else {
-                attributes[name] = ""
-            }
-            attribute = current.pointee.next
-        }
+        let attributes = attributes(of: node)
         var text = ""
         if let content = xmlNodeGetContent(node) {
             text = String(cString: content)

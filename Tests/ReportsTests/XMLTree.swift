@@ -26,16 +26,7 @@ final class XMLTree {
     }
 
     private static func element(_ node: xmlNodePtr) -> Element {
-        var attributes: [String: String] = [:]
-        var attribute = node.pointee.properties
-        while let current = attribute {
-            let name = String(cString: current.pointee.name)
-            if let value = xmlGetProp(node, current.pointee.name) {
-                attributes[name] = String(cString: value)
-                partner_audit_xml_free(value)
-            }
-            attribute = current.pointee.next
-        }
+        let attributes = attributes(of: node)
         var children: [Element] = []
         var text = ""
         var child = node.pointee.children

@@ -20,6 +20,8 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        // Named because Source imports NIOCore and NIOHTTP1 itself (async-http-client depends on it).
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
     ],
     targets: [
         // Models, time, configuration parsing. No I/O.
@@ -34,6 +36,8 @@ let package = Package(
                 "PartnerAuditCore",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
             ]
         ),
         // The append-only, hash-chained SQLite warehouse.
@@ -42,6 +46,8 @@ let package = Package(
             dependencies: [
                 "PartnerAuditCore",
                 .product(name: "GRDB", package: "GRDB.swift"),
+                // SQLite's C API, for the measured hot paths (the event insert and the chain walk).
+                .product(name: "GRDBSQLite", package: "GRDB.swift"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
@@ -138,7 +144,7 @@ let package = Package(
         .testTarget(
             name: "CLITests",
             dependencies: [
-                "PartnerAuditCore", "Simulator", "partner-audit",
+                "PartnerAuditCore", "Simulator", "CLI", "Extractor", "Reports", "Source", "Warehouse", "partner-audit",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Logging", package: "swift-log"),
             ]

@@ -72,8 +72,8 @@ struct Demo: AsyncParsableCommand {
             do {
                 // The simulator's log is complete when it starts: extract all of it with no lag, from the
                 // midnight before its first event, so the pack's first day is covered whole.
-                let firstEvent = Timestamp.milliseconds(start) - Int64(options.days) * 86_400_000
-                let since = Timestamp.date(milliseconds: firstEvent - firstEvent % 86_400_000)
+                let firstEvent = Timestamp.milliseconds(start) - .days(options.days)
+                let since = Timestamp.date(milliseconds: firstEvent - firstEvent % TimeSpan.day.milliseconds)
                 // One night is skipped on purpose, so the audit-trail rules have a gap to report (AT-1).
                 let now = Date()
                 let missedNight = Self.missedNight(before: start)
@@ -114,8 +114,8 @@ struct Demo: AsyncParsableCommand {
 
     /// The day the demo does not extract: midnight to midnight, 30 days before the simulator started.
     static func missedNight(before start: Date) -> (from: Date, to: Date) {
-        let day = Timestamp.milliseconds(start) - 30 * 86_400_000
-        let midnight = day - day % 86_400_000
-        return (Timestamp.date(milliseconds: midnight), Timestamp.date(milliseconds: midnight + 86_400_000))
+        let day = Timestamp.milliseconds(start) - .days(30)
+        let midnight = day - day % TimeSpan.day.milliseconds
+        return (Timestamp.date(milliseconds: midnight), Timestamp.date(milliseconds: midnight + .day))
     }
 }

@@ -56,9 +56,9 @@ struct ExtractionJob {
     /// Window settings from the configuration.
     static func settings(from source: Configuration.SourceSettings) -> ExtractionSettings {
         var settings = ExtractionSettings()
-        settings.windowLength = .seconds(source.windowHours * 3600)
-        settings.overlap = .seconds(source.overlapMinutes * 60)
-        settings.lag = .seconds(source.lagMinutes * 60)
+        settings.windowLength = .hours(source.windowHours)
+        settings.overlap = .minutes(source.overlapMinutes)
+        settings.lag = .minutes(source.lagMinutes)
         return settings
     }
 }

@@ -1,13 +1,15 @@
+import PartnerAuditCore
+
 /// How the extractor cuts time into windows.
 package struct ExtractionSettings: Sendable {
     /// The length of one window: one transaction and one checkpoint.
-    package var windowLength: Duration = .seconds(24 * 3600)
+    package var windowLength = TimeSpan.day
     /// How far before the watermark each incremental run re-reads, for late events.
-    package var overlap: Duration = .seconds(15 * 60)
+    package var overlap = TimeSpan.minutes(15)
     /// How far behind now a window must end to be closed (no longer growing).
-    package var lag: Duration = .seconds(5 * 60)
+    package var lag = TimeSpan.minutes(5)
     /// Where a first run starts when no `--since` is given: the source's retention.
-    package var firstRunLookback: Duration = .seconds(90 * 86_400)
+    package var firstRunLookback = TimeSpan.days(90)
     /// A window the source says holds more events than this is split before it is paged,
     /// so memory stays bounded however busy a day was.
     package var maxEventsPerWindow = 12_000

@@ -63,14 +63,14 @@ package struct Extractor: Sendable {
     }
 
     private func plannedRange(since: Date?, until: Date?, now: Date) async throws -> TimeWindow {
-        let end = Timestamp.milliseconds(until ?? now.addingTimeInterval(-settings.lag.timeInterval))
+        let end = until.map(Timestamp.milliseconds) ?? Timestamp.milliseconds(now) - settings.lag
         let start: Int64
         if let since {
             start = Timestamp.milliseconds(since)
         } else if let watermark = try await warehouse.watermark() {
-            start = watermark - Int64(settings.overlap.timeInterval * 1000)
+            start = watermark - settings.overlap
         } else {
-            start = Timestamp.milliseconds(now.addingTimeInterval(-settings.firstRunLookback.timeInterval))
+            start = Timestamp.milliseconds(now) - settings.firstRunLookback
         }
         return TimeWindow(fromMillis: start, toMillis: max(start, end))
     }
@@ -81,7 +81,7 @@ package struct Extractor: Sendable {
     private func extractWindows(
         _ range: TimeWindow, runID: Int64, advancesWatermark: Bool, started: Date, summary: inout ExtractionSummary
     ) async throws {
-        var pending = range.split(every: Int64(settings.windowLength.timeInterval * 1000))
+        var pending = range.split(every: settings.windowLength)
         let planned = pending.count
         var index = 0
         let prefetch = PrefetchSlot()
@@ -95,7 +95,7 @@ package struct Extractor: Sendable {
                     let parts = Int((Double(total) / Double(settings.maxEventsPerWindow)).rounded(.up)) + 1
                     let length = max(1000, (window.durationMillis + Int64(parts) - 1) / Int64(parts))
                     logger.info("window \(window) holds \(total) events; splitting it into \(parts) parts")
-                    pending.insert(contentsOf: window.split(every: length), at: 0)
+                    pending.insert(contentsOf: window.split(every: TimeSpan(milliseconds: length)), at: 0)
                     next = start(pending[0], runID: runID)
                     prefetch.set(next)
                     continue
@@ -154,7 +154,7 @@ package struct Extractor: Sendable {
                     return .tooLarge(total: total)
                 }
                 if pages == 1, let total = page.windowTotal { events.reserve(min(total, settings.maxEventsPerWindow)) }
-                for event in page.events { events.append(event) }
+                for event in page.events { try events.append(event) }
                 if page.windowTotal == nil, let last = page.events.last,
                    let estimate = estimatedTotal(of: window, count: events.count, reaching: last.timestampMillis) {
                     return .tooLarge(total: estimate)
@@ -190,14 +190,18 @@ final class PrefetchSlot: Sendable {
 }
 
 /// The extraction stopped at a window: names the window and the page, and what the source did.
-package struct ExtractionError: Error, Sendable, CustomStringConvertible, ExitCodeProviding {
+package struct ExtractionError: Error, Sendable, CustomStringConvertible {
     package var window: TimeWindow
     package var place: String
     package var underlying: SourceError
 
+    package init(window: TimeWindow, place: String, underlying: SourceError) {
+        self.window = window
+        self.place = place
+        self.underlying = underlying
+    }
+
     package var description: String {
         "extraction stopped at the \(place): \(underlying). Everything committed before it stays stored; the next run resumes from the last committed window."
     }
-
-    package var exitStatus: ExitStatus { underlying.exitStatus }
 }

@@ -28,12 +28,12 @@ extension AuditEvent {
         self.init(
             id: id,
             timestampMillis: millis,
-            actorType: try required("actorType"),
+            actorType: ActorType(text: try required("actorType")),
             actorID: json["actorId"]?.stringValue ?? "",
-            action: try required("action"),
+            action: AuditAction(text: try required("action")),
             resource: json["resource"]?.stringValue ?? "",
             resourceID: json["resourceId"]?.nonEmptyString,
-            outcome: try required("outcome"),
+            outcome: Outcome(text: try required("outcome")),
             details: details,
             rawJSON: rawText ?? json.canonicalText
         )

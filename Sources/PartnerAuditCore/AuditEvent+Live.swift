@@ -43,12 +43,12 @@ extension AuditEvent {
         }
         let entityType = json["entityType"]?.stringValue ?? ""
         let status = json["status"]?.stringValue ?? ""
-        let action = LiveAuditAction.guideAction(entityType: entityType, action: json["action"]?.stringValue ?? "", status: status)
+        let action = LiveAuditAction.action(entityType: entityType, action: json["action"]?.stringValue ?? "", status: status)
         let details = try Self.liveDetails(json, id: id)
-        let actor: (type: String, id: String) =
-            if let client = json["client"]?["id"]?.nonEmptyString { ("oauthclient", client) }
-            else if let user = json["user"]?["id"]?.nonEmptyString { ("user", user) }
-            else { ("system", "") }
+        let actor: (type: ActorType, id: String) =
+            if let client = json["client"]?["id"]?.nonEmptyString { (.oauthClient, client) }
+            else if let user = json["user"]?["id"]?.nonEmptyString { (.user, user) }
+            else { (.system, "") }
         for key in Self.liveDetailKeys { members.removeValue(forKey: key) }
         members["details"] = details
         self.init(
@@ -59,7 +59,7 @@ extension AuditEvent {
             action: action,
             resource: entityType.isEmpty ? (json["serviceName"]?.stringValue ?? "") : entityType,
             resourceID: json["entity"]?["id"]?.nonEmptyString,
-            outcome: LiveAuditAction.outcome(status: status, guideAction: action),
+            outcome: LiveAuditAction.outcome(status: status, action: action),
             details: details,
             rawJSON: JSONValue.object(members).canonicalText
         )

@@ -4,23 +4,21 @@ package struct AuditEvent: Sendable, Hashable {
     package var id: String
     /// When it happened, in milliseconds since 1970 (UTC).
     package var timestampMillis: Int64
-    /// `oauthclient`, `user` or `system`.
-    package var actorType: String
+    package var actorType: ActorType
     /// The client id or user id that acted.
     package var actorID: String
-    package var action: String
+    package var action: AuditAction
     package var resource: String
     package var resourceID: String?
-    /// `success`, `failure` or `denied`.
-    package var outcome: String
+    package var outcome: Outcome
     /// The free-form details object, as it came.
     package var details: JSONValue
     /// The whole event as canonical JSON, unknown fields included.
     package var rawJSON: String
 
     package init(
-        id: String, timestampMillis: Int64, actorType: String, actorID: String, action: String,
-        resource: String, resourceID: String?, outcome: String, details: JSONValue, rawJSON: String
+        id: String, timestampMillis: Int64, actorType: ActorType, actorID: String, action: AuditAction,
+        resource: String, resourceID: String?, outcome: Outcome, details: JSONValue, rawJSON: String
     ) {
         self.id = id
         self.timestampMillis = timestampMillis

@@ -33,14 +33,14 @@ extension ClientSnapshot {
             id: id,
             name: json["name"]?.stringValue ?? "",
             description: json["description"]?.nonEmptyString,
-            type: json["type"]?.nonEmptyString ?? "public",
-            grantType: grant.map(ClientSnapshot.normalisedGrantType) ?? "client_credentials",
+            type: json["type"]?.nonEmptyString.map(ClientType.init(text:)) ?? .public,
+            grantType: grant.map(GrantType.init(sourceText:)) ?? .clientCredentials,
             redirectURIs: try strings("redirectUris", "registeredRedirectUri") ?? [],
             scopes: try strings("scopes", "scope") ?? [],
             allowAccessToAllUsers: json["allowAccessToAllUsers"]?.boolValue ?? false,
             isThirdParty: json["isThirdParty"]?.boolValue ?? false,
             ipAllowlist: try strings("ipWhitelist"),
-            state: json["state"]?.nonEmptyString ?? "active",
+            state: json["state"]?.nonEmptyString.map(ClientState.init(text:)) ?? .active,
             dateCreated: try time("dateCreated"),
             dateModified: try time("dateModified"),
             secretLastRotated: try time("secretLastRotated"),
@@ -48,15 +48,4 @@ extension ClientSnapshot {
         )
     }
 
-    /// Maps the live API's `CLIENT-CREDENTIALS`-style names to the guide's; guide names pass through.
-    package static func normalisedGrantType(_ raw: String) -> String {
-        switch raw.uppercased().replacingOccurrences(of: "_", with: "-") {
-        case "CLIENT-CREDENTIALS": "client_credentials"
-        case "CODE", "AUTHORIZATION-CODE": "authorization_code"
-        case "TOKEN", "IMPLICIT": "implicit"
-        case "SAML2BEARER", "SAML2-BEARER": "saml2_bearer"
-        case "PASSWORD": "password"
-        default: raw.lowercased()
-        }
-    }
 }

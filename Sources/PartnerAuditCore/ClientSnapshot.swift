@@ -7,9 +7,9 @@ package struct ClientSnapshot: Sendable, Hashable {
     package var name: String
     package var description: String?
     /// `public` (machine-to-machine partner app) or `private`.
-    package var type: String
-    /// Normalised: `client_credentials`, `authorization_code`, `implicit`, `saml2_bearer`, `password`.
-    package var grantType: String
+    package var type: ClientType
+    /// Normalised to the guide's names (`GrantType(sourceText:)`).
+    package var grantType: GrantType
     package var redirectURIs: [String]
     /// Granted scopes (guide dialect) or permissions expanded from roles (live dialect).
     package var scopes: [String]
@@ -19,8 +19,7 @@ package struct ClientSnapshot: Sendable, Hashable {
     package var ipAllowlist: [String]?
     /// Whose list `ipAllowlist` is: the client's own (guide dialect) or the organisation's (live).
     package var ipAllowlistScope: AllowlistScope
-    /// `active`, `disabled` or `inactive`.
-    package var state: String
+    package var state: ClientState
     /// Canonical ISO 8601 texts.
     package var dateCreated: String?
     package var dateModified: String?
@@ -29,10 +28,10 @@ package struct ClientSnapshot: Sendable, Hashable {
     package var rawJSON: String
 
     package init(
-        id: String, name: String, description: String? = nil, type: String = "public",
-        grantType: String = "client_credentials", redirectURIs: [String] = [], scopes: [String] = [],
+        id: String, name: String, description: String? = nil, type: ClientType = .public,
+        grantType: GrantType = .clientCredentials, redirectURIs: [String] = [], scopes: [String] = [],
         allowAccessToAllUsers: Bool = false, isThirdParty: Bool = false, ipAllowlist: [String]? = nil,
-        ipAllowlistScope: AllowlistScope = .client, state: String = "active", dateCreated: String? = nil, dateModified: String? = nil,
+        ipAllowlistScope: AllowlistScope = .client, state: ClientState = .active, dateCreated: String? = nil, dateModified: String? = nil,
         secretLastRotated: String? = nil, rawJSON: String = "{}"
     ) {
         self.id = id

@@ -1,5 +1,5 @@
 /// A configuration or policy file that cannot be used: names the file, the line and the reason.
-package struct ConfigurationError: Error, Sendable, CustomStringConvertible, ExitCodeProviding {
+package struct ConfigurationError: Error, Sendable, CustomStringConvertible {
     package var file: String
     package var line: Int?
     package var message: String
@@ -14,6 +14,4 @@ package struct ConfigurationError: Error, Sendable, CustomStringConvertible, Exi
         if let line { return "\(file):\(line): \(message)" }
         return "\(file): \(message)"
     }
-
-    package var exitStatus: ExitStatus { .usage }
 }

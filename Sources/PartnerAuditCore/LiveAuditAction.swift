@@ -1,32 +1,32 @@
-/// How the live dialect's `entityType` + `action` + `status` name what the guide dialect calls
-/// `action` + `outcome` (source-api.md section 4), so the rules read one vocabulary.
+/// How the live dialect's `entityType` + `action` + `status` name what the event model calls
+/// an action and an outcome (source-api.md section 4), so the rules read one vocabulary.
 ///
-/// The pairs the rules know are mapped to the guide's names; any other pair becomes
+/// The pairs the rules know are mapped to `AuditAction`'s cases; any other pair becomes
 /// `entitytype.action` in lower case (`Queue` + `Update` → `queue.update`).
 package enum LiveAuditAction {
-    /// The guide-dialect action of a live audit message.
-    package static func guideAction(entityType: String, action: String, status: String) -> String {
+    /// The event model's action of a live audit message.
+    package static func action(entityType: String, action: String, status: String) -> AuditAction {
         switch (entityType, action) {
-        case ("ApiRequest", "Execute"): "api.request"
-        case ("AccessToken", "Authenticate"): status == "SUCCESS" ? "oauth.token.issued" : "oauth.token.denied"
-        case ("AccessToken", "Revoke"): "oauth.token.revoke"
-        case ("OAuthClient", "Create"): "oauthclient.create"
-        case ("OAuthClient", "Update"): "oauthclient.update"
-        case ("OAuthClient", "Delete"): "oauthclient.delete"
-        case ("OAuthClient", "Rotate"): "oauthclient.secret.rotate"
-        case (_, ""): entityType.lowercased()
-        case ("", _): action.lowercased()
-        default: "\(entityType.lowercased()).\(action.lowercased())"
+        case ("ApiRequest", "Execute"): .apiRequest
+        case ("AccessToken", "Authenticate"): status == "SUCCESS" ? .tokenIssued : .tokenDenied
+        case ("AccessToken", "Revoke"): .tokenRevoked
+        case ("OAuthClient", "Create"): .clientCreated
+        case ("OAuthClient", "Update"): .clientUpdated
+        case ("OAuthClient", "Delete"): .clientDeleted
+        case ("OAuthClient", "Rotate"): .clientSecretRotated
+        case (_, ""): AuditAction(text: entityType.lowercased())
+        case ("", _): AuditAction(text: action.lowercased())
+        default: AuditAction(text: "\(entityType.lowercased()).\(action.lowercased())")
         }
     }
 
-    /// The guide-dialect outcome: `SUCCESS` → `success`; a refused token → `denied`;
-    /// any other `FAILURE` → `failure`; `WARNING` (or anything else) → `warning`.
-    package static func outcome(status: String, guideAction: String) -> String {
+    /// The outcome: `SUCCESS` → success; a refused token → denied; any other `FAILURE` →
+    /// failure; `WARNING` (or anything else) → warning.
+    package static func outcome(status: String, action: AuditAction) -> Outcome {
         switch status.uppercased() {
-        case "SUCCESS": "success"
-        case "FAILURE": guideAction == "oauth.token.denied" ? "denied" : "failure"
-        default: "warning"
+        case "SUCCESS": .success
+        case "FAILURE": action == .tokenDenied ? .denied : .failure
+        default: .warning
         }
     }
 }

@@ -1,3 +1,5 @@
+import PartnerAuditCore
+
 /// Section 5: every change of an OAuth client in the period.
 struct ChangesModel {
     struct Change {
@@ -19,11 +21,11 @@ struct ChangesModel {
     }
 
     /// What a change without recorded fields did.
-    static func note(forAction action: String) -> String {
+    static func note(forAction action: AuditAction) -> String {
         switch action {
-        case "oauthclient.secret.rotate": "secret rotated"
-        case "oauthclient.create": "client created (no field details recorded)"
-        case "oauthclient.delete": "client deleted"
+        case .clientSecretRotated: "secret rotated"
+        case .clientCreated: "client created (no field details recorded)"
+        case .clientDeleted: "client deleted"
         default: "no field details recorded"
         }
     }
@@ -44,7 +46,7 @@ struct ChangesModel {
             : nil
         self.changes = changes.prefix(Self.shownLimit).map { change in
             Change(timestamp: DisplayText.time(change.event.timestamp), eventID: change.event.eventID, actor: change.event.actorID,
-                   action: change.event.action.replacingOccurrences(of: "oauthclient.", with: ""),
+                   action: change.event.action.text.replacingOccurrences(of: "oauthclient.", with: ""),
                    client: change.clientName.isEmpty ? change.event.clientID : change.clientName, clientID: change.event.clientID,
                    fields: change.fields.map { Change.Field(name: $0.name, old: $0.old, new: $0.new) },
                    noFieldsNote: change.fields.isEmpty ? Self.note(forAction: change.event.action) : nil)

@@ -12,7 +12,7 @@ extension ControlMatrix {
     /// Rules whose decision rests on audit events of the period.
     static let eventBasedRules: Set<String> = ["LP-2", "LP-5", "AL-4", "ER-1", "ER-2", "ER-3", "CM-1", "AN-1", "AN-2"]
     /// Rules the pack decides itself from coverage and the chain.
-    static let packRules: Set<String> = ["AT-1", "AT-2"]
+    static let packRules = Set(AuditTrailRules.all.map(\.id))
 
     /// The matrix of `framework`: a control with a non-info finding has exceptions; one whose
     /// rules could not run (no evaluation covers the period, no events, or a rule said it

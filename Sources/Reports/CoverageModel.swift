@@ -52,7 +52,7 @@ struct CoverageModel {
         failedCount = DisplayText.count(coverage.windows.filter { !$0.complete }.count)
         eventsInPeriod = DisplayText.count(coverage.eventsInPeriod)
         spans = coverage.spans.map { Span(from: DisplayText.time(milliseconds: $0.fromMillis), to: DisplayText.time(milliseconds: $0.toMillis), duration: DisplayText.duration(milliseconds: $0.durationMillis)) }
-        let retentionStart = Timestamp.milliseconds(content.request.generatedAt) - 90 * 86_400_000
+        let retentionStart = Timestamp.milliseconds(content.request.generatedAt) - .days(90)
         gaps = coverage.gaps.map { gap in
             let cause = gap.failedWindows == 0 ? "never extracted" : "extraction failed (\(DisplayText.plural(gap.failedWindows, "window")); last error: \(gap.lastError ?? "unknown"))"
             let recovery = gap.window.fromMillis >= retentionStart

@@ -27,7 +27,7 @@ struct EvidenceCoverage: Sendable {
     }
 
     /// The most recent stretch that is still expected to be unextracted; the AT-1 rule's tolerance.
-    static var recentTolerance: Int64 { AuditTrailRules.recentTolerance }
+    static var recentTolerance: TimeSpan { AuditTrailRules.recentTolerance }
 
     /// The parts of `window` that no complete extraction window covers, exactly as the AT-1 rule computes them.
     static func gaps(in window: TimeWindow, coverage: [CoverageWindow]) -> [TimeWindow] {

@@ -58,7 +58,7 @@ package struct EvidencePackBuilder: Sendable {
             logger.debug("gathered \(what) in \(mark.duration(to: clock.now))")
             mark = clock.now
         }
-        let byMonth = period.durationMillis > 400 * 86_400_000
+        let byMonth = period.duration > .days(400)
         let activity = Self.everyBucket(try await warehouse.activity(in: period, byMonth: byMonth), period: period, byMonth: byMonth)
         let eventsInPeriod = activity.reduce(0) { $0 + $1.events }
         lap("the daily activity")
@@ -88,9 +88,9 @@ package struct EvidencePackBuilder: Sendable {
         var day = period.fromMillis
         var seen = Set<String>()
         while day < period.toMillis {
-            let key = String(Timestamp.format(milliseconds: day).prefix(byMonth ? 7 : 10))
+            let key = (byMonth ? TimeBucket.month : .day).label(of: day)
             if seen.insert(key).inserted { out.append(known[key] ?? ActivityBucket(bucket: key, events: 0, denials: 0)) }
-            day += 86_400_000
+            day = day + .day
         }
         return out
     }

@@ -21,7 +21,7 @@ extension EvidenceXML {
         let snapshot = client.snapshot
         try xml.element("client", [
             "id": snapshot.id, "partner": client.partner, "environment": client.environment, "attribution": client.attribution,
-            "type": snapshot.type, "grantType": snapshot.grantType, "state": snapshot.state, "presentAtEnd": String(client.presentAtEnd),
+            "type": snapshot.type.text, "grantType": snapshot.grantType.text, "state": snapshot.state.text, "presentAtEnd": String(client.presentAtEnd),
             "allowAccessToAllUsers": String(snapshot.allowAccessToAllUsers), "isThirdParty": String(snapshot.isThirdParty),
             "dateCreated": snapshot.dateCreated, "dateModified": snapshot.dateModified, "secretSince": client.secretSince,
             "secretSource": client.secretSource, "secretAgeDays": client.secretAgeDays.map(String.init), "lastActivity": client.lastActivity,
@@ -66,7 +66,7 @@ extension EvidenceXML {
             for change in changes {
                 try xml.element("change", [
                     "eventId": change.event.eventID, "timestamp": change.event.timestamp, "actor": change.event.actorID,
-                    "action": change.event.action, "clientId": change.event.clientID, "clientName": change.clientName,
+                    "action": change.event.action.text, "clientId": change.event.clientID, "clientName": change.clientName,
                 ]) {
                     for field in change.fields {
                         try xml.element("field", ["name": field.name]) {

@@ -39,9 +39,9 @@ extension Inventory {
         var lastSeen: [String: ClientSnapshot] = [:]
         for (validFrom, validTo, snapshot) in try await warehouse.clientSnapshots(during: period) {
             let client = kept(snapshot, lists: &lists)
-            grants[client.id, default: []].append(InventoryClient.Grant(validFrom: validFrom, validTo: validTo, type: client.type, grantType: client.grantType,
+            grants[client.id, default: []].append(InventoryClient.Grant(validFrom: validFrom, validTo: validTo, type: client.type.text, grantType: client.grantType.text,
                                                         scopes: client.scopes, allowlist: client.ipAllowlist, allowlistScope: client.ipAllowlistScope,
-                                                        state: client.state))
+                                                        state: client.state.text))
             lastSeen[client.id] = client
         }
         let rotations = try await rotationsQuery
@@ -55,7 +55,7 @@ extension Inventory {
             let counts = agents[snapshot.id] ?? []
             return InventoryClient(
                 snapshot: snapshot, partner: attributed.partner, environment: attributed.environment, attribution: attributed.attribution.rawValue,
-                presentAtEnd: presentAtEnd, secretAgeDays: since.flatMap(Timestamp.parseMilliseconds).map { Int(max(0, moment - $0) / 86_400_000) },
+                presentAtEnd: presentAtEnd, secretAgeDays: since.flatMap(Timestamp.parseMilliseconds).map { TimeSpan(milliseconds: max(0, moment - $0)).whole(.day) },
                 secretSince: since, secretSource: source, lastActivity: activity[snapshot.id],
                 eventsInPeriod: counts.reduce(0) { $0 + $1.events }, denialsInPeriod: counts.reduce(0) { $0 + $1.denials },
                 userAgents: Array(counts.compactMap { count in count.userAgent.map { InventoryClient.AgentCount(agent: $0, events: count.events) } }.prefix(5)),

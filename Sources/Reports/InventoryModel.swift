@@ -85,7 +85,7 @@ struct InventoryModel {
             return Client(
                 anchor: "client-\(snapshot.id)", name: snapshot.name, id: snapshot.id,
                 partner: client.partner.isEmpty ? "unknown" : client.partner, environment: client.environment.isEmpty ? "unknown" : client.environment,
-                attribution: attribution, state: snapshot.state, type: snapshot.type, grantType: snapshot.grantType, scopes: snapshot.scopes,
+                attribution: attribution, state: snapshot.state.text, type: snapshot.type.text, grantType: snapshot.grantType.text, scopes: snapshot.scopes,
                 allowlist: shared ? [] : entries,
                 organizationList: shared && !entries.isEmpty ? "organisation-wide list (\(Self.entries(entries.count)))" : nil,
                 noAllowlist: entries.isEmpty,

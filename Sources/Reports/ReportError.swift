@@ -4,7 +4,7 @@ import PartnerAuditCore
 ///
 /// `invalidXML` is a bug (the writer produced what the schema refuses) and the pack is not
 /// written; `integrity` is a pack whose files do not match its manifest (exit 4).
-package struct ReportError: Error, Sendable, CustomStringConvertible, ExitCodeProviding {
+package struct ReportError: Error, Sendable, CustomStringConvertible {
     package enum Code: Sendable, Equatable {
         /// The templates or the schema are missing or do not parse.
         case templates
@@ -37,14 +37,6 @@ package struct ReportError: Error, Sendable, CustomStringConvertible, ExitCodePr
         case .io: return "\(prefix)\(message)"
         case .integrity: return "pack does not verify: \(prefix)\(message)"
         case .usage: return "\(prefix)\(message)"
-        }
-    }
-
-    package var exitStatus: ExitStatus {
-        switch code {
-        case .integrity: .integrity
-        case .usage, .templates: .usage
-        case .invalidXML, .io: .sourceFailed
         }
     }
 }

@@ -31,7 +31,7 @@ package struct ReportPeriod: Sendable, Hashable, CustomStringConvertible {
     /// The first day the period includes, `YYYY-MM-DD`.
     package var firstDay: String { String(fromText.prefix(10)) }
 
-    private static let day: Int64 = 86_400_000
+    private static let day = TimeSpan.day.milliseconds
     /// The longest period `between(_:and:)` accepts: ten years.
     package static let maximumDays: Int64 = 3_660
 

@@ -5,8 +5,8 @@ import PartnerAuditCore
 /// The extractor asks for the clients, then for each closed window pages events with an
 /// opaque cursor until none comes back. Nothing outside the adapters knows which dialect ran.
 package protocol AuditSource: Sendable {
-    /// The dialect's name, recorded with each run (`guide`, `live`).
-    var dialect: String { get }
+    /// The dialect it speaks, recorded with each run.
+    var dialect: SourceDialect { get }
     /// Fetches the token, so credential problems fail the run before anything else.
     func authenticate() async throws
     /// Every OAuth client of the organisation, all pages.

@@ -1,7 +1,7 @@
 import PartnerAuditCore
 
 /// The source failed: names what was being fetched and why. Never carries a secret.
-package struct SourceError: Error, Sendable, CustomStringConvertible, ExitCodeProviding {
+package struct SourceError: Error, Sendable, CustomStringConvertible {
     package enum Code: Sendable, Equatable {
         /// The token endpoint refused the client credentials (final, not retried).
         case credentialsRefused
@@ -45,6 +45,4 @@ package struct SourceError: Error, Sendable, CustomStringConvertible, ExitCodePr
         }
         return "\(what): \(request): \(message)"
     }
-
-    package var exitStatus: ExitStatus { code == .insecureURL ? .usage : .sourceFailed }
 }

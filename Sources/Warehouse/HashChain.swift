@@ -82,9 +82,12 @@ extension HashChain {
             return withUnsafeBytes(of: &length) { Array($0) } + Array(field.utf8)
         }
 
-        /// Appends the length-prefixed decimal text of a non-negative `value`, as `String(value)` would read.
+        /// Appends the length-prefixed decimal text of `value`, as `String(value)` would read.
         private static func appendField(decimal value: Int64, to out: inout [UInt8]) {
-            precondition(value >= 0, "seq is positive")
+            guard value >= 0 else {  // only a tampered warehouse has a negative seq
+                out.append(contentsOf: encoded(String(value)))
+                return
+            }
             var digits = 1
             var rest = value / 10
             while rest > 0 { digits += 1; rest /= 10 }

@@ -27,10 +27,10 @@ package struct PreparedEvents: Sendable {
 
     package init() {}
 
-    package init(_ events: [AuditEvent]) {
+    package init(_ events: [AuditEvent]) throws(WindowTooLarge) {
         self.init()
         reserve(events.count)
-        for event in events { append(event) }
+        for event in events { try append(event) }
     }
 
     /// How many events are prepared.
@@ -45,18 +45,24 @@ package struct PreparedEvents: Sendable {
         bytes.reserveCapacity(bytes.count + count * 900)
     }
 
+    /// The most bytes a window's layout may hold: offsets are 32-bit, and one event may add up
+    /// to the source's body cap (16 MiB) before the check.
+    static let capacity = Int(Int32.max) - (1 << 24)
+
     /// Appends one event; the same columns, in the same order, as `StoredEventFields(event:windowID:)`.
-    package mutating func append(_ event: AuditEvent) {
-        guard bytes.count < Int32.max - (1 << 24) else { preconditionFailure("a window of more than 2 GB of events") }
+    ///
+    /// - Throws: `WindowTooLarge` once the window's events fill `capacity`; nothing is appended.
+    package mutating func append(_ event: AuditEvent) throws(WindowTooLarge) {
+        guard bytes.count < Self.capacity else { throw WindowTooLarge(events: count, bytes: bytes.count) }
         starts.append(Int32(bytes.count))
         text(event.id)
         timestamp(event.timestampMillis)
-        text(event.actorType)
+        text(event.actorType.text)
         text(event.actorID)
-        text(event.action)
+        text(event.action.text)
         text(event.resource)
         text(event.resourceID)
-        text(event.outcome)
+        text(event.outcome.text)
         text(event.sourceIP)
         text(event.method)
         text(event.path)
@@ -124,5 +130,16 @@ package struct PreparedEvents: Sendable {
         bytes.append(UInt8(value >> 16 & 0xFF))
         bytes.append(UInt8(value >> 8 & 0xFF))
         bytes.append(UInt8(value & 0xFF))
+    }
+}
+
+/// A window whose events no longer fit one layout (over 2 GB): the extractor splits windows
+/// long before that, so this names a source that sent far more than it said it would.
+package struct WindowTooLarge: Error, Sendable, CustomStringConvertible {
+    package var events: Int
+    package var bytes: Int
+
+    package var description: String {
+        "a window's \(events) events take \(bytes) bytes, more than one window can hold; lower source.windowHours"
     }
 }

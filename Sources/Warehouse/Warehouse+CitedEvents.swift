@@ -3,16 +3,17 @@ import GRDB
 import PartnerAuditCore
 
 extension Warehouse {
-    /// Up to `limit` events of one client in the window matching the given source IPs and actions, oldest first.
+    /// Up to `limit` events of one client in the window from the given source IPs, with the
+    /// given actions, that `predicate` selects (each filter only when given), oldest first.
     ///
     /// Reads `event_log_by_hour_actor` a day at a time (24 hour buckets per query), oldest day
     /// first, and stops as soon as `limit` events are found: days partition time, so the
     /// concatenated answers are in `(timestamp, id)` order.
     package func citedEvents(
-        clientID: String, in window: TimeWindow, sourceIPs: [String]? = nil, actions: [String]? = nil,
-        extraCondition: String? = nil, limit: Int = 20
+        clientID: String, in window: TimeWindow, sourceIPs: [String]? = nil, actions: [AuditAction]? = nil,
+        matching predicate: EventPredicate? = nil, limit: Int = 20
     ) async throws -> [CitedEvent] {
-        try await pool.read { db in
+        try await database.read { db in
             var filter = ""
             var filterArguments: [any DatabaseValueConvertible] = []
             if let sourceIPs {
@@ -21,12 +22,12 @@ extension Warehouse {
             }
             if let actions {
                 filter += " AND action IN (\(Self.placeholders(actions.count)))"
-                filterArguments += actions as [any DatabaseValueConvertible]
+                filterArguments += actions.map(\.text) as [any DatabaseValueConvertible]
             }
-            if let extraCondition { filter += " AND (\(extraCondition))" }
+            if let predicate { filter += " AND \(predicate.sql)" }
             guard limit > 0, let span = try Self.storedSpan(db, within: window) else { return [] }
             var cited: [CitedEvent] = []
-            let buckets = Self.hourBuckets(span)
+            let buckets = TimeBucket.hour.labels(touching: span)
             for start in stride(from: 0, to: buckets.count, by: 24) {
                 let hours = buckets[start..<min(start + 24, buckets.count)]
                 let statement = try db.cachedStatement(sql: """
@@ -53,18 +54,6 @@ extension Warehouse {
               let last = (row["last"] as String?).flatMap(Timestamp.parseMilliseconds) else { return nil }
         let span = TimeWindow(fromMillis: max(window.fromMillis, first), toMillis: min(window.toMillis, last + 1))
         return span.isEmpty ? nil : span
-    }
-
-    /// The hour buckets (`2026-09-30T14`) the window touches, oldest first.
-    static func hourBuckets(_ window: TimeWindow) -> [String] {
-        let hour: Int64 = 3_600_000
-        var start = window.fromMillis - ((window.fromMillis % hour) + hour) % hour
-        var buckets: [String] = []
-        while start < window.toMillis {
-            buckets.append(String(Timestamp.format(milliseconds: start).prefix(13)))
-            start += hour
-        }
-        return buckets
     }
 
     private static func placeholders(_ count: Int) -> String {

@@ -15,7 +15,7 @@ extension Warehouse {
     /// Records the source's current clients: a new snapshot for a client that is new or changed,
     /// nothing for one that is the same, and a closed history for one that is gone.
     package func recordClients(_ clients: [ClientSnapshot], runID: Int64?, at now: Date) async throws -> ClientHistoryChanges {
-        try await pool.write { db in
+        try await database.write { db in
             let moment = Timestamp.format(now)
             var current: [String: String] = [:]
             for row in try Row.fetchAll(db, sql: "SELECT client_id, content_hash FROM client_snapshot WHERE valid_to IS NULL") {
@@ -47,7 +47,7 @@ extension Warehouse {
 
     /// The snapshots of one client, oldest first.
     package func clientHistory(id: String) async throws -> [ClientSnapshot] {
-        try await pool.read { db in
+        try await database.read { db in
             ClientSnapshot.decode(try Row.fetchAll(db, sql: "SELECT * FROM client_snapshot WHERE client_id = ? ORDER BY seq", arguments: [id]))
         }
     }
@@ -61,8 +61,8 @@ extension Warehouse {
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """, arguments: [
                 client.id, moment, client.name, convention?.partner, convention?.environment, client.description,
-                client.type, client.grantType, jsonArray(client.scopes), jsonArray(client.redirectURIs),
-                client.ipAllowlist.map(jsonArray), client.allowAccessToAllUsers, client.isThirdParty, client.state,
+                client.type.text, client.grantType.text, jsonArray(client.scopes), jsonArray(client.redirectURIs),
+                client.ipAllowlist.map(jsonArray), client.allowAccessToAllUsers, client.isThirdParty, client.state.text,
                 client.dateCreated, client.dateModified, client.secretLastRotated, client.rawJSON, hash, runID,
                 client.ipAllowlistScope.rawValue,
             ])
@@ -93,11 +93,11 @@ extension ClientSnapshot {
 
     init(row: Row, lists: inout StringListCache) {
         self.init(
-            id: row["client_id"], name: row["name"], description: row["description"], type: row["type"],
-            grantType: row["grant_type"], redirectURIs: lists.decode(row["redirect_uris_json"]) ?? [], scopes: lists.decode(row["scopes_json"]) ?? [],
+            id: row["client_id"], name: row["name"], description: row["description"], type: ClientType(text: row["type"]),
+            grantType: GrantType(text: row["grant_type"]), redirectURIs: lists.decode(row["redirect_uris_json"]) ?? [], scopes: lists.decode(row["scopes_json"]) ?? [],
             allowAccessToAllUsers: row["allow_access_to_all_users"], isThirdParty: row["is_third_party"],
             ipAllowlist: lists.decode(row["ip_allowlist_json"]),
-            ipAllowlistScope: (row["ip_allowlist_scope"] as String?).flatMap(AllowlistScope.init(rawValue:)) ?? .client, state: row["state"],
+            ipAllowlistScope: (row["ip_allowlist_scope"] as String?).flatMap(AllowlistScope.init(rawValue:)) ?? .client, state: ClientState(text: row["state"]),
             dateCreated: row["date_created"], dateModified: row["date_modified"], secretLastRotated: row["secret_last_rotated"], rawJSON: row["raw_json"])
     }
 }

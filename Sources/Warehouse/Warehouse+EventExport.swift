@@ -54,7 +54,7 @@ extension Warehouse {
             sql = "\(columns) WHERE id IN (SELECT value FROM json_each(?)) ORDER BY timestamp, id"
             arguments = [JSONValue.array(ids.map(JSONValue.string)).canonicalText]
         }
-        try pool.read { db in
+        try database.read { db in
             let rows = try Row.fetchCursor(db, sql: sql, arguments: arguments)
             while let row = try rows.next() {
                 let hash: Data = row["hash"]

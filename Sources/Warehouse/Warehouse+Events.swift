@@ -24,7 +24,7 @@ extension Warehouse {
         runID: Int64, window: TimeWindow, pages: Int, requests: Int, events: [AuditEvent], advancesWatermark: Bool, at now: Date
     ) async throws -> WindowCommit {
         try await commitWindow(
-            runID: runID, window: window, pages: pages, requests: requests, events: PreparedEvents(events),
+            runID: runID, window: window, pages: pages, requests: requests, events: try PreparedEvents(events),
             advancesWatermark: advancesWatermark, at: now)
     }
 
@@ -34,7 +34,7 @@ extension Warehouse {
     package func commitWindow(
         runID: Int64, window: TimeWindow, pages: Int, requests: Int, events: PreparedEvents, advancesWatermark: Bool, at now: Date
     ) async throws -> WindowCommit {
-        try await pool.write { db in
+        try await database.write { db in
             let finishedAt = Timestamp.format(now)
             try db.execute(
                 sql: "INSERT INTO extraction_window (run_id, from_ts, to_ts, status, pages, events_seen, finished_at) VALUES (?, ?, ?, 'complete', ?, ?, ?)",
@@ -72,14 +72,15 @@ extension Warehouse {
         }
     }
 
-    /// The number of stored events.
-    package func eventCount() async throws -> Int {
-        try await pool.read { try Int.fetchOne($0, sql: "SELECT count(*) FROM event_log") ?? 0 }
+    /// The number of stored events (that `predicate` selects, when given).
+    package func eventCount(matching predicate: EventPredicate? = nil) async throws -> Int {
+        let condition = predicate.map { " WHERE \($0.sql)" } ?? ""
+        return try await database.read { try Int.fetchOne($0, sql: "SELECT count(*) FROM event_log\(condition)") ?? 0 }
     }
 
     /// Every stored event id (for tests and small warehouses).
     package func eventIDs() async throws -> [String] {
-        try await pool.read { try String.fetchAll($0, sql: "SELECT id FROM event_log ORDER BY seq") }
+        try await database.read { try String.fetchAll($0, sql: "SELECT id FROM event_log ORDER BY seq") }
     }
 
     /// The last row of the chain: its `seq` (0 when empty) and hash.
@@ -94,8 +95,8 @@ extension Warehouse {
 extension StoredEventFields {
     init(event: AuditEvent, windowID: Int64) {
         self.init(
-            id: event.id, timestamp: event.timestamp, actorType: event.actorType, actorID: event.actorID,
-            action: event.action, resource: event.resource, resourceID: event.resourceID, outcome: event.outcome,
+            id: event.id, timestamp: event.timestamp, actorType: event.actorType.text, actorID: event.actorID,
+            action: event.action.text, resource: event.resource, resourceID: event.resourceID, outcome: event.outcome.text,
             sourceIP: event.sourceIP, method: event.method, path: event.path, status: event.status,
             scope: event.scope, userAgent: event.userAgent, rawJSON: event.rawJSON, windowID: windowID)
     }

@@ -37,7 +37,7 @@ extension Warehouse {
     package func recordEvaluation(
         _ found: [Finding], asOf: Int64, lookbackFrom: Int64, policyDigest: String, startedAt: Date, at now: Date
     ) async throws -> LifecycleSummary {
-        try await pool.write { db in
+        try await database.write { db in
             let asOfText = Timestamp.format(milliseconds: asOf)
             try db.execute(sql: """
                 INSERT INTO evaluation_run (as_of, lookback_from, started_at, finished_at, policy_digest, found, new, still_open, resolved, waived)
@@ -109,7 +109,7 @@ extension Warehouse {
         let order = "CASE severity " + Severity.allCases.reversed().enumerated().map { "WHEN '\($1.rawValue)' THEN \($0)" }.joined(separator: " ") + " END"
         let sql = "SELECT * FROM finding \(whereClause) ORDER BY \(order), rule_id, client_name, subject, fingerprint"
         let bound = arguments
-        return try await pool.read { db in
+        return try await database.read { db in
             try Row.fetchAll(db, sql: sql, arguments: StatementArguments(bound)).map(Finding.init(row:))
         }
     }
@@ -122,19 +122,57 @@ extension Warehouse {
 }
 
 extension Finding {
-    init(row: Row) {
-        func decode<T: Decodable>(_ type: T.Type, _ column: String) -> T? {
+    /// Reads a stored finding strictly: a severity, category or status this version does not
+    /// know, or evidence, controls or a waiver that do not decode, is an error naming the row —
+    /// a compliance tool never shows a finding other than as it was stored.
+    init(row: Row) throws(StoredFindingError) {
+        let fingerprint: String = row["fingerprint"] ?? "(no fingerprint)"
+        func word<T: RawRepresentable<String>>(_ type: T.Type, _ column: String) throws(StoredFindingError) -> T {
+            let text: String? = row[column]
+            guard let text, let value = T(rawValue: text) else {
+                throw StoredFindingError(fingerprint: fingerprint, column: column, reason: "'\(text ?? "NULL")' is not a known value")
+            }
+            return value
+        }
+        func decode<T: Decodable>(_ type: T.Type, _ column: String) throws(StoredFindingError) -> T? {
             guard let text: String = row[column] else { return nil }
-            return try? JSONDecoder().decode(T.self, from: Data(text.utf8))
+            do {
+                return try JSONDecoder().decode(T.self, from: Data(text.utf8))
+            } catch {
+                throw StoredFindingError(fingerprint: fingerprint, column: column, reason: "does not decode: \(error)")
+            }
+        }
+        func required<T: Decodable>(_ type: T.Type, _ column: String) throws(StoredFindingError) -> T {
+            guard let value = try decode(T.self, column) else {
+                throw StoredFindingError(fingerprint: fingerprint, column: column, reason: "is NULL")
+            }
+            return value
         }
         self.init(
-            fingerprint: row["fingerprint"], ruleID: row["rule_id"],
-            category: FindingCategory(rawValue: row["category"]) ?? .anomaly, severity: Severity(rawValue: row["severity"]) ?? .info,
+            fingerprint: fingerprint, ruleID: row["rule_id"],
+            category: try word(FindingCategory.self, "category"), severity: try word(Severity.self, "severity"),
             clientID: row["client_id"], clientName: row["client_name"], partner: row["partner"], environment: row["environment"],
             subject: row["subject"], title: row["title"], detail: row["detail"],
-            evidence: decode(Evidence.self, "evidence_json") ?? Evidence(), controls: decode([String].self, "controls_json") ?? [],
-            remediation: row["remediation"], status: FindingStatus(rawValue: row["status"]) ?? .open,
+            evidence: try required(Evidence.self, "evidence_json"), controls: try required([String].self, "controls_json"),
+            remediation: row["remediation"], status: try word(FindingStatus.self, "status"),
             firstSeen: row["first_seen"], lastSeen: row["last_seen"], resolvedAt: row["resolved_at"],
-            waiver: decode(WaiverNote.self, "waiver_json"))
+            waiver: try decode(WaiverNote.self, "waiver_json"))
+    }
+}
+
+/// A stored finding this version cannot read as it was stored: names the row and the column.
+package struct StoredFindingError: Error, Sendable, CustomStringConvertible {
+    package var fingerprint: String
+    package var column: String
+    package var reason: String
+
+    package init(fingerprint: String, column: String, reason: String) {
+        self.fingerprint = fingerprint
+        self.column = column
+        self.reason = reason
+    }
+
+    package var description: String {
+        "the stored finding \(fingerprint) cannot be read: its \(column) \(reason)"
     }
 }

@@ -7,7 +7,7 @@ package struct ActivityBucket: Sendable, Hashable {
     /// `2026-09-30` for a day, `2026-09` for a month.
     package var bucket: String
     package var events: Int
-    /// Token denials, `denied` outcomes and 401/403 answers.
+    /// Events `EventPredicate.denial` selects.
     package var denials: Int
 
     package init(bucket: String, events: Int, denials: Int) {
@@ -56,7 +56,7 @@ extension Warehouse {
         let exclusion = excluded.isEmpty ? "" : "AND rule_id NOT IN (\(excluded.map { _ in "?" }.joined(separator: ",")))"
         let order = "CASE severity " + Severity.allCases.reversed().enumerated().map { "WHEN '\($1.rawValue)' THEN \($0)" }.joined(separator: " ") + " END"
         let arguments = StatementArguments([to, from] + excluded)
-        return try await pool.read { db in
+        return try await database.read { db in
             try Row.fetchAll(db, sql: """
                 SELECT * FROM finding
                 WHERE first_seen < ? AND (resolved_at IS NULL OR resolved_at >= ?) \(exclusion)
@@ -67,10 +67,10 @@ extension Warehouse {
 
     /// Events and denials per day of the window (`byMonth`: per month), oldest first; days without events are absent.
     package func activity(in window: TimeWindow, byMonth: Bool = false) async throws -> [ActivityBucket] {
-        try await pool.read { db in
+        try await database.read { db in
             try Row.fetchAll(db, sql: """
-                SELECT substr(timestamp, 1, \(byMonth ? 7 : 10)) AS bucket, count(*) AS events,
-                       sum(outcome = 'denied' OR action = 'oauth.token.denied' OR status IN (401, 403)) AS denials
+                SELECT substr(timestamp, 1, \((byMonth ? TimeBucket.month : .day).labelLength)) AS bucket, count(*) AS events,
+                       sum(\(EventPredicate.denial.sql)) AS denials
                 FROM event_log WHERE timestamp >= ? AND timestamp < ?
                 GROUP BY 1 ORDER BY 1
                 """, arguments: window.sqlArguments).map {
@@ -81,11 +81,11 @@ extension Warehouse {
 
     /// Each partner client's events in the window by user agent, ordered by client then most events.
     package func clientAgents(in window: TimeWindow) async throws -> [ClientAgentCount] {
-        try await pool.read { db in
+        try await database.read { db in
             try Row.fetchAll(db, sql: """
                 SELECT actor_id, user_agent, count(*) AS events,
-                       sum(outcome = 'denied' OR action = 'oauth.token.denied' OR status IN (401, 403)) AS denials
-                FROM event_log WHERE actor_type = 'oauthclient' AND timestamp >= ? AND timestamp < ?
+                       sum(\(EventPredicate.denial.sql)) AS denials
+                FROM event_log WHERE \(byPartnerApp) AND timestamp >= ? AND timestamp < ?
                 GROUP BY 1, 2 ORDER BY 1, 3 DESC, 2
                 """, arguments: window.sqlArguments).map {
                 ClientAgentCount(clientID: $0["actor_id"], userAgent: $0["user_agent"], events: $0["events"], denials: $0["denials"] ?? 0)
@@ -95,7 +95,7 @@ extension Warehouse {
 
     /// The evaluations whose lookback overlaps the window (they judged some of its time), oldest first.
     package func evaluations(covering window: TimeWindow) async throws -> [EvaluationRecord] {
-        try await pool.read { db in
+        try await database.read { db in
             try Row.fetchAll(db, sql: """
                 SELECT id, as_of, lookback_from, policy_digest, found FROM evaluation_run
                 WHERE lookback_from < ? AND as_of > ? ORDER BY as_of, id
@@ -108,7 +108,7 @@ extension Warehouse {
     /// The chain as the last complete extraction window overlapping the window recorded it:
     /// the head that seals the period's evidence. `nil` when no such window stored events.
     package func chainMark(sealing window: TimeWindow) async throws -> ChainMark? {
-        try await pool.read { db in
+        try await database.read { db in
             guard let row = try Row.fetchOne(db, sql: """
                 SELECT id, chain_seq, chain_head FROM extraction_window
                 WHERE status = 'complete' AND chain_seq > 0 AND to_ts > ? AND from_ts < ?
@@ -121,14 +121,14 @@ extension Warehouse {
 
     /// The hash (hex) of chain row `seq`; `nil` when there is no such row.
     package func chainHash(atSeq seq: Int64) async throws -> String? {
-        try await pool.read { db in
+        try await database.read { db in
             try Data.fetchOne(db, sql: "SELECT hash FROM event_log WHERE seq = ?", arguments: [seq])?.hex
         }
     }
 
     /// The earliest moment the client history knows (the first snapshot's `valid_from`).
     package func clientHistoryStart() async throws -> String? {
-        try await pool.read { db in
+        try await database.read { db in
             try String.fetchOne(db, sql: "SELECT min(valid_from) FROM client_snapshot")
         }
     }

@@ -15,8 +15,8 @@ package struct ScopeUsageRow: Sendable, Hashable {
 package struct SourceUsageRow: Sendable, Hashable {
     package var clientID: String
     package var sourceIP: String
-    /// `api.request`, `oauth.token.issued` or `oauth.token.denied`.
-    package var action: String
+    /// One of `AuditAction.traffic`.
+    package var action: AuditAction
     /// Whether the platform let it through (a success outcome and, for requests, a status below 400).
     package var allowed: Bool
     package var count: Int
@@ -36,8 +36,8 @@ package struct ClientChangeEvent: Sendable, Hashable {
     package var timestamp: String
     /// The admin who made the change.
     package var actorID: String
-    /// `oauthclient.create`, `oauthclient.update`, `oauthclient.delete`, `oauthclient.secret.rotate`.
-    package var action: String
+    /// One of `AuditAction.clientChanges`.
+    package var action: AuditAction
     /// The client changed.
     package var clientID: String
     /// `details.changes`: `{field: {"old": …, "new": …}}`, when present.
@@ -63,12 +63,12 @@ extension Warehouse {
     /// Streams `api.request` calls by partner clients in the window, grouped by recorded scope,
     /// method and path (the last two only when no scope was recorded).
     package func scopeUsage(in window: TimeWindow, _ visit: @escaping @Sendable (ScopeUsageRow) -> Void) async throws {
-        try await pool.read { db in
+        try await database.read { db in
             let rows = try Row.fetchCursor(db, sql: """
                 SELECT actor_id, scope, CASE WHEN scope IS NULL THEN method END AS method,
                        CASE WHEN scope IS NULL THEN path END AS path, count(*) AS n
                 FROM event_log
-                WHERE action = 'api.request' AND actor_type = 'oauthclient' AND timestamp >= ? AND timestamp < ?
+                WHERE \(EventPredicate.partnerRequest.sql) AND timestamp >= ? AND timestamp < ?
                 GROUP BY 1, 2, 3, 4
                 """, arguments: window.sqlArguments)
             while let row = try rows.next() {
@@ -79,28 +79,27 @@ extension Warehouse {
 
     /// Streams partner clients' requests and token events in the window, grouped by source IP.
     package func sourceUsage(in window: TimeWindow, _ visit: @escaping @Sendable (SourceUsageRow) -> Void) async throws {
-        try await pool.read { db in
+        try await database.read { db in
             let rows = try Row.fetchCursor(db, sql: """
-                SELECT actor_id, source_ip, action, (outcome = 'success' AND coalesce(status, 200) < 400) AS allowed, count(*) AS n
+                SELECT actor_id, source_ip, action, (outcome = \(Outcome.success.sqlLiteral) AND coalesce(status, 200) < 400) AS allowed,
+                       count(*) AS n
                 FROM event_log
-                WHERE actor_type = 'oauthclient' AND source_ip IS NOT NULL
-                  AND action IN ('api.request', 'oauth.token.issued', 'oauth.token.denied')
-                  AND timestamp >= ? AND timestamp < ?
+                WHERE \(EventPredicate.partnerTraffic.sql) AND timestamp >= ? AND timestamp < ?
                 GROUP BY 1, 2, 3, 4
                 """, arguments: window.sqlArguments)
             while let row = try rows.next() {
-                visit(SourceUsageRow(clientID: row["actor_id"], sourceIP: row["source_ip"], action: row["action"], allowed: row["allowed"], count: row["n"]))
+                visit(SourceUsageRow(clientID: row["actor_id"], sourceIP: row["source_ip"], action: AuditAction(text: row["action"]), allowed: row["allowed"], count: row["n"]))
             }
         }
     }
 
     /// Each client's last event (as actor, or as the subject of a token event) before `moment`.
     package func lastActivity(before moment: Int64) async throws -> [String: String] {
-        try await pool.read { db in
+        try await database.read { db in
             var last: [String: String] = [:]
             for row in try Row.fetchAll(db, sql: """
                 SELECT actor_id, max(timestamp) AS last FROM event_log
-                WHERE actor_type = 'oauthclient' AND timestamp < ? GROUP BY actor_id
+                WHERE \(byPartnerApp) AND timestamp < ? GROUP BY actor_id
                 """, arguments: [Timestamp.format(milliseconds: moment)]) {
                 last[row["actor_id"]] = row["last"]
             }
@@ -108,23 +107,15 @@ extension Warehouse {
         }
     }
 
-    /// Hour buckets in which a client drew at least `threshold` denials (token denied, or a 401/403 answer).
-    package func denialBursts(in window: TimeWindow, threshold: Int) async throws -> [BucketCount] {
-        try await buckets(length: 13, threshold: threshold, window: window, condition: """
-            (action = 'oauth.token.denied' OR (action = 'api.request' AND status IN (401, 403)))
-            """)
-    }
-
-    /// Day buckets in which a client drew at least `threshold` 429 answers.
-    package func rateLimitedDays(in window: TimeWindow, threshold: Int) async throws -> [BucketCount] {
-        try await buckets(length: 10, threshold: threshold, window: window, condition: "action = 'api.request' AND status = 429")
-    }
-
-    private func buckets(length: Int, threshold: Int, window: TimeWindow, condition: String) async throws -> [BucketCount] {
-        try await pool.read { db in
+    /// The `bucket`s in which a partner app had at least `threshold` events that `predicate`
+    /// selects (AN-1: denials an hour; AN-2: 429s a day), by client then bucket.
+    package func partnerBuckets(
+        _ bucket: TimeBucket, of predicate: EventPredicate, in window: TimeWindow, threshold: Int
+    ) async throws -> [BucketCount] {
+        try await database.read { db in
             try Row.fetchAll(db, sql: """
-                SELECT actor_id, substr(timestamp, 1, \(length)) AS bucket, count(*) AS n FROM event_log
-                WHERE actor_type = 'oauthclient' AND \(condition) AND timestamp >= ? AND timestamp < ?
+                SELECT actor_id, substr(timestamp, 1, \(bucket.labelLength)) AS bucket, count(*) AS n FROM event_log
+                WHERE \(byPartnerApp) AND \(predicate.sql) AND timestamp >= ? AND timestamp < ?
                 GROUP BY 1, 2 HAVING n >= ? ORDER BY 1, 2
                 """, arguments: window.sqlArguments + [threshold]).map {
                 BucketCount(clientID: $0["actor_id"], bucket: $0["bucket"], count: $0["n"])
@@ -134,17 +125,16 @@ extension Warehouse {
 
     /// Every create, update, delete and secret rotation of an OAuth client in the window, oldest first.
     package func clientChangeEvents(in window: TimeWindow) async throws -> [ClientChangeEvent] {
-        try await pool.read { db in
+        try await database.read { db in
             try Row.fetchAll(db, sql: """
                 SELECT id, timestamp, actor_id, action, resource_id, json_extract(raw_json, '$.details.changes') AS changes
                 FROM event_log
-                WHERE action IN ('oauthclient.create', 'oauthclient.update', 'oauthclient.delete', 'oauthclient.secret.rotate')
-                  AND timestamp >= ? AND timestamp < ?
+                WHERE \(EventPredicate.clientChange.sql) AND timestamp >= ? AND timestamp < ?
                 ORDER BY timestamp, id
                 """, arguments: window.sqlArguments).map { row in
                 let changes: String? = row["changes"]
                 return ClientChangeEvent(
-                    eventID: row["id"], timestamp: row["timestamp"], actorID: row["actor_id"], action: row["action"],
+                    eventID: row["id"], timestamp: row["timestamp"], actorID: row["actor_id"], action: AuditAction(text: row["action"]),
                     clientID: row["resource_id"] ?? "", changes: changes.flatMap { try? JSONParser.parse($0) })
             }
         }
@@ -152,11 +142,12 @@ extension Warehouse {
 
     /// The last secret rotation event of each client before `moment`.
     package func lastSecretRotations(before moment: Int64) async throws -> [String: String] {
-        try await pool.read { db in
+        try await database.read { db in
             var last: [String: String] = [:]
             for row in try Row.fetchAll(db, sql: """
                 SELECT resource_id, max(timestamp) AS last FROM event_log
-                WHERE action = 'oauthclient.secret.rotate' AND resource_id IS NOT NULL AND timestamp < ? GROUP BY resource_id
+                WHERE action = \(AuditAction.clientSecretRotated.sqlLiteral) AND resource_id IS NOT NULL AND timestamp < ?
+                GROUP BY resource_id
                 """, arguments: [Timestamp.format(milliseconds: moment)]) {
                 last[row["resource_id"]] = row["last"]
             }
@@ -166,7 +157,7 @@ extension Warehouse {
 
     /// Every extraction window that overlaps `window`, oldest first.
     package func coverage(of window: TimeWindow) async throws -> [CoverageWindow] {
-        try await pool.read { db in
+        try await database.read { db in
             try Row.fetchAll(db, sql: """
                 SELECT from_ts, to_ts, status, error, run_id, events_stored, finished_at FROM extraction_window
                 WHERE to_ts > ? AND from_ts < ? ORDER BY from_ts, id
@@ -182,7 +173,7 @@ extension Warehouse {
     /// The client snapshots valid at `moment` (the latest snapshot observed at or before it).
     package func clients(asOf moment: Int64) async throws -> [ClientSnapshot] {
         let text = Timestamp.format(milliseconds: moment)
-        return try await pool.read { db in
+        return try await database.read { db in
             ClientSnapshot.decode(try Row.fetchAll(db, sql: """
                 SELECT * FROM client_snapshot WHERE valid_from <= ? AND (valid_to IS NULL OR valid_to > ?) ORDER BY client_id
                 """, arguments: [text, text]))
@@ -191,7 +182,7 @@ extension Warehouse {
 
     /// Every snapshot valid at some time in the window (the grants held during a period), oldest first.
     package func clientSnapshots(during window: TimeWindow) async throws -> [(validFrom: String, validTo: String?, client: ClientSnapshot)] {
-        try await pool.read { db in
+        try await database.read { db in
             let rows = try Row.fetchAll(db, sql: """
                 SELECT * FROM client_snapshot WHERE valid_from < ? AND (valid_to IS NULL OR valid_to > ?) ORDER BY client_id, seq
                 """, arguments: [Timestamp.format(milliseconds: window.toMillis), Timestamp.format(milliseconds: window.fromMillis)])
@@ -212,7 +203,7 @@ extension TimeWindow {
 extension Warehouse {
     /// The start of the earliest complete extraction window; `nil` before any.
     package func coverageStart() async throws -> Int64? {
-        try await pool.read { db in
+        try await database.read { db in
             try String.fetchOne(db, sql: "SELECT min(from_ts) FROM extraction_window WHERE status = 'complete'")
                 .flatMap(Timestamp.parseMilliseconds)
         }

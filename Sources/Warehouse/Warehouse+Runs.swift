@@ -4,18 +4,18 @@ import PartnerAuditCore
 
 extension Warehouse {
     /// Records the start of an extraction run and returns its id.
-    package func startRun(dialect: String, range: TimeWindow, at now: Date) async throws -> Int64 {
-        try await pool.write { db in
+    package func startRun(dialect: SourceDialect, range: TimeWindow, at now: Date) async throws -> Int64 {
+        try await database.write { db in
             try db.execute(
                 sql: "INSERT INTO extraction_run (started_at, dialect, since, until) VALUES (?, ?, ?, ?)",
-                arguments: [Timestamp.format(now), dialect, Timestamp.format(milliseconds: range.fromMillis), Timestamp.format(milliseconds: range.toMillis)])
+                arguments: [Timestamp.format(now), dialect.rawValue, Timestamp.format(milliseconds: range.fromMillis), Timestamp.format(milliseconds: range.toMillis)])
             return db.lastInsertedRowID
         }
     }
 
     /// Adds requests made outside any window (token, client snapshot) to the run's count.
     package func addRequests(runID: Int64, _ count: Int, clients: Int? = nil) async throws {
-        try await pool.write { db in
+        try await database.write { db in
             try db.execute(sql: "UPDATE extraction_run SET requests = requests + ?, clients = coalesce(?, clients) WHERE id = ?",
                            arguments: [count, clients, runID])
         }
@@ -23,7 +23,7 @@ extension Warehouse {
 
     /// Records a window that could not be extracted; none of its events were stored.
     package func recordFailedWindow(runID: Int64, window: TimeWindow, pages: Int, error: String, at now: Date) async throws {
-        try await pool.write { db in
+        try await database.write { db in
             try db.execute(
                 sql: "INSERT INTO extraction_window (run_id, from_ts, to_ts, status, pages, finished_at, error) VALUES (?, ?, ?, 'failed', ?, ?, ?)",
                 arguments: [runID, Timestamp.format(milliseconds: window.fromMillis), Timestamp.format(milliseconds: window.toMillis), pages, Timestamp.format(now), error])
@@ -32,7 +32,7 @@ extension Warehouse {
 
     /// Marks a run finished: `succeeded`, or `failed` with the reason.
     package func finishRun(_ runID: Int64, error: String?, at now: Date) async throws {
-        try await pool.write { db in
+        try await database.write { db in
             try db.execute(
                 sql: "UPDATE extraction_run SET finished_at = ?, status = ?, error = ? WHERE id = ?",
                 arguments: [Timestamp.format(now), error == nil ? "succeeded" : "failed", error, runID])
@@ -41,7 +41,7 @@ extension Warehouse {
 
     /// The end of the last window an incremental run committed; `nil` before the first.
     package func watermark() async throws -> Int64? {
-        try await pool.read { db in
+        try await database.read { db in
             try String.fetchOne(db, sql: "SELECT value FROM checkpoint WHERE name = 'watermark'")
                 .flatMap(Timestamp.parseMilliseconds)
         }
@@ -49,7 +49,7 @@ extension Warehouse {
 
     /// Every extraction run, newest first.
     package func runs() async throws -> [ExtractionRunSummary] {
-        try await pool.read { db in
+        try await database.read { db in
             try Row.fetchAll(db, sql: "SELECT * FROM extraction_run ORDER BY id DESC").map(ExtractionRunSummary.init(row:))
         }
     }

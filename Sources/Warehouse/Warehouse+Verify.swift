@@ -26,7 +26,7 @@ extension Warehouse {
     /// Names the first row whose content or link does not match, a gap in `seq` (a deleted row),
     /// and rows missing at the end (a window recorded a head that is no longer there).
     package func verifyChain() async throws -> ChainVerification {
-        try await pool.read { db in
+        try await database.read { db in
             let count: Int64
             let previous: Data
             switch try ChainWalk.run(db) {

@@ -7,15 +7,18 @@ import PartnerAuditCore
 /// Events are append-only and hash-chained; clients are kept as a history of snapshots;
 /// every extraction run and window is recorded for coverage.
 package final class Warehouse: Sendable {
-    /// The file this warehouse lives in.
+    /// The file this warehouse lives in (`:memory:` for one opened over an in-memory database).
     package let path: String
-    let pool: DatabasePool
+    let database: any DatabaseWriter
 
     /// Opens (creating if needed) the warehouse at `path` and applies pending migrations.
-    package init(path: String) throws(WarehouseError) {
-        self.path = path
-        let directory = URL(fileURLWithPath: path).deletingLastPathComponent().path
+    ///
+    /// - Throws: `WarehouseError` `.cannotOpen` when the file cannot be opened or migrated,
+    ///   `.newerSchema` when a newer PartnerAudit wrote it.
+    package convenience init(path: String) throws(WarehouseError) {
+        let pool: DatabasePool
         do {
+            let directory = URL(fileURLWithPath: path).deletingLastPathComponent().path
             try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
             var configuration = GRDB.Configuration()
             configuration.busyMode = .timeout(10)
@@ -24,7 +27,32 @@ package final class Warehouse: Sendable {
             // so the next run simply extracts them again.
             configuration.prepareDatabase { db in try db.execute(sql: "PRAGMA synchronous = NORMAL") }
             pool = try DatabasePool(path: path, configuration: configuration)
-            try Migrations.migrator.migrate(pool)
+        } catch {
+            throw WarehouseError(.cannotOpen, path: path, underlying: error)
+        }
+        try self.init(database: pool, path: path)
+    }
+
+    /// Opens the warehouse over any database — a file's pool, or an in-memory queue in tests —
+    /// and applies pending migrations.
+    ///
+    /// - Throws: `WarehouseError` `.newerSchema` when the database holds migrations this
+    ///   version does not know (a newer PartnerAudit wrote it: nothing is changed), else
+    ///   `.cannotOpen` when migrating fails.
+    package init(database: any DatabaseWriter, path: String = ":memory:") throws(WarehouseError) {
+        self.path = path
+        self.database = database
+        let migrator = Migrations.migrator
+        do {
+            let unknown = try database.read { db in
+                try migrator.appliedIdentifiers(db).subtracting(migrator.migrations).sorted()
+            }
+            guard unknown.isEmpty else {
+                throw WarehouseError(.newerSchema, path: path, message: "it holds migrations this version does not know (\(unknown.joined(separator: ", "))); use the PartnerAudit that wrote it, or a newer one")
+            }
+            try migrator.migrate(database)
+        } catch let error as WarehouseError {
+            throw error
         } catch {
             throw WarehouseError(.cannotOpen, path: path, underlying: error)
         }
@@ -32,13 +60,13 @@ package final class Warehouse: Sendable {
 
     /// The schema migrations applied so far, oldest first.
     package func appliedMigrations() throws -> [String] {
-        try pool.read { try Migrations.migrator.appliedMigrations($0) }
+        try database.read { try Migrations.migrator.appliedMigrations($0) }
     }
 }
 
 /// A warehouse that cannot be opened, written or read: names the file and what went wrong.
-package struct WarehouseError: Error, Sendable, CustomStringConvertible, ExitCodeProviding {
-    package enum Code: Sendable { case cannotOpen, writeRefused, queryFailed, notFound }
+package struct WarehouseError: Error, Sendable, CustomStringConvertible {
+    package enum Code: Sendable { case cannotOpen, newerSchema, writeRefused, queryFailed, notFound }
     package let code: Code
     package let path: String
     package let message: String
@@ -57,11 +85,10 @@ package struct WarehouseError: Error, Sendable, CustomStringConvertible, ExitCod
     package var description: String {
         switch code {
         case .cannotOpen: "cannot open the warehouse \(path): \(message)"
+        case .newerSchema: "the warehouse \(path) was written by a newer PartnerAudit: \(message)"
         case .writeRefused: "refused: \(message)"
         case .queryFailed: "query failed on \(path): \(message)"
         case .notFound: "no warehouse at \(path): \(message)"
         }
     }
-
-    package var exitStatus: ExitStatus { .usage }
 }

@@ -98,7 +98,7 @@ final class RuleFixture: @unchecked Sendable {
         let sorted = events.sorted { $0.timestampMillis < $1.timestampMillis }
         for (from, to) in coverage {
             let window = TimeWindow(fromMillis: Self.asOf - from * Self.day, toMillis: Self.asOf - to * Self.day)
-            let run = try await warehouse.startRun(dialect: "guide", range: window, at: Date())
+            let run = try await warehouse.startRun(dialect: .guide, range: window, at: Date())
             let inside = sorted.filter { $0.timestampMillis >= window.fromMillis && $0.timestampMillis < window.toMillis }
             _ = try await warehouse.commitWindow(runID: run, window: window, pages: 1, requests: 1, events: inside, advancesWatermark: true, at: Date())
         }

@@ -54,8 +54,8 @@ package final class SimulatorFixture: @unchecked Sendable {
     /// Window settings for a short organisation: 12-hour windows, a 15-minute overlap, a 5-minute lag.
     package var settings: ExtractionSettings {
         var settings = ExtractionSettings()
-        settings.windowLength = .seconds(12 * 3600)
-        settings.firstRunLookback = .seconds(Double(options.days) * 86_400 + 3600)
+        settings.windowLength = .hours(12)
+        settings.firstRunLookback = .days(options.days) + .hour
         return settings
     }
 

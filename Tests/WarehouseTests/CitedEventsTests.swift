@@ -69,10 +69,10 @@ struct CitedEventsTests {
     @Test("Hour buckets cover a window from its first hour to its last, as timestamp prefixes")
     func hourBuckets() {
         let start = WarehouseFixture.day0 - WarehouseFixture.day0 % Self.hour + 59 * 60_000
-        let buckets = Warehouse.hourBuckets(TimeWindow(fromMillis: start, toMillis: start + 2 * Self.hour))
+        let buckets = TimeBucket.hour.labels(touching: TimeWindow(fromMillis: start, toMillis: start + 2 * Self.hour))
         #expect(buckets.count == 3)
         #expect(buckets.first == String(Timestamp.format(milliseconds: start).prefix(13)))
-        #expect(Warehouse.hourBuckets(TimeWindow(fromMillis: start, toMillis: start + 1)).count == 1)
+        #expect(TimeBucket.hour.labels(touching: TimeWindow(fromMillis: start, toMillis: start + 1)).count == 1)
     }
 
     @Test("The schema indexes events by hour and actor, not by actor alone")

@@ -56,11 +56,11 @@ struct PreparedEventsTests {
         #expect(previous == second.chainHead)
     }
 
-    @Test("The chain's tail encodes seq as decimal text, at every number of digits")
-    func seqDigits() {
+    @Test("The chain's tail encodes seq as decimal text, at every number of digits (and a tampered negative one)")
+    func seqDigits() throws {
         let fields = StoredEventFields(event: Self.events[0], windowID: 123)
-        let prepared = PreparedEvents([Self.events[0]])
-        for seq: Int64 in [0, 8, 9, 99, 100, 999_999, 1_000_000, Int64.max - 1] {
+        let prepared = try PreparedEvents([Self.events[0]])
+        for seq: Int64 in [-2, 0, 8, 9, 99, 100, 999_999, 1_000_000, Int64.max - 1] {
             var tail = HashChain.Tail(seq: seq, head: HashChain.genesis, windowID: 123)
             let digest = prepared.bytes.withUnsafeBytes { tail.hash(next: UnsafeRawBufferPointer(rebasing: $0[prepared.encoded(0)])) }
             #expect(Data(digest) == HashChain.hash(previous: HashChain.genesis, fields: HashChain.fields(seq: seq + 1, event: fields)))

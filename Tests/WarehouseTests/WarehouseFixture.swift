@@ -33,7 +33,7 @@ final class WarehouseFixture {
     @discardableResult
     func commit(_ events: [AuditEvent], from: Int64 = 0, to: Int64 = 86_400_000) async throws -> WindowCommit {
         let window = TimeWindow(fromMillis: Self.day0 + from, toMillis: Self.day0 + to)
-        let run = try await warehouse.startRun(dialect: "guide", range: window, at: Date())
+        let run = try await warehouse.startRun(dialect: .guide, range: window, at: Date())
         return try await warehouse.commitWindow(runID: run, window: window, pages: 1, requests: 1, events: events, advancesWatermark: true, at: Date())
     }
 }

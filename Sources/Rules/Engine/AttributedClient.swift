@@ -20,7 +20,7 @@ package struct AttributedClient: Sendable, Hashable {
 
     package var id: String { snapshot.id }
     package var name: String { snapshot.name }
-    package var isActive: Bool { snapshot.state == "active" }
+    package var isActive: Bool { snapshot.state == .active }
 
     /// Attributes a client: the policy's explicit mapping wins over the name convention.
     package init(_ snapshot: ClientSnapshot, policy: Policy) {

@@ -45,8 +45,10 @@ package struct EvaluationFacts: Sendable {
         var facts = collector.facts
         facts.lastActivity = try await warehouse.lastActivity(before: lookback.toMillis)
         facts.secretRotations = try await warehouse.lastSecretRotations(before: lookback.toMillis)
-        facts.denialBursts = Dictionary(grouping: try await warehouse.denialBursts(in: lookback, threshold: policy.anomaly.deniedPerHour), by: \.clientID)
-        facts.rateLimitedDays = Dictionary(grouping: try await warehouse.rateLimitedDays(in: lookback, threshold: policy.anomaly.rateLimitedPerDay), by: \.clientID)
+        facts.denialBursts = Dictionary(grouping: try await warehouse.partnerBuckets(
+            .hour, of: .denial, in: lookback, threshold: policy.anomaly.deniedPerHour), by: \.clientID)
+        facts.rateLimitedDays = Dictionary(grouping: try await warehouse.partnerBuckets(
+            .day, of: .rateLimited, in: lookback, threshold: policy.anomaly.rateLimitedPerDay), by: \.clientID)
         facts.changeEvents = try await warehouse.clientChangeEvents(in: lookback)
         facts.coverage = try await warehouse.coverage(of: lookback)
         facts.coverageStart = try await warehouse.coverageStart()
@@ -60,7 +62,7 @@ package struct ClientTraffic: Sendable {
     package var sourceIP: String
     /// `nil` when the source recorded something that is not an IP address.
     package var address: IPAddress?
-    package var action: String
+    package var action: AuditAction
     package var allowed: Bool
     package var count: Int
 }
@@ -70,7 +72,6 @@ final class FactsCollector: Sendable {
     private struct State {
         var facts = EvaluationFacts()
         var addresses: [String: IPAddress?] = [:]
-        var actions: [String: String] = [:]
     }
     private let catalog: ScopeCatalog
     private let state = Mutex(State())
@@ -107,11 +108,8 @@ final class FactsCollector: Sendable {
                 address = IPAddress(row.sourceIP)
                 state.addresses[row.sourceIP] = address
             }
-            // Hundreds of thousands of rows share a handful of actions: keep one copy of each.
-            let action = state.actions[row.action] ?? row.action
-            state.actions[action] = action
             state.facts.traffic[row.clientID, default: []].append(
-                ClientTraffic(sourceIP: row.sourceIP, address: address, action: action, allowed: row.allowed, count: row.count))
+                ClientTraffic(sourceIP: row.sourceIP, address: address, action: row.action, allowed: row.allowed, count: row.count))
         }
     }
 }

@@ -29,15 +29,40 @@ package struct RuleEngine: Sendable {
 
     /// The findings as of `asOf`, waivers applied, without storing anything.
     package func findings(asOf: Int64) async throws -> [Finding] {
-        let lookback = TimeWindow(fromMillis: asOf - Int64(policy.lookbackDays) * 86_400_000, toMillis: asOf)
+        let lookback = TimeWindow(last: .days(policy.lookbackDays), endingAt: asOf)
         let clients = try await warehouse.clients(asOf: asOf).map { AttributedClient($0, policy: policy) }
         let facts = try await EvaluationFacts.load(from: warehouse, lookback: lookback, policy: policy, catalog: catalog)
         let context = EvaluationContext(asOf: asOf, lookback: lookback, policy: policy, catalog: catalog, clients: clients, facts: facts, warehouse: warehouse)
+        return try await findings(of: rules, in: context)
+    }
+
+    /// The audit-trail findings (AT-1, AT-2) of a stretch judged on its own — an evidence
+    /// pack's period — from its extraction coverage and the chain's verdict, seen at `asOf`.
+    ///
+    /// The same rules and the same finding assembly as `findings(asOf:)`, so a pack and the
+    /// nightly evaluation word, fingerprint and waive them alike.
+    package func auditTrailFindings(judging audited: TimeWindow, coverage: [CoverageWindow], chain: ChainVerification, asOf: Int64) async throws -> [Finding] {
+        var facts = EvaluationFacts()
+        facts.coverage = coverage
+        facts.chain = chain
+        let context = EvaluationContext(
+            asOf: asOf, lookback: audited, audited: audited, policy: policy, catalog: catalog, clients: [], facts: facts, warehouse: warehouse)
+        let seen = Timestamp.format(milliseconds: asOf)
+        return try await findings(of: AuditTrailRules.all, in: context).map { finding in
+            var finding = finding
+            finding.firstSeen = seen
+            finding.lastSeen = seen
+            return finding
+        }
+    }
+
+    /// Runs `rules` (those of the catalog among them) in order and assembles their findings.
+    private func findings(of rules: [any Rule], in context: EvaluationContext) async throws -> [Finding] {
         var findings: [Finding] = []
         for rule in rules {
             guard let definition = RuleCatalog.definition(rule.id) else { continue }
             for hit in try await rule.evaluate(context) {
-                findings.append(finding(from: hit, definition: definition, asOf: asOf))
+                findings.append(finding(from: hit, definition: definition, asOf: context.asOf))
             }
         }
         return findings
@@ -46,7 +71,7 @@ package struct RuleEngine: Sendable {
     /// Evaluates and stores: new findings start, found ones stay open, missing ones are resolved.
     package func evaluate(asOf: Int64, policyDigest: String, startedAt: Date, now: Date) async throws -> (LifecycleSummary, [Finding]) {
         let found = try await findings(asOf: asOf)
-        let lookbackFrom = asOf - Int64(policy.lookbackDays) * 86_400_000
+        let lookbackFrom = asOf - .days(policy.lookbackDays)
         let summary = try await warehouse.recordEvaluation(found, asOf: asOf, lookbackFrom: lookbackFrom, policyDigest: policyDigest, startedAt: startedAt, at: now)
         logger.info("evaluation \(summary.evaluationID): \(summary.found) findings (\(summary.new) new, \(summary.stillOpen) still open, \(summary.resolved) resolved, \(summary.waived) waived)")
         return (summary, found)

@@ -95,7 +95,7 @@ enum AllowlistRules {
                     return !allowed.contains { $0.contains(address) }
                 }
                 guard !outside.isEmpty else { continue }
-                let succeeded = outside.filter { $0.allowed && $0.action != "oauth.token.denied" }
+                let succeeded = outside.filter { $0.allowed && $0.action != .tokenDenied }
                 let ips = Array(Set(outside.map(\.sourceIP))).sorted()
                 let citedIPs = Array(Set((succeeded.isEmpty ? outside : succeeded).map(\.sourceIP))).sorted()
                 let events = try await context.cite(client, sourceIPs: citedIPs)

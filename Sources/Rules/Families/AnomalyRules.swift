@@ -22,7 +22,7 @@ enum AnomalyRules {
             for (clientID, buckets) in context.facts.denialBursts.sorted(by: { $0.key < $1.key }) {
                 guard let worst = buckets.max(by: { $0.count < $1.count }) else { continue }
                 let client = AnomalyRules.client(clientID, in: context)
-                let events = try await context.cite(client, condition: "(action = 'oauth.token.denied' OR status IN (401, 403)) AND substr(timestamp, 1, 13) = '\(worst.bucket.filter { $0.isNumber || $0 == "-" || $0 == "T" })'")
+                let events = try await context.cite(client, within: TimeBucket.hour.window(labelled: worst.bucket), matching: .denial)
                 hits.append(RuleHit(client: client, severity: .medium,
                     detail: "\(client.name) drew \(worst.count) denials in the hour from \(worst.bucket):00Z (threshold \(context.policy.anomaly.deniedPerHour) an hour); \(buckets.count) such hour\(buckets.count == 1 ? "" : "s") in the lookback.",
                     evidence: Evidence(sourceIPs: Array(Set(events.map(\.sourceIP))).sorted(), events: events,
@@ -40,7 +40,7 @@ enum AnomalyRules {
             for (clientID, days) in context.facts.rateLimitedDays.sorted(by: { $0.key < $1.key }) where days.count >= AnomalyRules.persistentDays {
                 guard let worst = days.max(by: { $0.count < $1.count }) else { continue }
                 let client = AnomalyRules.client(clientID, in: context)
-                let events = try await context.cite(client, condition: "status = 429")
+                let events = try await context.cite(client, matching: .rateLimited)
                 hits.append(RuleHit(client: client, severity: .low,
                     detail: "\(client.name) was answered 429 at least \(context.policy.anomaly.rateLimitedPerDay) times a day on \(days.count) days of the lookback, at most \(worst.count) times on \(worst.bucket).",
                     evidence: Evidence(events: events, counts: ["days": days.count, "worstDay": worst.count, "rateLimited": days.reduce(0) { $0 + $1.count }])))

@@ -4,10 +4,10 @@ import Warehouse
 
 /// AT-1 and AT-2: the evidence itself.
 package enum AuditTrailRules {
-    static let all: [any Rule] = [CoverageGap(), BrokenChain()]
+    package static let all: [any Rule] = [CoverageGap(), BrokenChain()]
 
     /// The most recent stretch that is still expected to be unextracted (the lag, a run in progress).
-    package static let recentTolerance: Int64 = 2 * 3_600_000
+    package static let recentTolerance = TimeSpan.hours(2)
 
     /// The parts of `window` that no complete extraction window covers.
     package static func gaps(in window: TimeWindow, coverage: [CoverageWindow]) -> [TimeWindow] {
@@ -24,22 +24,22 @@ package enum AuditTrailRules {
         return gaps.filter { !$0.isEmpty }
     }
 
-    /// AT-1: part of the lookback was never extracted, or its window failed.
+    /// AT-1: part of the audited stretch (`EvaluationContext.audited`) was never extracted, or its window failed.
     struct CoverageGap: Rule {
         let id = "AT-1"
         func evaluate(_ context: EvaluationContext) async throws -> [RuleHit] {
-            let judged = TimeWindow(fromMillis: context.lookback.fromMillis, toMillis: context.lookback.toMillis - AuditTrailRules.recentTolerance)
+            let judged = context.audited
             guard !judged.isEmpty else { return [] }
             return AuditTrailRules.gaps(in: judged, coverage: context.facts.coverage).map { gap in
                 let failed = context.facts.coverage.filter { !$0.complete && $0.toMillis > gap.fromMillis && $0.fromMillis < gap.toMillis }
                 let reason = failed.isEmpty
                     ? "was never extracted"
                     : "was attempted but its extraction failed (\(failed.count) window\(failed.count == 1 ? "" : "s"); last error: \(failed.last?.error ?? "unknown"))"
-                let hours = Double(gap.durationMillis) / 3_600_000
+                let hours = gap.duration.count(of: .hour)
                 return RuleHit(client: nil, subject: "\(Timestamp.format(milliseconds: gap.fromMillis))/\(Timestamp.format(milliseconds: gap.toMillis))",
                     severity: .high,
                     detail: "The audit log from \(Timestamp.format(milliseconds: gap.fromMillis)) to \(Timestamp.format(milliseconds: gap.toMillis)) (\(String(format: "%.1f", hours)) hours) \(reason): there is no evidence for that time.",
-                    evidence: Evidence(counts: ["gapMinutes": Int(gap.durationMillis / 60_000), "failedWindows": failed.count]))
+                    evidence: Evidence(counts: ["gapMinutes": gap.duration.whole(.minute), "failedWindows": failed.count]))
             }
         }
     }

@@ -7,7 +7,7 @@ enum ChangeManagementRules {
     static let all: [any Rule] = [GrantWidened()]
 
     /// What one change event widened, in words; empty when it widened nothing.
-    static func widenings(_ changes: JSONValue?, action: String) -> [String] {
+    static func widenings(_ changes: JSONValue?, action: AuditAction) -> [String] {
         guard let changes else { return [] }
         func list(_ value: JSONValue?) -> [String]? { value == nil || value == .null ? nil : value?.stringArray ?? [] }
         var out: [String] = []
@@ -23,7 +23,7 @@ enum ChangeManagementRules {
                 out.append("allowlist removed (was \(old.joined(separator: ", ")))")
             } else if let new {
                 let added = new.filter { !(old ?? []).contains($0) }
-                if !added.isEmpty, old != nil || action == "oauthclient.update" {
+                if !added.isEmpty, old != nil || action == .clientUpdated {
                     out.append("allowlist entr\(added.count == 1 ? "y" : "ies") added or widened: \(added.joined(separator: ", "))")
                 }
             }
@@ -41,7 +41,7 @@ enum ChangeManagementRules {
             let clients = Dictionary(context.clients.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
             let windows = context.policy.changeWindows
             var hits: [RuleHit] = []
-            for event in context.facts.changeEvents where event.action == "oauthclient.update" || event.action == "oauthclient.create" {
+            for event in context.facts.changeEvents where event.action == .clientUpdated || event.action == .clientCreated {
                 let widened = ChangeManagementRules.widenings(event.changes, action: event.action)
                 guard !widened.isEmpty, let moment = Timestamp.parse(event.timestamp) else { continue }
                 let inWindow = context.policy.isInChangeWindow(moment)
@@ -49,7 +49,7 @@ enum ChangeManagementRules {
                 let when = windows.isEmpty ? "no change windows are declared" : (inWindow ? "inside a declared change window" : "outside every declared change window")
                 hits.append(RuleHit(client: client, subject: event.eventID, severity: !windows.isEmpty && !inWindow ? .high : .medium,
                     detail: "\(event.actorID) changed \(client.name) at \(event.timestamp) (\(when)): \(widened.joined(separator: "; ")).",
-                    evidence: Evidence(events: [CitedEvent(id: event.eventID, timestamp: event.timestamp, sourceIP: "", action: event.action)])))
+                    evidence: Evidence(events: [CitedEvent(id: event.eventID, timestamp: event.timestamp, sourceIP: "", action: event.action.text)])))
             }
             return hits
         }

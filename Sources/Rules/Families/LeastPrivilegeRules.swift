@@ -71,7 +71,7 @@ enum LeastPrivilegeRules {
     struct NotMachineToMachine: Rule {
         let id = "LP-4"
         func evaluate(_ context: EvaluationContext) async throws -> [RuleHit] {
-            context.partnerApps.filter { $0.attribution != .none && ($0.snapshot.type != "public" || $0.snapshot.grantType != "client_credentials") }.map { client in
+            context.partnerApps.filter { $0.attribution != .none && ($0.snapshot.type != .public || $0.snapshot.grantType != .clientCredentials) }.map { client in
                 RuleHit(client: client, subject: "\(client.snapshot.type)/\(client.snapshot.grantType)", severity: .medium,
                         detail: "\(client.name) is a partner app of type '\(client.snapshot.type)' with grant '\(client.snapshot.grantType)'; a partner integration should be a public client-credentials client.")
             }
@@ -83,7 +83,7 @@ enum LeastPrivilegeRules {
         let id = "LP-5"
         func evaluate(_ context: EvaluationContext) async throws -> [RuleHit] {
             let days = context.policy.dormantDays
-            let threshold = context.asOf - Int64(days) * 86_400_000
+            let threshold = context.asOf - .days(days)
             let thresholdText = Timestamp.format(milliseconds: threshold)
             let coveredSince = context.facts.coverageStart
             var hits: [RuleHit] = []
@@ -120,7 +120,7 @@ enum LeastPrivilegeRules {
                     hits.append(.cannotDecide(client, because: "no rotation event, secretLastRotated or dateCreated tells the secret's age"))
                     continue
                 }
-                let ageDays = Int((context.asOf - moment) / 86_400_000)
+                let ageDays = TimeSpan(milliseconds: context.asOf - moment).whole(.day)
                 if ageDays > maxAge {
                     hits.append(RuleHit(client: client, severity: .medium,
                         detail: "\(client.name)'s secret is \(ageDays) days old (\(basis): \(text)); the policy allows \(maxAge).",

@@ -12,7 +12,7 @@ package struct GuideSource: AuditSource {
         self.pageSize = min(max(pageSize, 1), 500)
     }
 
-    package var dialect: String { "guide" }
+    package var dialect: SourceDialect { .guide }
     package var requestCounts: RequestCounters { api.counts }
 
     package func authenticate() async throws { try await api.authenticate() }

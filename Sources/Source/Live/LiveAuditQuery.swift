@@ -6,7 +6,7 @@ import PartnerAuditCore
 /// until it has succeeded, then read its results by cursor.
 struct LiveAuditQuery: Sendable {
     /// The longest interval one query may cover.
-    static let maxInterval: Int64 = 31 * 86_400_000
+    static let maxInterval = TimeSpan.days(31)
 
     let api: APIClient
     let pageSize: Int

@@ -65,7 +65,7 @@ struct LiveDirectory: Sendable {
             throw SourceError(.malformedResponse, request: "GET /api/v2/oauth/clients", message: "\(error)")
         }
         var resolved: [JSONValue] = []
-        if client.grantType == "client_credentials" {
+        if client.grantType == .clientCredentials {
             var permissions = Set<String>()
             for assignment in entity["roleDivisions"]?.arrayValue ?? [] {
                 guard let roleID = assignment["roleId"]?.nonEmptyString else { continue }

@@ -18,7 +18,7 @@ package struct LiveSource: AuditSource {
         query = LiveAuditQuery(api: api, pageSize: size, polling: polling, clock: clock, logger: logger)
     }
 
-    package var dialect: String { SourceDialect.live.rawValue }
+    package var dialect: SourceDialect { .live }
     package var requestCounts: RequestCounters { api.counts }
 
     package func authenticate() async throws { try await api.authenticate() }

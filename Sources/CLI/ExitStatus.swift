@@ -1,5 +1,6 @@
-/// The documented exit codes of `partner-audit` (cli.md).
-package enum ExitStatus: Int32, Sendable {
+/// The documented exit codes of `partner-audit` (cli.md): the CLI's business, so the layers
+/// below report what went wrong in their own terms and `ExitStatus(for:)` says what it means here.
+enum ExitStatus: Int32, Sendable {
     /// Done; nothing at or above `--fail-on`.
     case success = 0
     /// Done; findings at or above `--fail-on`.
@@ -15,6 +16,6 @@ package enum ExitStatus: Int32, Sendable {
 }
 
 /// An error that knows which exit code it means.
-package protocol ExitCodeProviding: Error {
+protocol ExitCodeProviding: Error {
     var exitStatus: ExitStatus { get }
 }

@@ -21,8 +21,8 @@ package enum Timestamp {
 
     /// Appends the canonical form's UTF-8 (24 bytes) to `out`, allocating nothing else.
     package static func append(milliseconds ms: Int64, to out: inout [UInt8]) {
-        let days = floorDiv(ms, 86_400_000)
-        let msOfDay = ms - days * 86_400_000
+        let days = floorDiv(ms, TimeSpan.day.milliseconds)
+        let msOfDay = ms - days * TimeSpan.day.milliseconds
         let (year, month, day) = civil(fromDays: days)
         func put(_ value: Int64, width: Int) {
             var divisor: Int64 = 1
@@ -35,8 +35,8 @@ package enum Timestamp {
         put(year, width: 4); out.append(45)
         put(month, width: 2); out.append(45)
         put(day, width: 2); out.append(84)
-        put(msOfDay / 3_600_000, width: 2); out.append(58)
-        put(msOfDay / 60_000 % 60, width: 2); out.append(58)
+        put(msOfDay / TimeSpan.hour.milliseconds, width: 2); out.append(58)
+        put(msOfDay / TimeSpan.minute.milliseconds % 60, width: 2); out.append(58)
         put(msOfDay / 1000 % 60, width: 2); out.append(46)
         put(msOfDay % 1000, width: 3); out.append(90)
     }
@@ -76,7 +76,8 @@ package enum Timestamp {
             millis = scaled
         }
         let days = self.days(fromCivil: year, month, day)
-        return ((days * 24 + hour) * 60 + minute) * 60_000 + second * 1000 + millis
+        return days * TimeSpan.day.milliseconds + hour * TimeSpan.hour.milliseconds + minute * TimeSpan.minute.milliseconds
+            + second * TimeSpan.second.milliseconds + millis
     }
 
     /// Milliseconds since 1970, rounded down.

@@ -1,0 +1,105 @@
+import Foundation
+import GRDB
+import PartnerAuditCore
+import Testing
+@testable import Warehouse
+
+@Suite("The warehouse over any database, its schema version, and the one SQL of each predicate")
+struct SchemaAndPredicateTests {
+    /// One event of each kind the predicates tell apart, unknown words included.
+    static let events: [AuditEvent] = [
+        event("request-200", actor: .oauthClient, action: .apiRequest, outcome: .success, status: 200, ip: "34.1.1.1"),
+        event("request-401", actor: .oauthClient, action: .apiRequest, outcome: .failure, status: 401, ip: "34.1.1.2"),
+        event("request-403-denied", actor: .oauthClient, action: .apiRequest, outcome: .denied, status: 403),
+        event("request-429", actor: .oauthClient, action: .apiRequest, outcome: .failure, status: 429, ip: "34.1.1.3"),
+        event("user-request-403", actor: .user, action: .apiRequest, outcome: .failure, status: 403),
+        event("token-issued", actor: .oauthClient, action: .tokenIssued, outcome: .success, ip: "34.1.1.4"),
+        event("token-denied", actor: .oauthClient, action: .tokenDenied, outcome: .denied, ip: "34.1.1.5"),
+        event("queue-denied", actor: .user, action: "queue.update", outcome: .denied),
+        event("client-rotated", actor: .user, action: .clientSecretRotated, outcome: .success),
+        event("client-created", actor: .user, action: .clientCreated, outcome: .success),
+        event("odd-actor", actor: "robot", action: "robot.dance", outcome: "sideways", status: 401),
+    ]
+
+    static func event(
+        _ id: String, actor: ActorType, action: AuditAction, outcome: Outcome, status: Int? = nil, ip: String? = nil
+    ) -> AuditEvent {
+        var details: [String: JSONValue] = [:]
+        if let status { details["status"] = .int(Int64(status)) }
+        if let ip { details["sourceIp"] = .string(ip) }
+        return AuditEvent(
+            id: id, timestampMillis: WarehouseFixture.day0, actorType: actor, actorID: "actor-\(id)", action: action,
+            resource: "r", resourceID: nil, outcome: outcome, details: .object(details), rawJSON: "{}")
+    }
+
+    @Test("A warehouse opens over an in-memory database and stores and reads as over a file")
+    func inMemory() async throws {
+        let warehouse = try Warehouse(database: try DatabaseQueue())
+        #expect(warehouse.path == ":memory:")
+        let window = TimeWindow(fromMillis: WarehouseFixture.day0, toMillis: WarehouseFixture.day0 + .day)
+        let run = try await warehouse.startRun(dialect: .guide, range: window, at: Date())
+        let commit = try await warehouse.commitWindow(
+            runID: run, window: window, pages: 1, requests: 1, events: Self.events, advancesWatermark: true, at: Date())
+        #expect(commit.stored == Self.events.count)
+        #expect(try await warehouse.verifyChain().firstBreak == nil)
+    }
+
+    @Test("Each predicate's SQL selects exactly the events its definition matches", arguments: EventPredicate.allCases)
+    func predicateSQL(_ predicate: EventPredicate) async throws {
+        let warehouse = try Warehouse(database: try DatabaseQueue())
+        let window = TimeWindow(fromMillis: WarehouseFixture.day0, toMillis: WarehouseFixture.day0 + .day)
+        let run = try await warehouse.startRun(dialect: .guide, range: window, at: Date())
+        try await warehouse.commitWindow(runID: run, window: window, pages: 1, requests: 1, events: Self.events, advancesWatermark: true, at: Date())
+        let expected = Self.events.filter(predicate.matches)
+        #expect(!expected.isEmpty, "the fixture has an event for \(predicate)")
+        #expect(try await warehouse.eventCount(matching: predicate) == expected.count)
+    }
+
+    @Test("A denial is a token denied, a denied outcome, or a call answered 401 or 403")
+    func denial() {
+        let denied = Self.events.filter(EventPredicate.denial.matches).map(\.id)
+        #expect(denied == ["request-401", "request-403-denied", "user-request-403", "token-denied", "queue-denied"])
+    }
+
+    @Test("Unknown words are stored and read back as the source wrote them")
+    func unknownWordsKept() async throws {
+        let warehouse = try Warehouse(database: try DatabaseQueue())
+        let window = TimeWindow(fromMillis: WarehouseFixture.day0, toMillis: WarehouseFixture.day0 + .day)
+        let run = try await warehouse.startRun(dialect: .guide, range: window, at: Date())
+        try await warehouse.commitWindow(runID: run, window: window, pages: 1, requests: 1, events: Self.events, advancesWatermark: true, at: Date())
+        var exported: [ExportedEvent] = []
+        try warehouse.forEachEvent(.ids(["odd-actor"])) { exported.append($0) }
+        #expect(exported.map(\.actorType) == ["robot"])
+        #expect(exported.map(\.action) == ["robot.dance"])
+        #expect(exported.map(\.outcome) == ["sideways"])
+    }
+
+    @Test("A warehouse written by a newer version is refused, naming the migrations, and left unchanged")
+    func newerSchema() throws {
+        let fixture = try WarehouseFixture()
+        let queue = try DatabaseQueue(path: fixture.path)
+        try queue.write { try $0.execute(sql: "INSERT INTO grdb_migrations (identifier) VALUES ('v99-from-the-future')") }
+        let error = #expect(throws: WarehouseError.self) { try Warehouse(path: fixture.path) }
+        #expect(error?.code == .newerSchema)
+        #expect(error?.description.contains("v99-from-the-future") == true)
+        #expect(error?.description.contains(fixture.path) == true)
+        let applied = try queue.read { try String.fetchAll($0, sql: "SELECT identifier FROM grdb_migrations ORDER BY identifier") }
+        #expect(applied.last == "v99-from-the-future")
+    }
+
+    @Test("A stored finding with a severity this version does not know is an error naming the row, not an info finding")
+    func strictFindings() async throws {
+        let fixture = try WarehouseFixture()
+        let finding = Finding(fingerprint: "fp-1", ruleID: "WS-1", category: .wildcardScope, severity: .critical, title: "t", detail: "d")
+        _ = try await fixture.warehouse.recordEvaluation([finding], asOf: WarehouseFixture.day0, lookbackFrom: 0, policyDigest: "p", startedAt: Date(), at: Date())
+        #expect(try await fixture.warehouse.findings().map(\.severity) == [.critical])
+        let queue = try DatabaseQueue(path: fixture.path)
+        try await queue.write { try $0.execute(sql: "UPDATE finding SET severity = 'catastrophic'") }
+        let error = await #expect(throws: StoredFindingError.self) { try await fixture.warehouse.findings() }
+        #expect(error?.description.contains("fp-1") == true)
+        #expect(error?.description.contains("severity") == true)
+        try await queue.write { try $0.execute(sql: "UPDATE finding SET severity = 'critical', evidence_json = '{not json'") }
+        let evidence = await #expect(throws: StoredFindingError.self) { try await fixture.warehouse.findings() }
+        #expect(evidence?.column == "evidence_json")
+    }
+}

@@ -132,6 +132,7 @@ let package = Package(
             name: "ExtractorTests",
             dependencies: [
                 "PartnerAuditCore", "Source", "Warehouse", "Extractor", "Simulator", "TestSupport",
+                .product(name: "GRDB", package: "GRDB.swift"),
             ]
         ),
         .testTarget(

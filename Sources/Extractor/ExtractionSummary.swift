@@ -1,4 +1,5 @@
 import PartnerAuditCore
+import Warehouse
 
 /// What one extraction run did.
 package struct ExtractionSummary: Sendable, Equatable {
@@ -13,6 +14,17 @@ package struct ExtractionSummary: Sendable, Equatable {
     /// Requests sent (every attempt, token requests included) and 429s drawn.
     package var requests = 0
     package var rateLimited = 0
+    /// Each source's line, in the order they ran.
+    package var sources: [SourceSummary] = []
+
+    /// Adds one source's part to the run's totals.
+    mutating func add(_ source: SourceSummary) {
+        sources.append(source)
+        windows += source.windows
+        pages += source.pages
+        eventsSeen += source.itemsSeen
+        eventsStored += source.itemsStored
+    }
 }
 
 /// Progress after each committed window, for a terminal line or a log line.

@@ -2,59 +2,81 @@ import Foundation
 import Logging
 import PartnerAuditCore
 import Source
-import Synchronization
 import Warehouse
 
-/// Source → warehouse: a snapshot of every OAuth client, then the audit log window by window.
+/// Source → warehouse: a snapshot of every OAuth client, then each source of the extraction
+/// (`ExtractionSource`) in turn, each with its own line in the run's record and its own
+/// checkpoints.
 ///
-/// Each window is paged whole and committed with its checkpoint in one transaction, so a run
-/// killed at any instant and started again stores exactly the events an uninterrupted run
-/// would: none lost (the watermark moves only with a commit), none twice (ids are unique).
+/// What each source commits stays committed whatever happens after: a run killed at any
+/// instant and started again stores exactly what an uninterrupted run would.
 package struct Extractor: Sendable {
-    private let source: any AuditSource
+    /// The organisation's directory: it authenticates and lists the OAuth clients.
+    private let platform: any AuditSource
+    private let sources: [any ExtractionSource]
     private let warehouse: Warehouse
     private let clock: any WallClock
-    private let settings: ExtractionSettings
     private let logger: Logger
-    private let onWindow: @Sendable (WindowProgress) async -> Void
 
+    /// Reads `platform`'s clients, then `sources` in order.
+    package init(platform: any AuditSource, sources: [any ExtractionSource], warehouse: Warehouse, clock: any WallClock, logger: Logger) {
+        self.platform = platform
+        self.sources = sources
+        self.warehouse = warehouse
+        self.clock = clock
+        self.logger = logger
+    }
+
+    /// Reads `source`'s clients, then its audit log (`AuditLogSource`).
     package init(
         source: any AuditSource, warehouse: Warehouse, clock: any WallClock, settings: ExtractionSettings,
         logger: Logger, onWindow: @escaping @Sendable (WindowProgress) async -> Void = { _ in }
     ) {
-        self.source = source
-        self.warehouse = warehouse
-        self.clock = clock
-        self.settings = settings
-        self.logger = logger
-        self.onWindow = onWindow
+        let auditLog = AuditLogSource(source: source, warehouse: warehouse, clock: clock, settings: settings, logger: logger, onWindow: onWindow)
+        self.init(platform: source, sources: [auditLog], warehouse: warehouse, clock: clock, logger: logger)
     }
 
-    /// Runs one extraction: from `since` (default: the watermark minus the overlap, or the
-    /// retention on a first run) to `until` (default: now minus the lag).
+    /// Runs one extraction of every source: from `since` (default: each source's checkpoint
+    /// less its overlap, or its retention on a first run) to `until` (default: now less the lag).
     ///
-    /// Only a run without `until` moves the watermark: an explicit range is a backfill.
+    /// Only a run without `until` moves the checkpoints: an explicit range is a backfill. A
+    /// source that fails is recorded as failed and the others still run; the run then fails
+    /// with the first source's error (cancellation stops at once).
     package func run(since: Date? = nil, until: Date? = nil) async throws -> ExtractionSummary {
         let started = clock.now
-        let range = try await plannedRange(since: since, until: until, now: started)
-        let runID = try await warehouse.startRun(dialect: source.dialect, range: range, at: started)
+        var plans: [TimeWindow] = []
+        for source in sources { plans.append(try await source.plannedRange(since: since, until: until, now: started)) }
+        let range = plans.dropFirst().reduce(plans.first ?? TimeWindow(fromMillis: 0, toMillis: 0)) {
+            TimeWindow(fromMillis: min($0.fromMillis, $1.fromMillis), toMillis: max($0.toMillis, $1.toMillis))
+        }
+        let runID = try await warehouse.startRun(dialect: platform.dialect, range: range, at: started)
         var summary = ExtractionSummary(runID: runID, range: range)
-        logger.info("extraction run \(runID) (\(source.dialect) dialect): \(range)")
+        logger.info("extraction run \(runID) (\(platform.dialect) dialect): \(range)")
         do {
-            try await source.authenticate()
-            let clients = try await source.clients()
+            try await platform.authenticate()
+            let clients = try await platform.clients()
             let changes = try await warehouse.recordClients(clients, runID: runID, at: clock.now)
             summary.clients = clients.count
             summary.clientChanges = changes.added + changes.changed + changes.removed
-            try await warehouse.addRequests(runID: runID, source.requestCounts.requests, clients: clients.count)
+            try await warehouse.addRequests(runID: runID, platform.requestCounts.requests, clients: clients.count)
             logger.info("clients: \(clients.count) (\(changes.added) new, \(changes.changed) changed, \(changes.removed) gone)")
-            try await extractWindows(range, runID: runID, advancesWatermark: until == nil, started: started, summary: &summary)
+            var firstFailure: (any Error)?
+            for (source, plan) in zip(sources, plans) {
+                do {
+                    summary.add(try await extract(source, plan, runID: runID, advancesCheckpoint: until == nil, started: started))
+                } catch is CancellationError {
+                    throw CancellationError()
+                } catch {
+                    firstFailure = firstFailure ?? error
+                }
+            }
+            if let firstFailure { throw firstFailure }
         } catch {
             let message = (error as? CancellationError).map { _ in "cancelled" } ?? "\(error)"
             try? await warehouse.finishRun(runID, error: message, at: clock.now)
             throw error
         }
-        let counts = source.requestCounts
+        let counts = platform.requestCounts
         summary.requests = counts.requests
         summary.rateLimited = counts.rateLimited
         try await warehouse.finishRun(runID, error: nil, at: clock.now)
@@ -62,146 +84,17 @@ package struct Extractor: Sendable {
         return summary
     }
 
-    private func plannedRange(since: Date?, until: Date?, now: Date) async throws -> TimeWindow {
-        let end = until.map(Timestamp.milliseconds) ?? Timestamp.milliseconds(now) - settings.lag
-        let start: Int64
-        if let since {
-            start = Timestamp.milliseconds(since)
-        } else if let watermark = try await warehouse.watermark() {
-            start = watermark - settings.overlap
-        } else {
-            start = Timestamp.milliseconds(now) - settings.firstRunLookback
-        }
-        return TimeWindow(fromMillis: start, toMillis: max(start, end))
-    }
-
-    /// Commits windows in order while the next window is already being fetched, so the
-    /// network and JSON work of one window overlaps the SQLite work of the one before.
-    /// At most two windows are in memory at once.
-    private func extractWindows(
-        _ range: TimeWindow, runID: Int64, advancesWatermark: Bool, started: Date, summary: inout ExtractionSummary
-    ) async throws {
-        var pending = range.split(every: settings.windowLength)
-        let planned = pending.count
-        var index = 0
-        let prefetch = PrefetchSlot()
-        try await withTaskCancellationHandler {
-            var next: Task<WindowFetch, any Error>? = pending.isEmpty ? nil : start(pending[0], runID: runID)
-            prefetch.set(next)
-            while let current = next {
-                let window = pending.removeFirst()
-                let fetched = try await current.value
-                if case .tooLarge(let total) = fetched {
-                    let parts = Int((Double(total) / Double(settings.maxEventsPerWindow)).rounded(.up)) + 1
-                    let length = max(1000, (window.durationMillis + Int64(parts) - 1) / Int64(parts))
-                    logger.info("window \(window) holds \(total) events; splitting it into \(parts) parts")
-                    pending.insert(contentsOf: window.split(every: TimeSpan(milliseconds: length)), at: 0)
-                    next = start(pending[0], runID: runID)
-                    prefetch.set(next)
-                    continue
-                }
-                guard case .complete(let events, let pages, let requests) = fetched else { continue }
-                next = pending.isEmpty ? nil : start(pending[0], runID: runID)
-                prefetch.set(next)
-                let commit: WindowCommit
-                do {
-                    commit = try await warehouse.commitWindow(
-                        runID: runID, window: window, pages: pages, requests: requests,
-                        events: events, advancesWatermark: advancesWatermark, at: clock.now)
-                } catch {
-                    next?.cancel()
-                    throw error
-                }
-                index += 1
-                summary.windows += 1
-                summary.pages += pages
-                summary.eventsSeen += commit.seen
-                summary.eventsStored += commit.stored
-                await onWindow(WindowProgress(
-                    window: window, index: index, planned: max(planned, index), pages: pages, seen: commit.seen,
-                    stored: commit.stored, totalEventsStored: summary.eventsStored, totalPages: summary.pages,
-                    requests: source.requestCounts.requests, elapsedSeconds: clock.now.timeIntervalSince(started)))
-            }
-        } onCancel: {
-            prefetch.cancel()
-        }
-    }
-
-    private func start(_ window: TimeWindow, runID: Int64) -> Task<WindowFetch, any Error> {
-        Task { try await fetch(window, runID: runID) }
-    }
-
-    enum WindowFetch: Sendable {
-        case complete(PreparedEvents, pages: Int, requests: Int)
-        case tooLarge(total: Int)
-    }
-
-    /// Pages one window whole; on failure records the window as failed (nothing of it stored).
-    ///
-    /// Lays each page out for the warehouse as it arrives (`PreparedEvents`), so the decoded
-    /// events are freed page by page and the commit's single writer only hashes and inserts.
-    private func fetch(_ window: TimeWindow, runID: Int64) async throws -> WindowFetch {
-        var events = PreparedEvents()
-        var cursor: PageCursor?
-        var pages = 0
-        let requestsBefore = source.requestCounts.requests
+    /// One source's part of the run, between its line's start and finish.
+    private func extract(_ source: any ExtractionSource, _ plan: TimeWindow, runID: Int64, advancesCheckpoint: Bool, started: Date) async throws -> SourceSummary {
+        try await warehouse.startSource(source.name, runID: runID, range: plan, at: clock.now)
         do {
-            repeat {
-                try Task.checkCancellation()
-                let page = try await source.eventPage(in: window, after: cursor)
-                pages += 1
-                if pages == 1, let total = page.windowTotal, total > settings.maxEventsPerWindow, window.durationMillis > 2000 {
-                    return .tooLarge(total: total)
-                }
-                if pages == 1, let total = page.windowTotal { events.reserve(min(total, settings.maxEventsPerWindow)) }
-                for event in page.events { try events.append(event) }
-                if page.windowTotal == nil, let last = page.events.last,
-                   let estimate = estimatedTotal(of: window, count: events.count, reaching: last.timestampMillis) {
-                    return .tooLarge(total: estimate)
-                }
-                cursor = page.next
-            } while cursor != nil
-            return .complete(events, pages: pages, requests: source.requestCounts.requests - requestsBefore)
-        } catch let error as SourceError {
-            let place = cursor.map { "\($0) of window \(window)" } ?? "first page of window \(window)"
-            try? await warehouse.recordFailedWindow(runID: runID, window: window, pages: pages, error: "\(error)", at: clock.now)
-            throw ExtractionError(window: window, place: place, underlying: error)
+            let part = try await source.extract(plan, runID: runID, advancesCheckpoint: advancesCheckpoint, started: started)
+            try await warehouse.finishSource(source.name, runID: runID, error: nil, at: clock.now)
+            return part
+        } catch {
+            let message = (error as? CancellationError).map { _ in "cancelled" } ?? "\(error)"
+            try? await warehouse.finishSource(source.name, runID: runID, error: message, at: clock.now)
+            throw error
         }
-    }
-}
-
-extension Extractor {
-    /// For a source that does not say how many events a window holds (the live dialect): once
-    /// more than twice the limit have been read, the whole window's size estimated from how far
-    /// into it they reach (results are sorted by time), so it is split before memory grows.
-    func estimatedTotal(of window: TimeWindow, count: Int, reaching lastMillis: Int64) -> Int? {
-        guard count > 2 * settings.maxEventsPerWindow, window.durationMillis > 2000 else { return nil }
-        let covered = max(lastMillis - window.fromMillis, 1)
-        return Int((Double(count) * Double(window.durationMillis) / Double(covered)).rounded(.up))
-    }
-}
-
-/// The window being fetched ahead, so cancelling the run cancels it too.
-final class PrefetchSlot: Sendable {
-    private let task = Mutex<Task<Extractor.WindowFetch, any Error>?>(nil)
-
-    func set(_ next: Task<Extractor.WindowFetch, any Error>?) { task.withLock { $0 = next } }
-    func cancel() { task.withLock { $0?.cancel() } }
-}
-
-/// The extraction stopped at a window: names the window and the page, and what the source did.
-package struct ExtractionError: Error, Sendable, CustomStringConvertible {
-    package var window: TimeWindow
-    package var place: String
-    package var underlying: SourceError
-
-    package init(window: TimeWindow, place: String, underlying: SourceError) {
-        self.window = window
-        self.place = place
-        self.underlying = underlying
-    }
-
-    package var description: String {
-        "extraction stopped at the \(place): \(underlying). Everything committed before it stays stored; the next run resumes from the last committed window."
     }
 }

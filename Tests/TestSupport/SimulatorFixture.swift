@@ -68,17 +68,21 @@ package final class SimulatorFixture: @unchecked Sendable {
         warehouse: Warehouse, clientSecret: String? = nil, pageSize: Int = 100, maxAttempts: Int = 8, settings: ExtractionSettings? = nil,
         onWindow: @escaping @Sendable (WindowProgress) async -> Void = { _ in }
     ) throws -> Extractor {
+        Extractor(source: try auditSource(clientSecret: clientSecret, pageSize: pageSize, maxAttempts: maxAttempts),
+                  warehouse: warehouse, clock: clock, settings: settings ?? self.settings, logger: logger, onWindow: onWindow)
+    }
+
+    /// The adapter of the simulator's dialect over a fresh API client, with its credentials unless told otherwise.
+    package func auditSource(clientSecret: String? = nil, pageSize: Int = 100, maxAttempts: Int = 8) throws -> any AuditSource {
         let api = APIClient(
             endpoint: try SourceEndpoint(apiURL: simulator.baseURL, loginURL: simulator.baseURL),
             credentials: Credentials(clientID: options.clientID, clientSecret: Secret(clientSecret ?? options.clientSecret)),
             httpClient: httpClient, requestsPerMinute: 1_000_000, retry: RetryPolicy(maxAttempts: maxAttempts),
             clock: clock, logger: logger)
-        let source: any AuditSource = switch options.dialect {
+        return switch options.dialect {
         case .guide: GuideSource(api: api, pageSize: pageSize)
         case .live: LiveSource(api: api, pageSize: pageSize, clock: clock, logger: logger)
         }
-        return Extractor(source: source, warehouse: warehouse, clock: clock,
-                         settings: settings ?? self.settings, logger: logger, onWindow: onWindow)
     }
 
     /// Every event id the simulator serves up to `moment` whose timestamp is before `before`.

@@ -81,6 +81,6 @@ struct CitedEventsTests {
         let queue = try DatabaseQueue(path: fixture.path)
         let indexes = try await queue.read { try String.fetchAll($0, sql: "SELECT name FROM sqlite_schema WHERE type = 'index' AND tbl_name = 'event_log' AND sql IS NOT NULL ORDER BY name") }
         #expect(indexes == ["event_log_by_action", "event_log_by_hour_actor", "event_log_by_time"])
-        #expect(try fixture.warehouse.appliedMigrations().last == "v4-events-by-hour-and-actor")
+        #expect(try fixture.warehouse.appliedMigrations().contains("v4-events-by-hour-and-actor"))
     }
 }

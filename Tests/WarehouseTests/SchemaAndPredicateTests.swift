@@ -103,3 +103,27 @@ struct SchemaAndPredicateTests {
         #expect(evidence?.column == "evidence_json")
     }
 }
+
+@Suite("Migration v5: the sources of a run")
+struct SourceMigrationTests {
+    @Test("A warehouse of the previous schema keeps its watermark, renamed after the audit log, and each run gets its audit-log line")
+    func fromV4() async throws {
+        let queue = try DatabaseQueue()
+        try Migrations.migrator.migrate(queue, upTo: "v4-events-by-hour-and-actor")
+        try await queue.write { db in
+            try db.execute(sql: """
+                INSERT INTO extraction_run (started_at, finished_at, status, dialect, since, until, windows, pages, requests, events_seen, events_stored)
+                VALUES ('2026-11-01T00:00:00.000Z', '2026-11-01T00:05:00.000Z', 'succeeded', 'guide', '2026-10-01T00:00:00.000Z',
+                        '2026-11-01T00:00:00.000Z', 31, 62, 70, 6000, 5990);
+                INSERT INTO checkpoint (name, value) VALUES ('watermark', '2026-11-01T00:00:00.000Z');
+                """)
+        }
+        let warehouse = try Warehouse(database: queue)
+        #expect(try await warehouse.watermark(of: .auditLog) == Timestamp.parseMilliseconds("2026-11-01T00:00:00.000Z"))
+        let lines = try await warehouse.sourceRuns(runID: 1)
+        #expect(lines.map(\.source) == [.auditLog])
+        #expect(lines.first.map { [$0.windows, $0.pages, $0.requests, $0.itemsSeen, $0.itemsStored] } == [31, 62, 70, 6000, 5990])
+        #expect(lines.first?.status == "succeeded")
+        #expect(try warehouse.appliedMigrations().last == "v5-extraction-sources")
+    }
+}

@@ -2,6 +2,9 @@ import Foundation
 import GRDB
 import PartnerAuditCore
 
+// A window committed: its events appended to the chain, its record, the run's counters and
+// the checkpoint, in one transaction.
+
 /// What one committed window added.
 package struct WindowCommit: Sendable, Equatable {
     package var windowID: Int64
@@ -15,8 +18,9 @@ package struct WindowCommit: Sendable, Equatable {
 }
 
 extension Warehouse {
-    /// Stores one extracted window in a single transaction: its new events (dropping ids already
-    /// stored), the window's record, the run's counters and, for incremental runs, the watermark.
+    /// Stores one extracted window of the audit log in a single transaction: its new events
+    /// (dropping ids already stored), the window's record, the run's counters and the audit
+    /// log's line of them and, for incremental runs, the audit log's watermark.
     ///
     /// Either all of it is stored or none of it: a run killed at any instant loses nothing and
     /// stores nothing twice.
@@ -65,22 +69,12 @@ extension Warehouse {
                 UPDATE extraction_run SET windows = windows + 1, pages = pages + ?, requests = requests + ?,
                     events_seen = events_seen + ?, events_stored = events_stored + ? WHERE id = ?
                 """, arguments: [pages, requests, events.count, stored, runID])
+            try Self.countWindow(db, source: .auditLog, runID: runID, pages: pages, requests: requests, seen: events.count, stored: stored)
             if advancesWatermark {
-                try Self.setCheckpoint(db, "watermark", Timestamp.format(milliseconds: window.toMillis))
+                try Self.setWatermark(db, of: .auditLog, to: window.toMillis)
             }
             return WindowCommit(windowID: windowID, stored: stored, seen: events.count, chainSeq: seq, chainHead: head)
         }
-    }
-
-    /// The number of stored events (that `predicate` selects, when given).
-    package func eventCount(matching predicate: EventPredicate? = nil) async throws -> Int {
-        let condition = predicate.map { " WHERE \($0.sql)" } ?? ""
-        return try await database.read { try Int.fetchOne($0, sql: "SELECT count(*) FROM event_log\(condition)") ?? 0 }
-    }
-
-    /// Every stored event id (for tests and small warehouses).
-    package func eventIDs() async throws -> [String] {
-        try await database.read { try String.fetchAll($0, sql: "SELECT id FROM event_log ORDER BY seq") }
     }
 
     /// The last row of the chain: its `seq` (0 when empty) and hash.

@@ -7,16 +7,14 @@ import GRDBSQLite
 /// the column bytes as stored: no row object or string per row (the walk reads every event
 /// on each `verify` and each evaluation).
 ///
-/// Hashes exactly what `HashChain.hash(previous:fields:)` hashes: each column from `seq` to
-/// `window_id` as its text (SQLite's text of an integer is its decimal form), length-prefixed,
-/// NULL as the absent marker.
+/// Hashes exactly what `HashChain.hash(previous:fields:)` hashes: each chained column
+/// (`EventLogTable.chained`) as its text — SQLite's text of an integer is its decimal form —
+/// encoded by `ChainField`, NULL as the absent marker.
 struct ChainWalk {
-    private static let sql = """
-        SELECT seq, id, timestamp, actor_type, actor_id, action, resource, resource_id, outcome, source_ip, method, path,
-               status, scope, user_agent, raw_json, window_id, hash FROM event_log ORDER BY seq
-        """
-    /// Columns 0…16 are hashed; 17 is the stored hash.
-    private static let hashedColumns: Int32 = 17
+    private static let sql = EventLogTable.chainWalkSQL
+    /// The chained columns come first, in order; then the stored hash.
+    private static let hashedColumns = Int32(EventLogTable.chained.count)
+    private static let hashColumn = EventLogTable.Column.hash.rawValue
 
     /// Where the walk stopped: every row verified, or the first row that breaks the chain.
     enum Outcome {
@@ -35,36 +33,32 @@ struct ChainWalk {
         defer { sqlite3_finalize(statement) }
         var previous = [UInt8](HashChain.genesis)
         var expected: Int64 = 1
-        var absent = UInt32.max.bigEndian
         while true {
             let step = sqlite3_step(statement)
             if step == SQLITE_DONE { break }
             guard step == SQLITE_ROW else {
                 throw DatabaseError(resultCode: ResultCode(rawValue: step), message: String(cString: sqlite3_errmsg(connection)), sql: sql)
             }
-            let seq = sqlite3_column_int64(statement, 0)
+            let seq = sqlite3_column_int64(statement, EventLogTable.Column.seq.rawValue)
             if seq != expected {
-                return .gap(expected: expected, found: seq, id: text(statement, 1), head: Data(previous))
+                return .gap(expected: expected, found: seq, id: text(statement, EventLogTable.Column.id.rawValue), head: Data(previous))
             }
             var hasher = SHA256()
             previous.withUnsafeBytes { hasher.update(bufferPointer: $0) }
             for column in 0..<hashedColumns {
                 if sqlite3_column_type(statement, column) == SQLITE_NULL {
-                    withUnsafeBytes(of: &absent) { hasher.update(bufferPointer: $0) }
+                    ChainField.update(&hasher, text: nil)
                     continue
                 }
                 let bytes = sqlite3_column_text(statement, column)
-                var length = UInt32(sqlite3_column_bytes(statement, column)).bigEndian
-                withUnsafeBytes(of: &length) { hasher.update(bufferPointer: $0) }
-                if let bytes, length != 0 {
-                    hasher.update(bufferPointer: UnsafeRawBufferPointer(start: bytes, count: Int(UInt32(bigEndian: length))))
-                }
+                let length = Int(sqlite3_column_bytes(statement, column))
+                ChainField.update(&hasher, text: UnsafeRawBufferPointer(start: bytes, count: bytes == nil ? 0 : length))
             }
             let digest = hasher.finalize()
-            let storedCount = Int(sqlite3_column_bytes(statement, hashedColumns))
-            guard let stored = sqlite3_column_blob(statement, hashedColumns), storedCount == SHA256.byteCount,
+            let storedCount = Int(sqlite3_column_bytes(statement, hashColumn))
+            guard let stored = sqlite3_column_blob(statement, hashColumn), storedCount == SHA256.byteCount,
                   digest.withUnsafeBytes({ $0.elementsEqual(UnsafeRawBufferPointer(start: stored, count: storedCount)) }) else {
-                return .mismatch(seq: seq, id: text(statement, 1), head: Data(previous))
+                return .mismatch(seq: seq, id: text(statement, EventLogTable.Column.id.rawValue), head: Data(previous))
             }
             previous.withUnsafeMutableBytes { $0.copyMemory(from: UnsafeRawBufferPointer(start: stored, count: storedCount)) }
             expected += 1

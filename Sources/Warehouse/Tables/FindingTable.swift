@@ -2,6 +2,8 @@ import Foundation
 import GRDB
 import PartnerAuditCore
 
+// `finding` and `finding_change`: each finding with its lifecycle, and every change of status.
+
 /// What one evaluation changed in the findings' lifecycle.
 package struct LifecycleSummary: Sendable, Equatable {
     package var evaluationID: Int64 = 0
@@ -111,6 +113,23 @@ extension Warehouse {
         let bound = arguments
         return try await database.read { db in
             try Row.fetchAll(db, sql: sql, arguments: StatementArguments(bound)).map(Finding.init(row:))
+        }
+    }
+
+    /// The stored findings whose lifecycle overlaps the window: first seen before its end and
+    /// not resolved before its start, leaving out the given rules. Most severe first, then rule,
+    /// client name, subject and fingerprint.
+    package func findings(overlapping window: TimeWindow, excludingRules excluded: [String] = []) async throws -> [Finding] {
+        let (from, to) = (Timestamp.format(milliseconds: window.fromMillis), Timestamp.format(milliseconds: window.toMillis))
+        let exclusion = excluded.isEmpty ? "" : "AND rule_id NOT IN (\(excluded.map { _ in "?" }.joined(separator: ",")))"
+        let order = "CASE severity " + Severity.allCases.reversed().enumerated().map { "WHEN '\($1.rawValue)' THEN \($0)" }.joined(separator: " ") + " END"
+        let arguments = StatementArguments([to, from] + excluded)
+        return try await database.read { db in
+            try Row.fetchAll(db, sql: """
+                SELECT * FROM finding
+                WHERE first_seen < ? AND (resolved_at IS NULL OR resolved_at >= ?) \(exclusion)
+                ORDER BY \(order), rule_id, client_name, subject, fingerprint
+                """, arguments: arguments).map(Finding.init(row:))
         }
     }
 

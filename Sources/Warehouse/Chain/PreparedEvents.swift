@@ -2,18 +2,17 @@ import PartnerAuditCore
 
 /// A window's events, laid out before the write transaction for the hash chain and the insert.
 ///
-/// Each event's chained columns from `id` to `raw_json` are kept as the chain hashes them
-/// (`HashChain`: each field length-prefixed, or the absent marker) in one buffer, so inside the
+/// Each event's columns from `id` to `raw_json` (`EventLogTable.laidOut`) are kept as the chain
+/// hashes them (`ChainField`: each length-prefixed, or the absent marker) in one buffer, so inside the
 /// transaction the single writer only adds `seq` and `window_id`, hashes three slices, and binds
 /// the texts straight from the buffer. The extractor builds it page by page while the previous
 /// window commits; the decoded events can be freed as soon as they are appended.
 package struct PreparedEvents: Sendable {
-    /// The text columns of a row, in the order they are chained (status, between `path` and
-    /// `scope`, is chained as text but bound as an integer).
-    enum Column: Int, CaseIterable {
-        case id, timestamp, actorType, actorID, action, resource, resourceID, outcome
-        case sourceIP, method, path, scope, userAgent, rawJSON
-    }
+    typealias Column = EventLogTable.Column
+    /// Slots per event in `offsets` and `lengths`: one per laid-out column (`status`'s slot is
+    /// unused: it is chained as text but bound as an integer, from `statuses`).
+    private static let slots = EventLogTable.laidOut.count
+    private static let firstSlot = Int(EventLogTable.laidOut[0].rawValue)
 
     /// The encoded columns of every event, back to back.
     private(set) var bytes: [UInt8] = []
@@ -40,8 +39,8 @@ package struct PreparedEvents: Sendable {
     package mutating func reserve(_ count: Int) {
         starts.reserveCapacity(starts.count + count)
         statuses.reserveCapacity(statuses.count + count)
-        offsets.reserveCapacity(offsets.count + count * Column.allCases.count)
-        lengths.reserveCapacity(lengths.count + count * Column.allCases.count)
+        offsets.reserveCapacity(offsets.count + count * Self.slots)
+        lengths.reserveCapacity(lengths.count + count * Self.slots)
         bytes.reserveCapacity(bytes.count + count * 900)
     }
 
@@ -49,7 +48,7 @@ package struct PreparedEvents: Sendable {
     /// to the source's body cap (16 MiB) before the check.
     static let capacity = Int(Int32.max) - (1 << 24)
 
-    /// Appends one event; the same columns, in the same order, as `StoredEventFields(event:windowID:)`.
+    /// Appends one event's laid-out columns in table order, as `StoredEventFields(event:windowID:)` gives them.
     ///
     /// - Throws: `WindowTooLarge` once the window's events fill `capacity`; nothing is appended.
     package mutating func append(_ event: AuditEvent) throws(WindowTooLarge) {
@@ -68,7 +67,7 @@ package struct PreparedEvents: Sendable {
         text(event.path)
         let status = event.status
         statuses.append(status)
-        if let status { untracked(String(status)) } else { absent() }
+        untracked(status.map(String.init))
         text(event.scope)
         text(event.userAgent)
         text(event.rawJSON)
@@ -79,10 +78,11 @@ package struct PreparedEvents: Sendable {
         Int(starts[index])..<(index + 1 < starts.count ? Int(starts[index + 1]) : bytes.count)
     }
 
-    /// Event `index`'s text of `column` as an offset and length in `bytes`; `nil` when absent.
+    /// Event `index`'s text of `column` (one of `EventLogTable.laidOut` but `status`) as an
+    /// offset and length in `bytes`; `nil` when absent.
     @inline(__always)
     func text(_ index: Int, _ column: Column) -> (offset: Int, length: Int32)? {
-        let slot = index * Column.allCases.count + column.rawValue
+        let slot = index * Self.slots + Int(column.rawValue) - Self.firstSlot
         let offset = offsets[slot]
         return offset < 0 ? nil : (Int(offset), lengths[slot])
     }
@@ -93,20 +93,20 @@ package struct PreparedEvents: Sendable {
 
     private mutating func text(_ value: String?) {
         guard var value else {
-            absent()
+            bytes.append(contentsOf: ChainField.absent)
             offsets.append(-1)
             lengths.append(0)
             return
         }
         let length = value.utf8.count
-        prefix(length)
+        ChainField.appendPrefix(length: length, to: &bytes)
         offsets.append(Int32(bytes.count))
         lengths.append(Int32(length))
         value.withUTF8 { bytes.append(contentsOf: $0) }
     }
 
     private mutating func timestamp(_ milliseconds: Int64) {
-        prefix(24)
+        ChainField.appendPrefix(length: 24, to: &bytes)
         offsets.append(Int32(bytes.count))
         let before = bytes.count
         Timestamp.append(milliseconds: milliseconds, to: &bytes)
@@ -114,22 +114,11 @@ package struct PreparedEvents: Sendable {
         lengths.append(24)
     }
 
-    /// A chained field that is not a text column (the status).
-    private mutating func untracked(_ value: String) {
-        prefix(value.utf8.count)
-        bytes.append(contentsOf: value.utf8)
-    }
-
-    private mutating func absent() {
-        for _ in 0..<4 { bytes.append(0xFF) }  // UInt32.max, big-endian
-    }
-
-    private mutating func prefix(_ length: Int) {
-        let value = UInt32(length)
-        bytes.append(UInt8(value >> 24))
-        bytes.append(UInt8(value >> 16 & 0xFF))
-        bytes.append(UInt8(value >> 8 & 0xFF))
-        bytes.append(UInt8(value & 0xFF))
+    /// A chained field that is not a text column (the status): in the chain, not in the slots.
+    private mutating func untracked(_ value: String?) {
+        if let value { ChainField.append(value, to: &bytes) } else { bytes.append(contentsOf: ChainField.absent) }
+        offsets.append(-1)
+        lengths.append(0)
     }
 }
 

@@ -2,38 +2,72 @@ import Crypto
 import Foundation
 import GRDB
 
-/// The hash chain over `event_log`: each row's hash covers its content and the previous hash.
+/// The hash chain over `event_log`: each row's hash covers its chained columns
+/// (`EventLogTable.chained`, `seq` through `window_id`) and the previous row's hash.
 ///
-/// Fields are length-prefixed, so no two different rows hash the same input.
+/// Each field is encoded as `ChainField` says, so no two different rows hash the same input.
 /// The first row chains from 32 zero bytes.
 package enum HashChain {
     /// The hash the chain starts from.
     package static let genesis = Data(repeating: 0, count: 32)
 
-    /// The hash of one row given the previous row's hash: the chain's definition. The writer
-    /// (`Tail`) and the walk (`ChainWalk`) hash the same bytes without building these strings;
-    /// the tests check both against this.
+    /// The hash of one row given the previous row's hash and its chained fields as text. The
+    /// writer (`PreparedEvents` and `Tail`) and the walk (`ChainWalk`) hash the same bytes
+    /// without building these strings; the tests check both against this.
     static func hash(previous: Data, fields: [String?]) -> Data {
         var hasher = SHA256()
         hasher.update(data: previous)
         for field in fields {
             if var field {
-                var length = UInt32(field.utf8.count).bigEndian
-                withUnsafeBytes(of: &length) { hasher.update(bufferPointer: $0) }
-                field.withUTF8 { hasher.update(bufferPointer: UnsafeRawBufferPointer($0)) }
+                field.withUTF8 { ChainField.update(&hasher, text: UnsafeRawBufferPointer($0)) }
             } else {
-                var absent = UInt32.max.bigEndian
-                withUnsafeBytes(of: &absent) { hasher.update(bufferPointer: $0) }
+                ChainField.update(&hasher, text: nil)
             }
         }
         return Data(hasher.finalize())
     }
 
-    /// The fields of a stored row, in the order they are hashed.
+    /// The fields of a stored row, in the order they are hashed (`EventLogTable.chained`).
     static func fields(seq: Int64, event: StoredEventFields) -> [String?] {
         [String(seq), event.id, event.timestamp, event.actorType, event.actorID, event.action, event.resource,
          event.resourceID, event.outcome, event.sourceIP, event.method, event.path, event.status.map(String.init),
          event.scope, event.userAgent, event.rawJSON, String(event.windowID)]
+    }
+}
+
+/// How the chain encodes one field: the text's UTF-8 prefixed with its length as a
+/// big-endian `UInt32`, or — for an absent (NULL) field — the marker `UInt32.max` alone.
+/// The chain's one definition of a field: every writer and reader of hashes goes through it.
+enum ChainField {
+    /// The marker of an absent field.
+    static let absent: [UInt8] = [0xFF, 0xFF, 0xFF, 0xFF]
+
+    /// Appends the length prefix of a field of `length` bytes.
+    @inline(__always)
+    static func appendPrefix(length: Int, to out: inout [UInt8]) {
+        let value = UInt32(truncatingIfNeeded: length)
+        out.append(UInt8(value >> 24))
+        out.append(UInt8(value >> 16 & 0xFF))
+        out.append(UInt8(value >> 8 & 0xFF))
+        out.append(UInt8(value & 0xFF))
+    }
+
+    /// Appends a whole field: its prefix and its text.
+    static func append(_ text: String, to out: inout [UInt8]) {
+        appendPrefix(length: text.utf8.count, to: &out)
+        out.append(contentsOf: text.utf8)
+    }
+
+    /// Feeds one field to `hasher`: its prefix and bytes, or the absent marker for `nil`.
+    @inline(__always)
+    static func update(_ hasher: inout SHA256, text: UnsafeRawBufferPointer?) {
+        guard let text else {
+            absent.withUnsafeBytes { hasher.update(bufferPointer: $0) }
+            return
+        }
+        var length = UInt32(truncatingIfNeeded: text.count).bigEndian
+        withUnsafeBytes(of: &length) { hasher.update(bufferPointer: $0) }
+        if !text.isEmpty { hasher.update(bufferPointer: text) }
     }
 }
 
@@ -51,7 +85,9 @@ extension HashChain {
         init(seq: Int64, head: Data, windowID: Int64) {
             self.seq = seq
             self.head = Array(head)
-            windowField = Self.encoded(String(windowID))
+            var field: [UInt8] = []
+            ChainField.append(String(windowID), to: &field)
+            windowField = field
             seqField.reserveCapacity(24)
         }
 
@@ -77,21 +113,16 @@ extension HashChain {
             digest.withUnsafeBytes { head.append(contentsOf: $0) }
         }
 
-        private static func encoded(_ field: String) -> [UInt8] {
-            var length = UInt32(field.utf8.count).bigEndian
-            return withUnsafeBytes(of: &length) { Array($0) } + Array(field.utf8)
-        }
-
         /// Appends the length-prefixed decimal text of `value`, as `String(value)` would read.
         private static func appendField(decimal value: Int64, to out: inout [UInt8]) {
             guard value >= 0 else {  // only a tampered warehouse has a negative seq
-                out.append(contentsOf: encoded(String(value)))
+                ChainField.append(String(value), to: &out)
                 return
             }
             var digits = 1
             var rest = value / 10
             while rest > 0 { digits += 1; rest /= 10 }
-            out.append(0); out.append(0); out.append(0); out.append(UInt8(digits))
+            ChainField.appendPrefix(length: digits, to: &out)
             var divisor: Int64 = 1
             for _ in 1..<digits { divisor *= 10 }
             while divisor > 0 {

@@ -2,6 +2,8 @@ import Foundation
 import GRDB
 import PartnerAuditCore
 
+// `extraction_run`: one row per run of `extract`, with its counters and how it ended.
+
 extension Warehouse {
     /// Records the start of an extraction run and returns its id.
     package func startRun(dialect: SourceDialect, range: TimeWindow, at now: Date) async throws -> Int64 {
@@ -21,15 +23,6 @@ extension Warehouse {
         }
     }
 
-    /// Records a window that could not be extracted; none of its events were stored.
-    package func recordFailedWindow(runID: Int64, window: TimeWindow, pages: Int, error: String, at now: Date) async throws {
-        try await database.write { db in
-            try db.execute(
-                sql: "INSERT INTO extraction_window (run_id, from_ts, to_ts, status, pages, finished_at, error) VALUES (?, ?, ?, 'failed', ?, ?, ?)",
-                arguments: [runID, Timestamp.format(milliseconds: window.fromMillis), Timestamp.format(milliseconds: window.toMillis), pages, Timestamp.format(now), error])
-        }
-    }
-
     /// Marks a run finished: `succeeded`, or `failed` with the reason.
     package func finishRun(_ runID: Int64, error: String?, at now: Date) async throws {
         try await database.write { db in
@@ -39,24 +32,11 @@ extension Warehouse {
         }
     }
 
-    /// The end of the last window an incremental run committed; `nil` before the first.
-    package func watermark() async throws -> Int64? {
-        try await database.read { db in
-            try String.fetchOne(db, sql: "SELECT value FROM checkpoint WHERE name = 'watermark'")
-                .flatMap(Timestamp.parseMilliseconds)
-        }
-    }
-
     /// Every extraction run, newest first.
     package func runs() async throws -> [ExtractionRunSummary] {
         try await database.read { db in
             try Row.fetchAll(db, sql: "SELECT * FROM extraction_run ORDER BY id DESC").map(ExtractionRunSummary.init(row:))
         }
-    }
-
-    static func setCheckpoint(_ db: Database, _ name: String, _ value: String) throws {
-        try db.execute(sql: "INSERT INTO checkpoint (name, value) VALUES (?, ?) ON CONFLICT(name) DO UPDATE SET value = excluded.value",
-                       arguments: [name, value])
     }
 }
 

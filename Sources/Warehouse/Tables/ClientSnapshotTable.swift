@@ -3,6 +3,8 @@ import Foundation
 import GRDB
 import PartnerAuditCore
 
+// `client_snapshot`: the OAuth clients as a history, one row per distinct state.
+
 /// What one client snapshot changed in the history.
 package struct ClientHistoryChanges: Sendable, Equatable {
     package var added = 0
@@ -49,6 +51,33 @@ extension Warehouse {
     package func clientHistory(id: String) async throws -> [ClientSnapshot] {
         try await database.read { db in
             ClientSnapshot.decode(try Row.fetchAll(db, sql: "SELECT * FROM client_snapshot WHERE client_id = ? ORDER BY seq", arguments: [id]))
+        }
+    }
+
+    /// The client snapshots valid at `moment` (the latest snapshot observed at or before it).
+    package func clients(asOf moment: Int64) async throws -> [ClientSnapshot] {
+        let text = Timestamp.format(milliseconds: moment)
+        return try await database.read { db in
+            ClientSnapshot.decode(try Row.fetchAll(db, sql: """
+                SELECT * FROM client_snapshot WHERE valid_from <= ? AND (valid_to IS NULL OR valid_to > ?) ORDER BY client_id
+                """, arguments: [text, text]))
+        }
+    }
+
+    /// Every snapshot valid at some time in the window (the grants held during a period), oldest first.
+    package func clientSnapshots(during window: TimeWindow) async throws -> [(validFrom: String, validTo: String?, client: ClientSnapshot)] {
+        try await database.read { db in
+            let rows = try Row.fetchAll(db, sql: """
+                SELECT * FROM client_snapshot WHERE valid_from < ? AND (valid_to IS NULL OR valid_to > ?) ORDER BY client_id, seq
+                """, arguments: [Timestamp.format(milliseconds: window.toMillis), Timestamp.format(milliseconds: window.fromMillis)])
+            return zip(rows, ClientSnapshot.decode(rows)).map { row, client in (row["valid_from"], row["valid_to"], client) }
+        }
+    }
+
+    /// The earliest moment the client history knows (the first snapshot's `valid_from`).
+    package func clientHistoryStart() async throws -> String? {
+        try await database.read { db in
+            try String.fetchOne(db, sql: "SELECT min(valid_from) FROM client_snapshot")
         }
     }
 

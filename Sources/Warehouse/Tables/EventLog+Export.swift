@@ -40,10 +40,7 @@ extension Warehouse {
     ///
     /// Synchronous, so `body` can write as it reads; call it off the cooperative pool for big exports.
     package func forEachEvent(_ selection: EventSelection, _ body: (ExportedEvent) throws -> Void) throws {
-        let columns = """
-            SELECT seq, id, timestamp, actor_type, actor_id, action, resource, resource_id, outcome, source_ip, method, path,
-                   status, scope, user_agent, json_extract(raw_json, '$.details') AS details_json, hash FROM event_log
-            """
+        let columns = "SELECT \(EventLogTable.exportColumns) FROM \(EventLogTable.name)"
         let sql: String
         let arguments: StatementArguments
         switch selection {

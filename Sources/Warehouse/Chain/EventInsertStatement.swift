@@ -8,11 +8,9 @@ import GRDBSQLite
 /// Lives for one write transaction; an id already stored is skipped (`ON CONFLICT DO NOTHING`).
 /// Binds straight from `PreparedEvents`' buffer: no copy and no allocation per row.
 struct EventInsertStatement {
-    private static let sql = """
-        INSERT INTO event_log (seq, id, timestamp, actor_type, actor_id, action, resource, resource_id, outcome,
-            source_ip, method, path, status, scope, user_agent, raw_json, window_id, hash)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(id) DO NOTHING
-        """
+    private static let sql = EventLogTable.insertSQL
+    /// The columns bound from `PreparedEvents`' texts (`status` is bound as an integer).
+    private static let texts = EventLogTable.laidOut.filter { $0 != .status }
     private let connection: OpaquePointer
     private let statement: OpaquePointer
 
@@ -37,24 +35,14 @@ struct EventInsertStatement {
     ) throws -> Bool {
         defer { sqlite3_reset(statement) }
         let base = UnsafeRawPointer(bytes.baseAddress)
-        sqlite3_bind_int64(statement, 1, seq)
-        bind(2, events.text(index, .id), base)
-        bind(3, events.text(index, .timestamp), base)
-        bind(4, events.text(index, .actorType), base)
-        bind(5, events.text(index, .actorID), base)
-        bind(6, events.text(index, .action), base)
-        bind(7, events.text(index, .resource), base)
-        bind(8, events.text(index, .resourceID), base)
-        bind(9, events.text(index, .outcome), base)
-        bind(10, events.text(index, .sourceIP), base)
-        bind(11, events.text(index, .method), base)
-        bind(12, events.text(index, .path), base)
-        if let status = events.status(index) { sqlite3_bind_int64(statement, 13, Int64(status)) } else { sqlite3_bind_null(statement, 13) }
-        bind(14, events.text(index, .scope), base)
-        bind(15, events.text(index, .userAgent), base)
-        bind(16, events.text(index, .rawJSON), base)
-        sqlite3_bind_int64(statement, 17, windowID)
-        sqlite3_bind_blob(statement, 18, hash.baseAddress, Int32(hash.count), nil)
+        sqlite3_bind_int64(statement, EventLogTable.Column.seq.parameter, seq)
+        for column in Self.texts {
+            bind(column.parameter, events.text(index, column), base)
+        }
+        let status = EventLogTable.Column.status.parameter
+        if let value = events.status(index) { sqlite3_bind_int64(statement, status, Int64(value)) } else { sqlite3_bind_null(statement, status) }
+        sqlite3_bind_int64(statement, EventLogTable.Column.windowID.parameter, windowID)
+        sqlite3_bind_blob(statement, EventLogTable.Column.hash.parameter, hash.baseAddress, Int32(hash.count), nil)
         let code = sqlite3_step(statement)
         guard code == SQLITE_DONE else {
             throw DatabaseError(resultCode: ResultCode(rawValue: code), message: String(cString: sqlite3_errmsg(connection)), sql: Self.sql)

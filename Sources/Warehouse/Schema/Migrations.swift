@@ -19,7 +19,47 @@ enum Migrations {
         migrator.registerMigration("v4-events-by-hour-and-actor") { db in
             try indexEventsByHourAndActor(db)
         }
+        migrator.registerMigration("v5-extraction-sources") { db in
+            try addExtractionSources(db)
+        }
         return migrator
+    }
+
+    /// One line per source in each run's record, and each source's own checkpoint.
+    ///
+    /// A run reads several sources (the audit log today; the API Usage service and gateway logs
+    /// next). Each gets its row in `extraction_source`, and its checkpoints are named after it:
+    /// the audit log's `watermark` becomes `audit-log.watermark`. Earlier runs read only the audit
+    /// log, so each gets that one line, with the run's own counters.
+    private static func addExtractionSources(_ db: Database) throws {
+        try db.execute(sql: """
+            CREATE TABLE extraction_source (
+                run_id INTEGER NOT NULL REFERENCES extraction_run(id),
+                source TEXT NOT NULL,
+                started_at TEXT NOT NULL,
+                finished_at TEXT,
+                status TEXT NOT NULL DEFAULT 'running',
+                since TEXT NOT NULL,
+                until TEXT NOT NULL,
+                windows INTEGER NOT NULL DEFAULT 0,
+                pages INTEGER NOT NULL DEFAULT 0,
+                requests INTEGER NOT NULL DEFAULT 0,
+                items_seen INTEGER NOT NULL DEFAULT 0,
+                items_stored INTEGER NOT NULL DEFAULT 0,
+                error TEXT,
+                PRIMARY KEY (run_id, source)
+            );
+            INSERT INTO extraction_source (run_id, source, started_at, finished_at, status, since, until, windows, pages,
+                                           requests, items_seen, items_stored, error)
+                SELECT id, 'audit-log', started_at, finished_at, status, since, until, windows, pages,
+                       requests, events_seen, events_stored, error
+                FROM extraction_run;
+            UPDATE checkpoint SET name = 'audit-log.watermark' WHERE name = 'watermark';
+            CREATE VIEW extraction_sources AS
+                SELECT run_id, source, started_at, finished_at, status, since, until, windows, pages, requests,
+                       items_seen, items_stored, error
+                FROM extraction_source;
+            """)
     }
 
     /// Whose allowlist a client snapshot carries: its own (guide) or the organisation's (live);

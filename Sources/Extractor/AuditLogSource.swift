@@ -1,0 +1,166 @@
+import Foundation
+import Logging
+import PartnerAuditCore
+import Source
+import Synchronization
+import Warehouse
+
+/// The audit log as a source of the extraction, in whichever dialect `source` speaks: closed
+/// windows from its watermark (less the overlap) to now (less the lag), each paged whole and
+/// committed with the watermark in one transaction.
+///
+/// A run killed at any instant and started again stores exactly the events an uninterrupted
+/// run would: none lost (the watermark moves only with a commit), none twice (ids are unique).
+package struct AuditLogSource: ExtractionSource {
+    package let name = SourceName.auditLog
+    private let source: any AuditSource
+    private let warehouse: Warehouse
+    private let clock: any WallClock
+    private let settings: ExtractionSettings
+    private let logger: Logger
+    private let onWindow: @Sendable (WindowProgress) async -> Void
+
+    package init(
+        source: any AuditSource, warehouse: Warehouse, clock: any WallClock, settings: ExtractionSettings,
+        logger: Logger, onWindow: @escaping @Sendable (WindowProgress) async -> Void = { _ in }
+    ) {
+        self.source = source
+        self.warehouse = warehouse
+        self.clock = clock
+        self.settings = settings
+        self.logger = logger
+        self.onWindow = onWindow
+    }
+
+    package func plannedRange(since: Date?, until: Date?, now: Date) async throws -> TimeWindow {
+        let end = until.map(Timestamp.milliseconds) ?? Timestamp.milliseconds(now) - settings.lag
+        let start: Int64
+        if let since {
+            start = Timestamp.milliseconds(since)
+        } else if let watermark = try await warehouse.watermark(of: name) {
+            start = watermark - settings.overlap
+        } else {
+            start = Timestamp.milliseconds(now) - settings.firstRunLookback
+        }
+        return TimeWindow(fromMillis: start, toMillis: max(start, end))
+    }
+
+    /// Commits windows in order while the next window is already being fetched, so the
+    /// network and JSON work of one window overlaps the SQLite work of the one before.
+    /// At most two windows are in memory at once.
+    package func extract(_ range: TimeWindow, runID: Int64, advancesCheckpoint: Bool, started: Date) async throws -> SourceSummary {
+        var summary = SourceSummary(source: name, range: range)
+        try await extractWindows(range, runID: runID, advancesWatermark: advancesCheckpoint, started: started, summary: &summary)
+        return summary
+    }
+
+    private func extractWindows(
+        _ range: TimeWindow, runID: Int64, advancesWatermark: Bool, started: Date, summary: inout SourceSummary
+    ) async throws {
+        var pending = range.split(every: settings.windowLength)
+        let planned = pending.count
+        var index = 0
+        let prefetch = PrefetchSlot()
+        try await withTaskCancellationHandler {
+            var next: Task<WindowFetch, any Error>? = pending.isEmpty ? nil : start(pending[0], runID: runID)
+            prefetch.set(next)
+            while let current = next {
+                let window = pending.removeFirst()
+                let fetched = try await current.value
+                if case .tooLarge(let total) = fetched {
+                    let parts = Int((Double(total) / Double(settings.maxEventsPerWindow)).rounded(.up)) + 1
+                    let length = max(1000, (window.durationMillis + Int64(parts) - 1) / Int64(parts))
+                    logger.info("window \(window) holds \(total) events; splitting it into \(parts) parts")
+                    pending.insert(contentsOf: window.split(every: TimeSpan(milliseconds: length)), at: 0)
+                    next = start(pending[0], runID: runID)
+                    prefetch.set(next)
+                    continue
+                }
+                guard case .complete(let events, let pages, let requests) = fetched else { continue }
+                next = pending.isEmpty ? nil : start(pending[0], runID: runID)
+                prefetch.set(next)
+                let commit: WindowCommit
+                do {
+                    commit = try await warehouse.commitWindow(
+                        runID: runID, window: window, pages: pages, requests: requests,
+                        events: events, advancesWatermark: advancesWatermark, at: clock.now)
+                } catch {
+                    next?.cancel()
+                    throw error
+                }
+                index += 1
+                summary.windows += 1
+                summary.pages += pages
+                summary.itemsSeen += commit.seen
+                summary.itemsStored += commit.stored
+                await onWindow(WindowProgress(
+                    window: window, index: index, planned: max(planned, index), pages: pages, seen: commit.seen,
+                    stored: commit.stored, totalEventsStored: summary.itemsStored, totalPages: summary.pages,
+                    requests: source.requestCounts.requests, elapsedSeconds: clock.now.timeIntervalSince(started)))
+            }
+        } onCancel: {
+            prefetch.cancel()
+        }
+    }
+
+    private func start(_ window: TimeWindow, runID: Int64) -> Task<WindowFetch, any Error> {
+        Task { try await fetch(window, runID: runID) }
+    }
+
+    enum WindowFetch: Sendable {
+        case complete(PreparedEvents, pages: Int, requests: Int)
+        case tooLarge(total: Int)
+    }
+
+    /// Pages one window whole; on failure records the window as failed (nothing of it stored).
+    ///
+    /// Lays each page out for the warehouse as it arrives (`PreparedEvents`), so the decoded
+    /// events are freed page by page and the commit's single writer only hashes and inserts.
+    private func fetch(_ window: TimeWindow, runID: Int64) async throws -> WindowFetch {
+        var events = PreparedEvents()
+        var cursor: PageCursor?
+        var pages = 0
+        let requestsBefore = source.requestCounts.requests
+        do {
+            repeat {
+                try Task.checkCancellation()
+                let page = try await source.eventPage(in: window, after: cursor)
+                pages += 1
+                if pages == 1, let total = page.windowTotal, total > settings.maxEventsPerWindow, window.durationMillis > 2000 {
+                    return .tooLarge(total: total)
+                }
+                if pages == 1, let total = page.windowTotal { events.reserve(min(total, settings.maxEventsPerWindow)) }
+                for event in page.events { try events.append(event) }
+                if page.windowTotal == nil, let last = page.events.last,
+                   let estimate = estimatedTotal(of: window, count: events.count, reaching: last.timestampMillis) {
+                    return .tooLarge(total: estimate)
+                }
+                cursor = page.next
+            } while cursor != nil
+            return .complete(events, pages: pages, requests: source.requestCounts.requests - requestsBefore)
+        } catch let error as SourceError {
+            let place = cursor.map { "\($0) of window \(window)" } ?? "first page of window \(window)"
+            try? await warehouse.recordFailedWindow(runID: runID, window: window, pages: pages, error: "\(error)", at: clock.now)
+            throw ExtractionError(window: window, place: place, underlying: error)
+        }
+    }
+}
+
+extension AuditLogSource {
+    /// For a source that does not say how many events a window holds (the live dialect): once
+    /// more than twice the limit have been read, the whole window's size estimated from how far
+    /// into it they reach (results are sorted by time), so it is split before memory grows.
+    func estimatedTotal(of window: TimeWindow, count: Int, reaching lastMillis: Int64) -> Int? {
+        guard count > 2 * settings.maxEventsPerWindow, window.durationMillis > 2000 else { return nil }
+        let covered = max(lastMillis - window.fromMillis, 1)
+        return Int((Double(count) * Double(window.durationMillis) / Double(covered)).rounded(.up))
+    }
+}
+
+/// The window being fetched ahead, so cancelling the run cancels it too.
+final class PrefetchSlot: Sendable {
+    private let task = Mutex<Task<AuditLogSource.WindowFetch, any Error>?>(nil)
+
+    func set(_ next: Task<AuditLogSource.WindowFetch, any Error>?) { task.withLock { $0 = next } }
+    func cancel() { task.withLock { $0?.cancel() } }
+}

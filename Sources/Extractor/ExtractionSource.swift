@@ -1,0 +1,38 @@
+import Foundation
+import PartnerAuditCore
+import Warehouse
+
+/// The seam of the extraction: one kind of data the extractor reads into the warehouse — the
+/// audit log today (`AuditLogSource`, either dialect); the API Usage service and gateway logs
+/// next. A new source is a new adapter of this protocol and nothing else: the extractor gives
+/// each its own line in the run's record (`extraction_source`) and each keeps its own checkpoints.
+package protocol ExtractionSource: Sendable {
+    /// Names its line in the run's record and its checkpoints.
+    var name: SourceName { get }
+
+    /// The stretch this run reads: from `since` (default: the source's checkpoint less its
+    /// overlap, or its retention on a first run) to `until` (default: now less its lag).
+    func plannedRange(since: Date?, until: Date?, now: Date) async throws -> TimeWindow
+
+    /// Reads `range` and commits it to the warehouse, each part with its checkpoint, moving the
+    /// checkpoints only when `advancesCheckpoint` (an explicit range is a backfill).
+    func extract(_ range: TimeWindow, runID: Int64, advancesCheckpoint: Bool, started: Date) async throws -> SourceSummary
+}
+
+/// What one source did in one run.
+package struct SourceSummary: Sendable, Equatable {
+    package var source: SourceName
+    package var range: TimeWindow
+    package var windows = 0
+    package var pages = 0
+    /// Items the source returned (duplicates included), and those stored for the first time.
+    package var itemsSeen = 0
+    package var itemsStored = 0
+    /// Why it stopped, when it failed.
+    package var error: String?
+
+    package init(source: SourceName, range: TimeWindow) {
+        self.source = source
+        self.range = range
+    }
+}

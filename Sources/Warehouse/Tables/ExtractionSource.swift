@@ -1,0 +1,90 @@
+import Foundation
+import GRDB
+import PartnerAuditCore
+
+// `extraction_source`: each source's line in a run's record — what it read, what it stored,
+// how it ended. Its checkpoints are named after it (`Checkpoint.swift`).
+
+/// The name of a source of the extraction: its line in a run's record and its checkpoints.
+package struct SourceName: RawRepresentable, Sendable, Hashable, CustomStringConvertible {
+    package var rawValue: String
+    package init(rawValue: String) { self.rawValue = rawValue }
+
+    /// The platform's audit log, in either dialect.
+    package static let auditLog = SourceName(rawValue: "audit-log")
+
+    package var description: String { rawValue }
+}
+
+/// One source's line in a run's record.
+package struct SourceRunRecord: Sendable, Equatable, FetchableRecord, TableRecord {
+    package static let databaseTableName = "extraction_source"
+
+    package enum Columns {
+        static let runID = Column("run_id")
+        static let source = Column("source")
+    }
+
+    package var runID: Int64
+    package var source: SourceName
+    /// `running`, `succeeded` or `failed`.
+    package var status: String
+    package var since: String
+    package var until: String
+    package var windows: Int
+    package var pages: Int
+    package var requests: Int
+    /// What the source returned (duplicates included), and what was new.
+    package var itemsSeen: Int
+    package var itemsStored: Int
+    package var error: String?
+
+    package init(row: Row) throws {
+        runID = row["run_id"]
+        source = SourceName(rawValue: row["source"])
+        status = row["status"]
+        since = row["since"]
+        until = row["until"]
+        windows = row["windows"]
+        pages = row["pages"]
+        requests = row["requests"]
+        itemsSeen = row["items_seen"]
+        itemsStored = row["items_stored"]
+        error = row["error"]
+    }
+}
+
+extension Warehouse {
+    /// Records that `source` starts reading `range` in run `runID`.
+    package func startSource(_ source: SourceName, runID: Int64, range: TimeWindow, at now: Date) async throws {
+        try await database.write { db in
+            try db.execute(sql: """
+                INSERT INTO extraction_source (run_id, source, started_at, since, until) VALUES (?, ?, ?, ?, ?)
+                """, arguments: StatementArguments([runID, source.rawValue, Timestamp.format(now)] + range.sqlValues))
+        }
+    }
+
+    /// Marks `source`'s line of run `runID` finished: `succeeded`, or `failed` with the reason.
+    package func finishSource(_ source: SourceName, runID: Int64, error: String?, at now: Date) async throws {
+        try await database.write { db in
+            try db.execute(sql: """
+                UPDATE extraction_source SET finished_at = ?, status = ?, error = ? WHERE run_id = ? AND source = ?
+                """, arguments: [Timestamp.format(now), error == nil ? "succeeded" : "failed", error, runID, source.rawValue])
+        }
+    }
+
+    /// Every source's line of run `runID`, in the order they started.
+    package func sourceRuns(runID: Int64) async throws -> [SourceRunRecord] {
+        try await database.read { db in
+            try SourceRunRecord.filter(SourceRunRecord.Columns.runID == runID).order(Column.rowID).fetchAll(db)
+        }
+    }
+
+    /// Adds one committed window to `source`'s line of the run (inside the window's transaction).
+    static func countWindow(_ db: Database, source: SourceName, runID: Int64, pages: Int, requests: Int, seen: Int, stored: Int) throws {
+        try db.execute(sql: """
+            UPDATE extraction_source SET windows = windows + 1, pages = pages + ?, requests = requests + ?,
+                items_seen = items_seen + ?, items_stored = items_stored + ? WHERE run_id = ? AND source = ?
+            """, arguments: [pages, requests, seen, stored, runID, source.rawValue])
+    }
+}

@@ -23,17 +23,17 @@ package enum SimulatorServer {
     ) async throws -> RunningSimulator {
         organization.adopt(clock)
         let state = ServerState(seed: organization.options.seed, faults: organization.options.faults)
-        let responder = SimulatorResponder(organization: organization, state: state, clock: clock, logger: logger)
+        let api = SimulatorAPI(organization: organization, state: state, clock: clock, logger: logger)
         let (started, continuation) = AsyncStream<Result<(Listener, Int), any Error>>.makeStream()
         var services: [any Service] = [Application(
-            responder: responder,
+            router: api.router(),
             configuration: ApplicationConfiguration(address: .hostname("127.0.0.1", port: port), serverName: "partner-audit-simulator"),
             onServerRunning: { channel in continuation.yield(.success((.api, channel.localAddress?.port ?? port))) },
             logger: logger
         )]
         if organization.options.dialect == .live {
             services.append(Application(
-                responder: DownloadResponder(state: state, message: responder.liveMessage),
+                router: DownloadListener(state: state, message: api.liveMessage).router(),
                 configuration: ApplicationConfiguration(address: .hostname("127.0.0.1", port: 0), serverName: "partner-audit-downloads"),
                 onServerRunning: { channel in continuation.yield(.success((.downloads, channel.localAddress?.port ?? 0))) },
                 logger: logger

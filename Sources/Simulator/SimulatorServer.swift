@@ -3,6 +3,7 @@ import Logging
 import NIOCore
 import PartnerAuditCore
 import ServiceLifecycle
+import UnixSignals
 
 /// Serves a simulated organisation over loopback HTTP.
 package enum SimulatorServer {
@@ -11,6 +12,8 @@ package enum SimulatorServer {
     /// In the live dialect a second listener, on a free port of its own, serves the redirected
     /// results pages (`RunningSimulator.downloadBaseURL`); it stops with the first.
     /// The organisation adopts `clock` for its `updateClient` events unless it was built with one.
+    /// With `stopsOnSignals`, SIGINT and SIGTERM shut it down gracefully, through ServiceLifecycle's
+    /// service group; `RunningSimulator.stopped()` waits for that.
     ///
     /// ```swift
     /// let server = try await SimulatorServer.start(organization: org, clock: SystemClock(), logger: logger)
@@ -19,7 +22,7 @@ package enum SimulatorServer {
     /// ```
     /// - Throws: `SimulatorError` with code `.serverFailedToStart` when a port cannot be bound.
     package static func start(
-        organization: SimulatedOrganization, port: Int = 0, clock: any WallClock, logger: Logger
+        organization: SimulatedOrganization, port: Int = 0, clock: any WallClock, logger: Logger, stopsOnSignals: Bool = false
     ) async throws -> RunningSimulator {
         organization.adopt(clock)
         let state = ServerState(seed: organization.options.seed, faults: organization.options.faults)
@@ -39,7 +42,8 @@ package enum SimulatorServer {
                 logger: logger
             ))
         }
-        let group = ServiceGroup(configuration: .init(services: services, gracefulShutdownSignals: [], logger: logger))
+        let group = ServiceGroup(configuration: .init(
+            services: services, gracefulShutdownSignals: stopsOnSignals ? [.sigterm, .sigint] : [], logger: logger))
         let task = Task {
             do {
                 try await group.run()

@@ -120,7 +120,16 @@ let package = Package(
         ),
         .testTarget(name: "PartnerAuditCoreTests", dependencies: ["PartnerAuditCore"]),
         .testTarget(name: "WarehouseTests", dependencies: ["PartnerAuditCore", "Warehouse", .product(name: "GRDB", package: "GRDB.swift")]),
-        .testTarget(name: "SimulatorTests", dependencies: ["PartnerAuditCore", "Simulator"]),
+        .testTarget(
+            name: "SimulatorTests",
+            dependencies: [
+                "PartnerAuditCore", "Simulator",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
         .testTarget(
             name: "RulesTests",
             dependencies: [

@@ -18,6 +18,9 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
         // Named because Source imports NIOCore and NIOHTTP1 itself (async-http-client depends on it).
@@ -76,6 +79,10 @@ let package = Package(
             dependencies: [
                 "PartnerAuditCore",
                 .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "UnixSignals", package: "swift-service-lifecycle"),
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
@@ -119,7 +126,16 @@ let package = Package(
         ),
         .testTarget(name: "PartnerAuditCoreTests", dependencies: ["PartnerAuditCore"]),
         .testTarget(name: "WarehouseTests", dependencies: ["PartnerAuditCore", "Warehouse", .product(name: "GRDB", package: "GRDB.swift")]),
-        .testTarget(name: "SimulatorTests", dependencies: ["PartnerAuditCore", "Simulator"]),
+        .testTarget(
+            name: "SimulatorTests",
+            dependencies: [
+                "PartnerAuditCore", "Simulator",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
         .testTarget(
             name: "RulesTests",
             dependencies: [

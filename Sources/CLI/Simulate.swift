@@ -3,7 +3,6 @@ import Foundation
 import Logging
 import PartnerAuditCore
 import Simulator
-import Synchronization
 
 /// `partner-audit simulate`: serves a seeded organisation on loopback until stopped.
 struct Simulate: AsyncParsableCommand {
@@ -81,31 +80,10 @@ struct Simulate: AsyncParsableCommand {
                 try Data(organization.policyYAML.utf8).write(to: URL(fileURLWithPath: policyOut))
             }
             let simulator = try await SimulatorServer.start(
-                organization: organization, port: port, clock: SystemClock(), logger: .stderr("simulate", level: .warning))
+                organization: organization, port: port, clock: SystemClock(), logger: .stderr("simulate", level: .warning),
+                stopsOnSignals: true)
             Console.output("listening on \(simulator.baseURL)")
-            await StopSignal.wait()
-            await simulator.shutdown()
-        }
-    }
-}
-
-/// Waits for SIGINT or SIGTERM.
-enum StopSignal {
-    /// The installed handlers, kept alive for the life of the process.
-    nonisolated(unsafe) private static var sources: [any DispatchSourceSignal] = []
-
-    static func wait() async {
-        await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
-            let resumed = Mutex(false)
-            for number in [SIGINT, SIGTERM] {
-                signal(number, SIG_IGN)
-                let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
-                source.setEventHandler {
-                    if !resumed.withLock({ let was = $0; $0 = true; return was }) { continuation.resume() }
-                }
-                source.resume()
-                sources.append(source)
-            }
+            await simulator.stopped()
         }
     }
 }

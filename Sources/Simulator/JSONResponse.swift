@@ -49,17 +49,14 @@ enum JSONResponse {
         return Response(status: .seeOther, headers: fields, body: ResponseBody())
     }
 
-    /// A 200 whose connection dies mid-body: the head and about half the bytes are sent, then the write fails.
-    static func dropping(_ response: Response, body: ByteBuffer) -> Response {
-        let full = body.readableBytes
-        let cut = max(1, full / 2)
+    /// `response` with its body cut after about half its bytes: the head and those bytes are sent,
+    /// then the write fails and the connection dies mid-body.
+    static func dropping(_ response: Response) -> Response {
+        let body = response.body
+        let full = body.contentLength ?? 0
         var dropped = response
         dropped.body = ResponseBody(contentLength: full) { writer in
-            var part = body
-            if let slice = part.readSlice(length: min(cut, full)) {
-                try await writer.write(slice)
-            }
-            throw ConnectionDropped()
+            try await body.write(CuttingBodyWriter(parent: writer, remaining: max(1, full / 2)))
         }
         return dropped
     }

@@ -1,4 +1,5 @@
 import Hummingbird
+import PartnerAuditCore
 
 /// Appends JSON to a byte array by hand: the audit-log pages are on the hot path.
 ///
@@ -63,22 +64,11 @@ struct JSONWriter {
         bytes.append(UInt8(ascii: "\""))
     }
 
-    /// Writes a quoted string, escaping quotes, backslashes and control characters.
+    /// Writes a quoted string, escaping quotes, backslashes and control characters: Core's escaper, so the
+    /// simulator's strings are written exactly as the warehouse writes its canonical JSON.
+    @inline(__always)
     mutating func string(_ value: String) {
-        bytes.append(UInt8(ascii: "\""))
-        var text = value
-        text.withUTF8 { utf8 in
-            var runStart = 0
-            for index in 0..<utf8.count {
-                let byte = utf8[index]
-                guard byte < 0x20 || byte == 0x22 || byte == 0x5C else { continue }
-                if index > runStart { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<index])) }
-                escape(byte)
-                runStart = index + 1
-            }
-            if runStart < utf8.count { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart...])) }
-        }
-        bytes.append(UInt8(ascii: "\""))
+        JSONValue.writeString(value, to: &bytes)
     }
 
     /// Writes a canonical timestamp (`"2026-09-30T23:59:59.123Z"`) from milliseconds since 1970.
@@ -108,22 +98,5 @@ struct JSONWriter {
             string(value)
         }
         bytes.append(UInt8(ascii: "]"))
-    }
-
-    private mutating func escape(_ byte: UInt8) {
-        switch byte {
-        case 0x22: raw("\\\"")
-        case 0x5C: raw("\\\\")
-        case 0x0A: raw("\\n")
-        case 0x0D: raw("\\r")
-        case 0x09: raw("\\t")
-        case 0x08: raw("\\b")
-        case 0x0C: raw("\\f")
-        default:
-            let hex: StaticString = "0123456789abcdef"
-            raw("\\u00")
-            bytes.append(hex.utf8Start[Int(byte >> 4)])
-            bytes.append(hex.utf8Start[Int(byte & 0xF)])
-        }
     }
 }

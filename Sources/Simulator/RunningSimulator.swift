@@ -31,6 +31,12 @@ package final class RunningSimulator: Sendable {
     /// Forgets every issued token, so the next API call gets a 401 (tests of refresh-on-401).
     package func revokeTokens() { state.revokeTokens() }
 
+    /// Waits until the server has shut down: after `shutdown()`, or on SIGINT or SIGTERM when it
+    /// was started with `stopsOnSignals`.
+    package func stopped() async {
+        await task.value
+    }
+
     /// Stops serving (gracefully: requests in flight finish) and waits until the server has shut down.
     package func shutdown() async {
         await group.triggerGracefulShutdown()

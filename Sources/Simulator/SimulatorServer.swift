@@ -3,6 +3,7 @@ import Logging
 import NIOCore
 import PartnerAuditCore
 import ServiceLifecycle
+import UnixSignals
 
 /// Serves a simulated organisation over loopback HTTP.
 package enum SimulatorServer {
@@ -11,6 +12,8 @@ package enum SimulatorServer {
     /// In the live dialect a second listener, on a free port of its own, serves the redirected
     /// results pages (`RunningSimulator.downloadBaseURL`); it stops with the first.
     /// The organisation adopts `clock` for its `updateClient` events unless it was built with one.
+    /// With `stopsOnSignals`, SIGINT and SIGTERM shut it down gracefully, through ServiceLifecycle's
+    /// service group; `RunningSimulator.stopped()` waits for that.
     ///
     /// ```swift
     /// let server = try await SimulatorServer.start(organization: org, clock: SystemClock(), logger: logger)
@@ -19,27 +22,28 @@ package enum SimulatorServer {
     /// ```
     /// - Throws: `SimulatorError` with code `.serverFailedToStart` when a port cannot be bound.
     package static func start(
-        organization: SimulatedOrganization, port: Int = 0, clock: any WallClock, logger: Logger
+        organization: SimulatedOrganization, port: Int = 0, clock: any WallClock, logger: Logger, stopsOnSignals: Bool = false
     ) async throws -> RunningSimulator {
         organization.adopt(clock)
         let state = ServerState(seed: organization.options.seed, faults: organization.options.faults)
-        let responder = SimulatorResponder(organization: organization, state: state, clock: clock, logger: logger)
+        let api = SimulatorAPI(organization: organization, state: state, clock: clock, logger: logger)
         let (started, continuation) = AsyncStream<Result<(Listener, Int), any Error>>.makeStream()
         var services: [any Service] = [Application(
-            responder: responder,
+            router: api.router(),
             configuration: ApplicationConfiguration(address: .hostname("127.0.0.1", port: port), serverName: "partner-audit-simulator"),
             onServerRunning: { channel in continuation.yield(.success((.api, channel.localAddress?.port ?? port))) },
             logger: logger
         )]
         if organization.options.dialect == .live {
             services.append(Application(
-                responder: DownloadResponder(state: state, message: responder.liveMessage),
+                router: DownloadListener(state: state, message: api.liveMessage).router(),
                 configuration: ApplicationConfiguration(address: .hostname("127.0.0.1", port: 0), serverName: "partner-audit-downloads"),
                 onServerRunning: { channel in continuation.yield(.success((.downloads, channel.localAddress?.port ?? 0))) },
                 logger: logger
             ))
         }
-        let group = ServiceGroup(configuration: .init(services: services, gracefulShutdownSignals: [], logger: logger))
+        let group = ServiceGroup(configuration: .init(
+            services: services, gracefulShutdownSignals: stopsOnSignals ? [.sigterm, .sigint] : [], logger: logger))
         let task = Task {
             do {
                 try await group.run()

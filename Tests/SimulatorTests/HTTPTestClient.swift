@@ -1,10 +1,11 @@
+import AsyncHTTPClient
 import Foundation
-#if canImport(FoundationNetworking)
-import FoundationNetworking
-#endif
+import NIOCore
+import NIOHTTP1
 import Testing
 
-/// A minimal loopback HTTP client for the simulator tests, over `URLSession`.
+/// The simulator tests' loopback HTTP client, over AsyncHTTPClient with redirects disallowed:
+/// a `303 See Other` is itself the answer, and a redirected page is fetched by asking its `location`.
 struct HTTPTestClient {
     /// One answer: status, headers (lowercased names) and body.
     struct Answer {
@@ -21,33 +22,31 @@ struct HTTPTestClient {
         var text: String { String(decoding: body, as: UTF8.self) }
     }
 
-    let baseURL: String
-    private let session: URLSession
+    /// The largest body collected.
+    static let maximumBody = 64 * 1024 * 1024
 
-    init(baseURL: String) {
-        self.baseURL = baseURL
-        let configuration = URLSessionConfiguration.ephemeral
-        configuration.requestCachePolicy = .reloadIgnoringLocalCacheData
-        configuration.urlCache = nil
-        session = URLSession(configuration: configuration)
-    }
+    /// The one HTTP client of the test process: never shut down, like `HTTPClient.shared`, but
+    /// not following redirects, and failing at once on a refused connection (a stopped server).
+    static let transport: HTTPClient = {
+        var configuration = HTTPClient.Configuration(redirectConfiguration: .disallow)
+        configuration.timeout = .init(connect: .seconds(10), read: .seconds(60))
+        configuration.connectionPool.retryConnectionEstablishment = false
+        return HTTPClient(eventLoopGroupProvider: .singleton, configuration: configuration)
+    }()
+
+    let baseURL: String
 
     /// Sends a request and collects the whole answer; `path` may be a whole `http://` URL.
-    ///
-    /// Redirects are followed (and on Linux with every header, `Authorization` included).
     func send(_ method: String, _ path: String, headers: [String: String] = [:], body: Data? = nil) async throws -> Answer {
-        let url = try #require(URL(string: path.hasPrefix("http") ? path : baseURL + path))
-        var request = URLRequest(url: url)
-        request.httpMethod = method
-        for (name, value) in headers { request.setValue(value, forHTTPHeaderField: name) }
-        request.httpBody = body
-        let (data, response) = try await session.data(for: request)
-        let http = try #require(response as? HTTPURLResponse)
+        var request = HTTPClientRequest(url: path.hasPrefix("http") ? path : baseURL + path)
+        request.method = HTTPMethod(rawValue: method)
+        for (name, value) in headers { request.headers.add(name: name, value: value) }
+        if let body { request.body = .bytes(ByteBuffer(bytes: body)) }
+        let response = try await Self.transport.execute(request, timeout: .seconds(60))
+        let collected = try await response.body.collect(upTo: Self.maximumBody)
         var fields: [String: String] = [:]
-        for (name, value) in http.allHeaderFields {
-            if let name = name as? String, let value = value as? String { fields[name.lowercased()] = value }
-        }
-        return Answer(status: http.statusCode, headers: fields, body: data)
+        for header in response.headers { fields[header.name.lowercased()] = header.value }
+        return Answer(status: Int(response.status.code), headers: fields, body: Data(collected.readableBytesView))
     }
 
     /// Asks the token endpoint with Basic credentials.

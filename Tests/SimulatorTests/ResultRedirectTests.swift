@@ -21,7 +21,7 @@ struct ResultRedirectTests {
             repeat {
                 var path = "/api/v2/audits/query/\(id)/results?pageSize=200&allowRedirect=true"
                 if let cursor { path += "&cursor=\(cursor)" }
-                var answer = try await RawHTTP.get(fixture.server.baseURL + path, headers: ["Authorization": "Bearer \(query.token)"])
+                var answer = try await fixture.client.get(path, token: query.token)
                 if answer.status == 303 {
                     let location = try #require(answer.headers["location"])
                     #expect(location.hasPrefix(downloads + "/downloads/"))

@@ -1,6 +1,6 @@
 import Hummingbird
 
-extension SimulatorResponder {
+extension SimulatorAPI {
     /// How often a results page is redirected when the client allows it: one in `redirectOneIn`.
     static let redirectOneIn: UInt64 = 7
 
@@ -10,9 +10,9 @@ extension SimulatorResponder {
     /// a cursor this server did not write for it. With `allowRedirect=true`, a seeded one page
     /// in seven, and the first page after the first of every transaction that has not been
     /// redirected yet, answers `303 See Other` to the download listener instead.
-    func queryResults(id: String, _ request: Request) -> (Response, ByteBuffer?) {
+    func queryResults(id: String, _ request: Request) -> Response {
         guard let transaction = state.queries.transaction(id) else {
-            return (JSONResponse.error(.notFound, code: "not.found", message: "No audit query transaction \(id)"), nil)
+            return JSONResponse.error(.notFound, code: "not.found", message: "No audit query transaction \(id)")
         }
         switch transaction.state {
         case .succeeded: break
@@ -38,14 +38,14 @@ extension SimulatorResponder {
             state.queries.noteRedirect(id)
             state.count { $0.redirectsServed += 1 }
             let token = DownloadToken(transactionID: id, offset: offset, pageSize: pageSize).text(seed: state.seed)
-            return (JSONResponse.redirect(to: "http://127.0.0.1:\(port)/downloads/\(token)"), nil)
+            return JSONResponse.redirect(to: "http://127.0.0.1:\(port)/downloads/\(token)")
         }
         let page = LiveResultsPage(transaction: transaction, offset: offset, pageSize: pageSize).render(liveMessage)
         state.count { stats in
             stats.resultPages += 1
             stats.eventsServed += page.events
         }
-        return (JSONResponse.make(.ok, body: page.body), page.body)
+        return JSONResponse.make(.ok, body: page.body)
     }
 
     /// How this organisation's events are written as live messages.
@@ -53,8 +53,8 @@ extension SimulatorResponder {
         LiveAuditMessage(seed: organization.options.seed, organizationID: organization.organizationID)
     }
 
-    private func badRequest(_ message: String) -> (Response, ByteBuffer?) {
+    private func badRequest(_ message: String) -> Response {
         state.count { $0.badRequests += 1 }
-        return (JSONResponse.error(.badRequest, code: "bad.request", message: message), nil)
+        return JSONResponse.error(.badRequest, code: "bad.request", message: message)
     }
 }

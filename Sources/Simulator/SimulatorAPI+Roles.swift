@@ -1,8 +1,8 @@
 import Hummingbird
 
-extension SimulatorResponder {
+extension SimulatorAPI {
     /// `GET /api/v2/authorization/roles?pageSize&pageNumber` (live): the roles, paged like the clients.
-    func rolesPage(_ request: Request) -> (Response, ByteBuffer?) {
+    func rolesPage(_ request: Request) -> Response {
         numberedPage(request, of: organization.liveRoles, bytesPerItem: 512,
                      nextURI: { size, number in "/api/v2/authorization/roles?pageSize=\(size)&pageNumber=\(number)" }) { role, _, writer in
             Self.write(role, to: &writer)

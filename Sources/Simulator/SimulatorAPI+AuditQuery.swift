@@ -1,18 +1,18 @@
 import Hummingbird
 import PartnerAuditCore
 
-extension SimulatorResponder {
+extension SimulatorAPI {
     /// `POST /api/v2/audits/query` (live): accepts a query and answers its transaction, `Queued`.
     ///
     /// 400 when the body is not JSON, the interval is malformed, ends at or before its start,
     /// or spans more than 31 days. The transaction sees the log as it is now.
-    func submitQuery(body: [UInt8]) -> (Response, ByteBuffer?) {
+    func submitQuery(body: [UInt8]) -> Response {
         let query: AuditQueryRequest
         do throws(QueryParameters.Invalid) {
             query = try AuditQueryRequest(body: body)
         } catch {
             state.count { $0.badRequests += 1 }
-            return (JSONResponse.error(.badRequest, code: "bad.request", message: error.description), nil)
+            return JSONResponse.error(.badRequest, code: "bad.request", message: error.description)
         }
         let now = Timestamp.milliseconds(clock.now)
         let window = AuditLogWindow(from: query.from, to: query.to, now: now, filter: query.filter)
@@ -21,17 +21,16 @@ extension SimulatorResponder {
         var writer = JSONWriter(capacity: 256)
         Self.writeStatus(transaction, to: &writer, closing: false)
         writer.raw(#","sort":[{"name":"Timestamp","sortOrder":"ascending"}]}"#)
-        let body = writer.buffer
-        return (JSONResponse.make(.ok, body: body), body)
+        return JSONResponse.make(.ok, body: writer.buffer)
     }
 
     /// `GET /api/v2/audits/query/{transactionId}` (live): the transaction's state after one more poll.
     ///
     /// `Queued`, then `Running`, then `Succeeded` (or `Failed` for the server's second
     /// transaction) from the third poll on; 404 for an unknown id.
-    func pollQuery(id: String) -> (Response, ByteBuffer?) {
+    func pollQuery(id: String) -> Response {
         guard let transaction = state.queries.poll(id) else {
-            return (JSONResponse.error(.notFound, code: "not.found", message: "No audit query transaction \(id)"), nil)
+            return JSONResponse.error(.notFound, code: "not.found", message: "No audit query transaction \(id)")
         }
         state.count { stats in
             stats.queryPolls += 1
@@ -39,8 +38,7 @@ extension SimulatorResponder {
         }
         var writer = JSONWriter(capacity: 256)
         Self.writeStatus(transaction, to: &writer, closing: true)
-        let body = writer.buffer
-        return (JSONResponse.make(.ok, body: body), body)
+        return JSONResponse.make(.ok, body: writer.buffer)
     }
 
     /// `{"id","state","startDate","interval"` and, when `closing`, `}`.

@@ -1,7 +1,7 @@
 import Foundation
 import Hummingbird
 
-extension SimulatorResponder {
+extension SimulatorAPI {
     /// `POST /oauth/token`: the client-credentials grant, for the configured credentials only.
     func token(_ request: Request) async throws -> Response {
         var request = request

@@ -1,6 +1,6 @@
 import Hummingbird
 
-extension SimulatorResponder {
+extension SimulatorAPI {
     /// A page-numbered listing (`pageSize` ≤ 500, `pageNumber` from 1): `{"entities": [...],
     /// "pageSize", "pageNumber", "total", "pageCount"}`, plus `"nextUri"` when `nextURI` is given
     /// (the live listings: the next page's path, or `null` on the last).
@@ -9,7 +9,7 @@ extension SimulatorResponder {
     func numberedPage<Item>(
         _ request: Request, of items: [Item], bytesPerItem: Int, nextURI: ((_ pageSize: Int, _ pageNumber: Int) -> String)? = nil,
         write: (Item, Int, inout JSONWriter) -> Void
-    ) -> (Response, ByteBuffer?) {
+    ) -> Response {
         let query = QueryParameters(request)
         let pageSize: Int, pageNumber: Int
         do {
@@ -17,7 +17,7 @@ extension SimulatorResponder {
             pageNumber = try query.integer("pageNumber", default: 1, in: 1...Int(Int32.max))
         } catch {
             state.count { $0.badRequests += 1 }
-            return (JSONResponse.error(.badRequest, code: "bad.request", message: error.description), nil)
+            return JSONResponse.error(.badRequest, code: "bad.request", message: error.description)
         }
         let first = min((pageNumber - 1).multipliedReportingOverflow(by: pageSize).partialValue, items.count)
         let end = min(first + pageSize, items.count)
@@ -38,7 +38,6 @@ extension SimulatorResponder {
             if pageNumber < pageCount { writer.string(nextURI(pageSize, pageNumber + 1)) } else { writer.raw("null") }
         }
         writer.raw("}")
-        let body = writer.buffer
-        return (JSONResponse.make(.ok, body: body), body)
+        return JSONResponse.make(.ok, body: writer.buffer)
     }
 }

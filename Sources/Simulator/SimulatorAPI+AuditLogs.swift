@@ -1,12 +1,12 @@
 import Hummingbird
 import PartnerAuditCore
 
-extension SimulatorResponder {
+extension SimulatorAPI {
     /// `GET /api/v2/auditlogs?pageSize&page&from&to[&actorType][&actorId]`: one page of a window.
     ///
     /// `from` inclusive, `to` exclusive, sorted by `(timestamp, id)`; without them, the 90
     /// days before now. Events not yet visible at the clock's now are left out.
-    func auditLogPage(_ request: Request) -> (Response, ByteBuffer?) {
+    func auditLogPage(_ request: Request) -> Response {
         let now = Timestamp.milliseconds(clock.now)
         let query = QueryParameters(request)
         let pageSize: Int, page: Int
@@ -27,7 +27,7 @@ extension SimulatorResponder {
             window.filter.id = query.text("actorId")
         } catch {
             state.count { $0.badRequests += 1 }
-            return (JSONResponse.error(.badRequest, code: "bad.request", message: error.description), nil)
+            return JSONResponse.error(.badRequest, code: "bad.request", message: error.description)
         }
         let snapshot = organization.snapshot()
         let selection = snapshot.select(window)
@@ -50,7 +50,6 @@ extension SimulatorResponder {
         writer.raw(#","pageCount":"#); writer.int((total + pageSize - 1) / pageSize)
         writer.raw("}")
         state.count { $0.eventsServed += served }
-        let body = writer.buffer
-        return (JSONResponse.make(.ok, body: body), body)
+        return JSONResponse.make(.ok, body: writer.buffer)
     }
 }

@@ -1,3 +1,5 @@
+import PartnerAuditCore
+
 /// Which actor each generated event belongs to: a fixed, seeded cycle of positions.
 ///
 /// Event `i` belongs to the actor at position `i % length`. Because the pattern repeats,

@@ -1,3 +1,5 @@
+import PartnerAuditCore
+
 /// The `actorType` / `actorId` filter of an audit-log query.
 struct ActorFilter: Sendable, Hashable {
     var type: ActorType?

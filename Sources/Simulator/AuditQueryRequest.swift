@@ -49,7 +49,7 @@ struct AuditQueryRequest {
             }
             let type: ActorType
             switch property {
-            case "ClientId": type = .oauthclient
+            case "ClientId": type = .oauthClient
             case "UserId": type = .user
             default: continue
             }

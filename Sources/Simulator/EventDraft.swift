@@ -1,3 +1,5 @@
+import PartnerAuditCore
+
 /// An event planned before it has an id; rendered into a `PlantedEvent` once ids are assigned.
 struct EventDraft: Sendable {
     var timestamp: Int64
@@ -5,10 +7,10 @@ struct EventDraft: Sendable {
     var delay: Int64 = 0
     var actorType: ActorType
     var actorId: String
-    var action: String
+    var action: AuditAction
     var resource: String
     var resourceId: String?
-    var outcome: String
+    var outcome: Outcome
     var details: JSONTree
 
     /// Renders the draft under an id.
@@ -16,15 +18,15 @@ struct EventDraft: Sendable {
         var writer = JSONWriter(capacity: 512)
         writer.raw("{")
         writer.key("id"); writer.string(id)
-        writer.raw(","); writer.key("actorType"); writer.plainString(actorType.rawValue)
+        writer.raw(","); writer.key("actorType"); writer.plainString(actorType.text)
         writer.raw(","); writer.key("actorId"); writer.string(actorId)
         writer.raw(","); writer.key("timestamp"); writer.timestamp(timestamp)
-        writer.raw(","); writer.key("action"); writer.string(action)
+        writer.raw(","); writer.key("action"); writer.string(action.text)
         writer.raw(","); writer.key("resource"); writer.string(resource)
         if let resourceId {
             writer.raw(","); writer.key("resourceId"); writer.string(resourceId)
         }
-        writer.raw(","); writer.key("outcome"); writer.string(outcome)
+        writer.raw(","); writer.key("outcome"); writer.string(outcome.text)
         writer.raw(","); writer.key("details"); writer.value(details)
         writer.raw("}")
         return PlantedEvent(

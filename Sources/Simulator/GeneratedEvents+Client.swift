@@ -1,10 +1,14 @@
+import PartnerAuditCore
+
 extension GeneratedEvents {
     /// Writes the part after `timestamp` of a partner app's event: an API call, a token, or a denial.
     func writeClientEvent(_ profile: TrafficProfile, _ h1: UInt64, _ h2: UInt64, to writer: inout JSONWriter) {
         let source = profile.sources[Int((h1 >> 27) % UInt64(profile.sources.count))].hostValue(h2)
         let roll = h1 % 100_000
         if roll < deniedPer100k {
-            writer.raw(#","action":"oauth.token.denied","resource":"oauth/token","outcome":"denied","details":{"#)
+            writer.raw(#","action":"#); writer.plainString(AuditAction.tokenDenied.text)
+            writer.raw(#","resource":"oauth/token","outcome":"#); writer.plainString(Outcome.denied.text)
+            writer.raw(#","details":{"#)
             writer.key("sourceIp"); writer.quotedAddress(source)
             writer.raw(","); writer.key("reason")
             writer.raw((h2 & 1) == 0 ? #""invalid_client""# : #""invalid_scope""#)
@@ -12,7 +16,8 @@ extension GeneratedEvents {
             return
         }
         if roll < deniedPer100k + 5000 || profile.calls.isEmpty {
-            writer.raw(#","action":"oauth.token.issued","resource":"oauth/token","outcome":"success","details":{"#)
+            writer.raw(#","action":"#); writer.plainString(AuditAction.tokenIssued.text)
+            writer.raw(#","resource":"oauth/token","outcome":"success","details":{"#)
             writer.key("sourceIp"); writer.quotedAddress(source)
             writer.raw(","); writer.key("grantType"); writer.plainString(profile.grantType)
             writer.raw(","); writer.key("scopes"); writer.strings(profile.tokenScopes)
@@ -28,7 +33,8 @@ extension GeneratedEvents {
             status = 404
         }
         let resourceID = endpoint.idKind.map { resourceIDs[$0.index][Int((h2 >> 20) % 64)] }
-        writer.raw(#","action":"api.request","resource":"#)
+        writer.raw(#","action":"#); writer.plainString(AuditAction.apiRequest.text)
+        writer.raw(#","resource":"#)
         writer.plainString(endpoint.resource)
         if let resourceID {
             writer.raw(","); writer.key("resourceId"); writer.plainString(resourceID)

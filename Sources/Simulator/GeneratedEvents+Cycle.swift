@@ -1,3 +1,5 @@
+import PartnerAuditCore
+
 extension GeneratedEvents {
     /// Positions per `ActorCycle.unit` of each user, and of the directory sync.
     static let userWeight = 18
@@ -15,7 +17,7 @@ extension GeneratedEvents {
         let multiple = max(1, (clientWeight + room - 1) / room)
         var weighted: [(actor: SimActor, weight: Int)] = []
         for (index, profile) in layout.profiles.enumerated() where profile.weight > 0 {
-            weighted.append((SimActor(kind: .client(index), type: .oauthclient, id: profile.clientId), profile.weight))
+            weighted.append((SimActor(kind: .client(index), type: .oauthClient, id: profile.clientId), profile.weight))
         }
         for (index, user) in layout.users.enumerated() {
             weighted.append((SimActor(kind: .user(index), type: .user, id: user), userWeight * multiple))

@@ -57,7 +57,7 @@ struct GeneratedEvents: Sendable {
         let actor = cycle.actor(at: index)
         writer.raw("{")
         writer.key("id"); writer.raw("\"evt-"); writer.digits(index, width: 12); writer.raw("\"")
-        writer.raw(","); writer.key("actorType"); writer.plainString(actor.type.rawValue)
+        writer.raw(","); writer.key("actorType"); writer.plainString(actor.type.text)
         writer.raw(","); writer.key("actorId"); writer.plainString(actor.id)
         writer.raw(","); writer.key("timestamp"); writer.timestamp(timeline.timestamp(index))
         let h1 = SeededHash.hash(seed, 20, UInt64(index))

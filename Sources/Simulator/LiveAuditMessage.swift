@@ -21,7 +21,7 @@ struct LiveAuditMessage {
     /// Writes the message of one guide event (a parsed JSON object).
     func write(_ event: JSONValue, to writer: inout JSONWriter) {
         let id = event["id"]?.stringValue ?? ""
-        let actorType = event["actorType"]?.stringValue ?? ""
+        let actorType = ActorType(text: event["actorType"]?.stringValue ?? "")
         let actorId = event["actorId"]?.stringValue ?? ""
         let guideAction = event["action"]?.stringValue ?? ""
         let details = event["details"] ?? .object([:])
@@ -30,13 +30,13 @@ struct LiveAuditMessage {
 
         writer.raw("{"); writer.key("id"); writer.string(id)
         writer.raw(","); writer.key("userHomeOrgId"); writer.plainString(organizationID)
-        let emptySides = actorType != "oauthclient" && variant % 5 == 0
-        writer.raw(","); writer.key("user"); actorSide(actorType == "user" ? actorId : "", empty: emptySides, to: &writer)
-        writer.raw(","); writer.key("client"); actorSide(actorType == "oauthclient" ? actorId : "", empty: emptySides, to: &writer)
+        let emptySides = actorType != .oauthClient && variant % 5 == 0
+        writer.raw(","); writer.key("user"); actorSide(actorType == .user ? actorId : "", empty: emptySides, to: &writer)
+        writer.raw(","); writer.key("client"); actorSide(actorType == .oauthClient ? actorId : "", empty: emptySides, to: &writer)
         writer.raw(","); writer.key("remoteIp")
         writer.strings(details["sourceIp"]?.stringValue.map { [$0] } ?? [])
         writer.raw(","); writer.key("serviceName"); writer.string(names.serviceName)
-        writer.raw(","); writer.key("level"); writer.raw(actorType == "system" ? #""SYSTEM""# : #""USER""#)
+        writer.raw(","); writer.key("level"); writer.raw(actorType == .system ? #""SYSTEM""# : #""USER""#)
         writer.raw(","); writer.key("eventDate"); writer.string(event["timestamp"]?.stringValue ?? "")
         writer.raw(","); writer.key("message"); writer.raw("{"); writer.key("localizableMessageCode"); writer.string(guideAction)
         writer.raw(#","message":"","messageParams":{}}"#)
@@ -47,7 +47,7 @@ struct LiveAuditMessage {
         }
         writer.raw("}")
         writer.raw(","); writer.key("entityType"); writer.string(names.entityType)
-        writer.raw(","); writer.key("status"); writer.plainString(LiveEventNames.status(of: event["outcome"]?.stringValue))
+        writer.raw(","); writer.key("status"); writer.plainString(LiveEventNames.status(of: event["outcome"]?.stringValue.map(Outcome.init(text:))))
         let application = details["userAgent"]?.stringValue ?? ""
         if !application.isEmpty || (variant >> 8) % 3 != 0 {
             writer.raw(","); writer.key("application"); writer.string(application)

@@ -1,3 +1,5 @@
+import PartnerAuditCore
+
 /// How the live dialect names a guide action: `entityType`, `action` and `serviceName`.
 ///
 /// The known pairs, and `a.b.c` → entity type `a`, action `b.c`, service `A` for the rest.
@@ -9,20 +11,20 @@ struct LiveEventNames: Sendable, Hashable {
     let serviceName: String
 
     /// The guide actions with a name of their own in the live dialect.
-    static let known: [String: LiveEventNames] = [
-        "api.request": .init(entityType: "ApiRequest", action: "Execute", serviceName: "Platform"),
-        "oauth.token.issued": .init(entityType: "AccessToken", action: "Authenticate", serviceName: "OAuth"),
-        "oauth.token.denied": .init(entityType: "AccessToken", action: "Authenticate", serviceName: "OAuth"),
-        "oauth.token.revoke": .init(entityType: "AccessToken", action: "Revoke", serviceName: "OAuth"),
-        "oauthclient.create": .init(entityType: "OAuthClient", action: "Create", serviceName: "OAuth"),
-        "oauthclient.update": .init(entityType: "OAuthClient", action: "Update", serviceName: "OAuth"),
-        "oauthclient.delete": .init(entityType: "OAuthClient", action: "Delete", serviceName: "OAuth"),
-        "oauthclient.secret.rotate": .init(entityType: "OAuthClient", action: "Rotate", serviceName: "OAuth"),
+    static let known: [AuditAction: LiveEventNames] = [
+        .apiRequest: .init(entityType: "ApiRequest", action: "Execute", serviceName: "Platform"),
+        .tokenIssued: .init(entityType: "AccessToken", action: "Authenticate", serviceName: "OAuth"),
+        .tokenDenied: .init(entityType: "AccessToken", action: "Authenticate", serviceName: "OAuth"),
+        .tokenRevoked: .init(entityType: "AccessToken", action: "Revoke", serviceName: "OAuth"),
+        .clientCreated: .init(entityType: "OAuthClient", action: "Create", serviceName: "OAuth"),
+        .clientUpdated: .init(entityType: "OAuthClient", action: "Update", serviceName: "OAuth"),
+        .clientDeleted: .init(entityType: "OAuthClient", action: "Delete", serviceName: "OAuth"),
+        .clientSecretRotated: .init(entityType: "OAuthClient", action: "Rotate", serviceName: "OAuth"),
     ]
 
     /// The live names of a guide action.
     static func of(_ guideAction: String) -> LiveEventNames {
-        if let known = known[guideAction] { return known }
+        if let known = known[AuditAction(text: guideAction)] { return known }
         guard let dot = guideAction.firstIndex(of: ".") else {
             return LiveEventNames(entityType: guideAction, action: "", serviceName: capitalised(guideAction))
         }
@@ -32,10 +34,10 @@ struct LiveEventNames: Sendable, Hashable {
     }
 
     /// The live `status` of a guide outcome: `SUCCESS`, `FAILURE` (failure, denied) or `WARNING`.
-    static func status(of outcome: String?) -> String {
+    static func status(of outcome: Outcome?) -> String {
         switch outcome {
-        case "success": "SUCCESS"
-        case "failure", "denied": "FAILURE"
+        case .success: "SUCCESS"
+        case .failure, .denied: "FAILURE"
         default: "WARNING"
         }
     }

@@ -1,3 +1,5 @@
+import PartnerAuditCore
+
 /// An event kept whole rather than generated: must-haves, timed bursts, late arrivals, runtime edits.
 ///
 /// Its JSON is rendered once when it is created.

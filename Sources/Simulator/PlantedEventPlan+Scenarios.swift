@@ -30,15 +30,15 @@ extension PlantedEventPlan {
             guard let rotated = client.secretLastRotated else { continue }
             add(EventDraft(
                 timestamp: Timestamp.milliseconds(rotated), actorType: .user, actorId: layout.users[0],
-                action: "oauthclient.secret.rotate", resource: "oauth/clients", resourceId: client.id,
-                outcome: "success", details: .object(["secretVersion": .int(2 + index % 5), "ticket": .string("CHG-\(4100 + index)")])
+                action: .clientSecretRotated, resource: "oauth/clients", resourceId: client.id,
+                outcome: .success, details: .object(["secretVersion": .int(2 + index % 5), "ticket": .string("CHG-\(4100 + index)")])
             ))
         }
         for change in layout.changes {
             add(EventDraft(
                 timestamp: change.at, actorType: .user, actorId: change.actorId,
-                action: "oauthclient.update", resource: "oauth/clients", resourceId: change.clientId,
-                outcome: "success", details: .object(["changes": change.changes])
+                action: .clientUpdated, resource: "oauth/clients", resourceId: change.clientId,
+                outcome: .success, details: .object(["changes": change.changes])
             ))
         }
     }
@@ -63,8 +63,8 @@ extension PlantedEventPlan {
         let first = (start - 3 * Self.day) / Self.day * Self.day + 13 * Self.hour
         for k in 0..<45 {
             add(EventDraft(
-                timestamp: first + Int64(k) * 40_000, actorType: .oauthclient, actorId: profile.clientId,
-                action: "oauth.token.denied", resource: "oauth/token", outcome: "denied",
+                timestamp: first + Int64(k) * 40_000, actorType: .oauthClient, actorId: profile.clientId,
+                action: .tokenDenied, resource: "oauth/token", outcome: .denied,
                 details: .object(["sourceIp": .string(layout.burstAddress), "reason": .string("ip_not_allowed"), "attempts": .int(k + 1)])
             ))
         }

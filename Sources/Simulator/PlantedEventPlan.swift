@@ -1,3 +1,5 @@
+import PartnerAuditCore
+
 /// Plans the planted events: what every client must show at every scale, and the timed scenarios.
 ///
 /// The generated stream gives volume; these give certainty. Each client exercises each of
@@ -59,9 +61,9 @@ struct PlantedEventPlan {
         let resourceID = endpoint.idKind.map { SeededHash.uuid(layout.seed, $0.rawValue, UInt64(moment) % 64) }
         let code = status ?? endpoint.successStatus
         return EventDraft(
-            timestamp: moment, delay: delay, actorType: .oauthclient, actorId: profile.clientId,
-            action: "api.request", resource: endpoint.resource, resourceId: resourceID,
-            outcome: code < 400 ? "success" : "failure",
+            timestamp: moment, delay: delay, actorType: .oauthClient, actorId: profile.clientId,
+            action: .apiRequest, resource: endpoint.resource, resourceId: resourceID,
+            outcome: code < 400 ? .success : .failure,
             details: .object([
                 "method": .string(endpoint.method), "path": .string(endpoint.path(id: resourceID)),
                 "status": .int(code), "sourceIp": .string(address),
@@ -74,8 +76,8 @@ struct PlantedEventPlan {
     /// An `oauth.token.issued` to a client.
     func tokenIssued(_ profile: TrafficProfile, at moment: Int64, from address: String) -> EventDraft {
         EventDraft(
-            timestamp: moment, actorType: .oauthclient, actorId: profile.clientId,
-            action: "oauth.token.issued", resource: "oauth/token", outcome: "success",
+            timestamp: moment, actorType: .oauthClient, actorId: profile.clientId,
+            action: .tokenIssued, resource: "oauth/token", outcome: .success,
             details: .object([
                 "sourceIp": .string(address), "grantType": .string(profile.grantType),
                 "scopes": .strings(profile.tokenScopes),

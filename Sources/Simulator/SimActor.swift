@@ -1,3 +1,5 @@
+import PartnerAuditCore
+
 /// One actor of the generated stream: a client (by profile index), a user, or a system job.
 struct SimActor: Sendable, Hashable {
     enum Kind: Sendable, Hashable {

@@ -95,8 +95,8 @@ package final class SimulatedOrganization: Sendable {
             state.clients[index] = after
             state.runtimeEvents += 1
             let draft = EventDraft(
-                timestamp: when, actorType: .user, actorId: admin, action: "oauthclient.update",
-                resource: "oauth/clients", resourceId: id, outcome: "success",
+                timestamp: when, actorType: .user, actorId: admin, action: .clientUpdated,
+                resource: "oauth/clients", resourceId: id, outcome: .success,
                 details: .object(["changes": before.changes(to: after)])
             )
             let event = draft.planted(id: "evr-" + String(state.runtimeEvents).leftPadded(to: 8))

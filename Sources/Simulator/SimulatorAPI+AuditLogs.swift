@@ -19,7 +19,8 @@ extension SimulatorAPI {
             guard from <= to else { throw QueryParameters.Invalid(description: "from must not be after to") }
             window = AuditLogWindow(from: from, to: to, now: now)
             if let type = query.text("actorType") {
-                guard let actorType = ActorType(rawValue: type) else {
+                let actorType = ActorType(text: type)
+                guard actorType.isNamed else {
                     throw QueryParameters.Invalid(description: "actorType must be oauthclient, user or system, got '\(type)'")
                 }
                 window.filter.type = actorType

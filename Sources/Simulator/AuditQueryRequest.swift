@@ -30,7 +30,7 @@ struct AuditQueryRequest {
             throw QueryParameters.Invalid(description: "interval must be START/END in ISO 8601 UTC, got '\(interval.prefix(80))'")
         }
         guard from < to else { throw QueryParameters.Invalid(description: "the interval's end must be after its start") }
-        guard to - from <= Self.maximumDays * 86_400_000 else {
+        guard to - from <= TimeSpan.days(Int(Self.maximumDays)).milliseconds else {
             throw QueryParameters.Invalid(description: "the interval must not exceed \(Self.maximumDays) days")
         }
         self.from = from

@@ -1,3 +1,5 @@
+import PartnerAuditCore
+
 /// The generated part of the audit log: event `i` is a pure function of the seed and `i`.
 ///
 /// Nothing is stored per event; a page renders its events straight into the response buffer.
@@ -30,7 +32,7 @@ struct GeneratedEvents: Sendable {
         cycle = Self.actorCycle(layout)
         // Keep each client under ~4 denials an hour whatever the scale and span.
         let clientShare = Double(layout.profiles.first?.weight ?? 36) / Double(cycle.length)
-        let hours = Double(span) / 3_600_000
+        let hours = TimeSpan(milliseconds: span).count(of: .hour)
         let perHour = max(Double(count) * clientShare / max(hours, 1), 1)
         deniedPer100k = UInt64(min(1000, 4 * 100_000 / perHour))
         resourceIDs = Endpoint.IDKind.allCases.map { kind in

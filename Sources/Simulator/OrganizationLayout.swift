@@ -1,9 +1,11 @@
+import PartnerAuditCore
+
 /// The seeded shape of the organisation: partners, clients, how each client behaves, what was planted.
 ///
 /// Built once from the seed and the start moment; everything the event generator, the
 /// planted events and the policy need is read from here.
 struct OrganizationLayout: Sendable {
-    static let day: Int64 = 86_400_000
+    static let day = TimeSpan.day.milliseconds
 
     /// Which partner app gets which problem: (partner index, environment, quirk).
     static let appTable: [(partner: Int, environment: PartnerEnvironment, quirk: ClientQuirk)] = [

@@ -7,7 +7,7 @@ import PartnerAuditCore
 /// on record; the AL-4, AN-1, AN-2 and CM-1 scenarios and the late events are timed here.
 struct PlantedEventPlan {
     static let day = OrganizationLayout.day
-    static let hour: Int64 = 3_600_000
+    static let hour = TimeSpan.hour.milliseconds
     static let minute: Int64 = 60_000
 
     let layout: OrganizationLayout

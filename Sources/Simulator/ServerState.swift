@@ -1,3 +1,4 @@
+import PartnerAuditCore
 import Foundation
 import Synchronization
 
@@ -5,7 +6,7 @@ import Synchronization
 /// the live dialect's audit queries and where its download listener is.
 final class ServerState: Sendable {
     /// How long an issued token is honoured.
-    static let tokenLifetime: TimeInterval = 86_400
+    static let tokenLifetime = TimeSpan.day.seconds
 
     private struct Inner {
         var tokens: [String: Date] = [:]

@@ -59,7 +59,7 @@ extension SimulatedClient {
         writer.raw(","); writer.key("createdBy"); writer.raw("{"); writer.key("id"); writer.string(admin); writer.raw("}")
         writer.raw(","); writer.key("modifiedBy"); writer.raw("{"); writer.key("id"); writer.string(admin); writer.raw("}")
         if state != "active" {
-            writer.raw(","); writer.key("dateToDelete"); writer.plainString(Timestamp.format(dateModified.addingTimeInterval(30 * 86_400)))
+            writer.raw(","); writer.key("dateToDelete"); writer.plainString(Timestamp.format(dateModified.addingTimeInterval(TimeSpan.days(30).seconds)))
         }
         writer.raw(","); writer.key("type"); writer.string(type)
         writer.raw(","); writer.key("allowAccessToAllUsers"); writer.bool(allowAccessToAllUsers)

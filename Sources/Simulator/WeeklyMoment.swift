@@ -1,6 +1,8 @@
+import PartnerAuditCore
+
 /// Calendar arithmetic for moments that recur weekly (change windows), in UTC.
 enum WeeklyMoment {
-    static let day: Int64 = 86_400_000
+    static let day = TimeSpan.day.milliseconds
 
     /// The most recent `weekday` (0 = Sunday … 6 = Saturday) at `hour:minute` UTC at least `days` before `start` (ms).
     static func mostRecent(weekday: Int, hour: Int64, minute: Int64, atLeastDaysBefore days: Int64, start: Int64) -> Int64 {

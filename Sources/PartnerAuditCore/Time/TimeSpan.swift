@@ -24,6 +24,9 @@ package struct TimeSpan: Sendable, Hashable, Comparable, CustomStringConvertible
     /// How many `unit`s, with the fraction.
     package func count(of unit: TimeSpan) -> Double { Double(milliseconds) / Double(unit.milliseconds) }
 
+    /// In seconds, as Foundation's `TimeInterval` counts them.
+    package var seconds: Double { Double(milliseconds) / 1000 }
+
     /// As a Swift `Duration`, for clocks and sleeps.
     package var duration: Duration { .milliseconds(milliseconds) }
 

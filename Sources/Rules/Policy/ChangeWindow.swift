@@ -1,3 +1,4 @@
+import PartnerAuditCore
 import Foundation
 
 /// A weekly period in which grant changes are expected (CM-1), in UTC.
@@ -23,12 +24,12 @@ package struct ChangeWindow: Sendable, Equatable, CustomStringConvertible {
 
     /// Whether the moment falls inside the window.
     package func contains(_ date: Date) -> Bool {
-        let week = 7 * 86_400.0
-        let start = Double(weekday.rawValue * 86_400 + fromMinute * 60)
-        var length = Double((toMinute - fromMinute) * 60)
-        if length <= 0 { length += 86_400 }
+        let week = TimeSpan.days(7).seconds
+        let start = (TimeSpan.days(weekday.rawValue) + .minutes(fromMinute)).seconds
+        var length = TimeSpan.minutes(toMinute - fromMinute).seconds
+        if length <= 0 { length += TimeSpan.day.seconds }
         // Seconds since Monday 00:00 UTC: 1970-01-05 was a Monday.
-        let sinceMonday = (date.timeIntervalSince1970 - 4 * 86_400).truncatingRemainder(dividingBy: week)
+        let sinceMonday = (date.timeIntervalSince1970 - TimeSpan.days(4).seconds).truncatingRemainder(dividingBy: week)
         let offset = ((sinceMonday < 0 ? sinceMonday + week : sinceMonday) - start + week)
             .truncatingRemainder(dividingBy: week)
         return offset < length

@@ -36,7 +36,7 @@ package struct Waiver: Sendable, Equatable {
     }
 
     /// The first moment the waiver no longer applies: midnight UTC after its `expires` day.
-    package var end: Date { expires.addingTimeInterval(86_400) }
+    package var end: Date { expires.addingTimeInterval(TimeSpan.day.seconds) }
 
     /// The `expires` day as written in the file: `2027-03-31`.
     package var expiryDay: String { String(Timestamp.format(expires).prefix(10)) }

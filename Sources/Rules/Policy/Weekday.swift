@@ -1,3 +1,4 @@
+import PartnerAuditCore
 import Foundation
 
 /// A day of the week, Monday first, as change windows name it.
@@ -15,7 +16,7 @@ package enum Weekday: Int, Sendable, Hashable, CaseIterable, Comparable {
 
     /// The weekday of a moment, in UTC.
     package init(of date: Date) {
-        let days = Int((date.timeIntervalSince1970 / 86_400).rounded(.down))
+        let days = Int((date.timeIntervalSince1970 / TimeSpan.day.seconds).rounded(.down))
         // 1970-01-01 was a Thursday (index 3, counting Monday as 0).
         let index = ((days + 3) % 7 + 7) % 7
         self = Self(rawValue: index) ?? .monday

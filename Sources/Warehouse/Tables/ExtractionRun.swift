@@ -28,20 +28,29 @@ extension Warehouse {
         try await database.write { db in
             try db.execute(
                 sql: "UPDATE extraction_run SET finished_at = ?, status = ?, error = ? WHERE id = ?",
-                arguments: [Timestamp.format(now), error == nil ? "succeeded" : "failed", error, runID])
+                arguments: [Timestamp.format(now), Self.finishedStatus(error: error), error, runID])
         }
     }
+
+    /// How a run, or a source's part of one, ended: `succeeded`, or `failed` with `error`.
+    static func finishedStatus(error: String?) -> String { error == nil ? "succeeded" : "failed" }
 
     /// Every extraction run, newest first.
     package func runs() async throws -> [ExtractionRunSummary] {
         try await database.read { db in
-            try Row.fetchAll(db, sql: "SELECT * FROM extraction_run ORDER BY id DESC").map(ExtractionRunSummary.init(row:))
+            try ExtractionRunSummary.order(ExtractionRunSummary.Columns.id.desc).fetchAll(db)
         }
     }
 }
 
 /// One row of `extraction_run`.
-package struct ExtractionRunSummary: Sendable, Equatable {
+package struct ExtractionRunSummary: Sendable, Equatable, FetchableRecord, TableRecord {
+    package static let databaseTableName = "extraction_run"
+
+    package enum Columns {
+        static let id = Column("id")
+    }
+
     package var id: Int64
     package var status: String
     package var windows: Int
@@ -51,7 +60,7 @@ package struct ExtractionRunSummary: Sendable, Equatable {
     package var eventsStored: Int
     package var error: String?
 
-    init(row: Row) {
+    package init(row: Row) throws {
         id = row["id"]
         status = row["status"]
         windows = row["windows"]

@@ -2,7 +2,7 @@
 /// turned into exactly one SQL expression by the warehouse (`EventPredicate.sql`), so a
 /// report's denial timeline and AN-1 cannot count different things.
 package enum EventPredicate: Sendable, Hashable, CaseIterable {
-    /// Refused: a token denied, an event whose outcome is `denied`, or a call answered 401 or 403.
+    /// Refused: a token denied, or a call answered 401 or 403 (rules.md, AN-1).
     case denial
     /// A call to the platform API by a partner app (an OAuth client acting on its own).
     case partnerRequest
@@ -20,8 +20,7 @@ package enum EventPredicate: Sendable, Hashable, CaseIterable {
     package func matches(_ event: AuditEvent) -> Bool {
         switch self {
         case .denial:
-            event.action == .tokenDenied || event.outcome == .denied
-                || (event.action == .apiRequest && (event.status == 401 || event.status == 403))
+            event.action == .tokenDenied || (event.action == .apiRequest && (event.status == 401 || event.status == 403))
         case .partnerRequest: event.actorType == .oauthClient && event.action == .apiRequest
         case .rateLimited: event.action == .apiRequest && event.status == 429
         case .tokenIssued: event.action == .tokenIssued

@@ -5,8 +5,8 @@ extension EventPredicate {
     var sql: String {
         switch self {
         case .denial:
-            "(action = \(AuditAction.tokenDenied.sqlLiteral) OR outcome = \(Outcome.denied.sqlLiteral)"
-                + " OR (action = \(AuditAction.apiRequest.sqlLiteral) AND status IN (401, 403)))"
+            // Two terms on `action`, so SQLite can read each through the (action, timestamp) index.
+            "(action = \(AuditAction.tokenDenied.sqlLiteral) OR (action = \(AuditAction.apiRequest.sqlLiteral) AND status IN (401, 403)))"
         case .partnerRequest:
             "(actor_type = \(ActorType.oauthClient.sqlLiteral) AND action = \(AuditAction.apiRequest.sqlLiteral))"
         case .rateLimited:

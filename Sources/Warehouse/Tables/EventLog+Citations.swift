@@ -8,7 +8,8 @@ extension Warehouse {
     ///
     /// Reads `event_log_by_hour_actor` a day at a time (24 hour buckets per query), oldest day
     /// first, and stops as soon as `limit` events are found: days partition time, so the
-    /// concatenated answers are in `(timestamp, id)` order.
+    /// concatenated answers are in `(timestamp, id)` order. The index is named: a predicate on
+    /// `action` would otherwise lead SQLite to the action index and every such event of the day.
     package func citedEvents(
         clientID: String, in window: TimeWindow, sourceIPs: [String]? = nil, actions: [AuditAction]? = nil,
         matching predicate: EventPredicate? = nil, limit: Int = 20
@@ -31,7 +32,7 @@ extension Warehouse {
             for start in stride(from: 0, to: buckets.count, by: 24) {
                 let hours = buckets[start..<min(start + 24, buckets.count)]
                 let statement = try db.cachedStatement(sql: """
-                    SELECT id, timestamp, coalesce(source_ip, '') AS ip, action FROM event_log
+                    SELECT id, timestamp, coalesce(source_ip, '') AS ip, action FROM event_log INDEXED BY event_log_by_hour_actor
                     WHERE substr(timestamp, 1, 13) IN (\(Self.placeholders(hours.count))) AND actor_id = ?
                       AND timestamp >= ? AND timestamp < ?\(filter)
                     ORDER BY timestamp, id LIMIT ?

@@ -125,6 +125,7 @@ let package = Package(
             path: "Tests/TestSupport"
         ),
         .testTarget(name: "PartnerAuditCoreTests", dependencies: ["PartnerAuditCore"]),
+        .testTarget(name: "SourceTests", dependencies: ["PartnerAuditCore", "Source"]),
         .testTarget(name: "WarehouseTests", dependencies: ["PartnerAuditCore", "Warehouse", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(
             name: "SimulatorTests",

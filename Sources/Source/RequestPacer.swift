@@ -13,10 +13,10 @@ package actor RequestPacer {
     /// Requests granted so far.
     package private(set) var granted = 0
 
-    /// A pacer for `requestsPerMinute`; a small margin keeps clock skew from tipping it over.
+    /// A pacer for `requestsPerMinute` (at least one: the configuration allows 1…100,000); a
+    /// small margin keeps clock skew from tipping it over.
     package init(requestsPerMinute: Int, clock: any WallClock) {
-        precondition(requestsPerMinute > 0)
-        self.interval = .seconds(60) / requestsPerMinute * 1.01
+        self.interval = .seconds(60) / max(requestsPerMinute, 1) * 1.01
         self.clock = clock
     }
 

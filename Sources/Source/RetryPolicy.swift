@@ -1,4 +1,5 @@
-/// How often and how long to retry a failed request: exponential backoff with full jitter,
+/// How often and how long to retry a failed request: exponential backoff with "equal jitter"
+/// (a random wait in the upper half of the doubling ceiling, so retries really back off),
 /// never shorter than what the server's `Retry-After` asked for.
 package struct RetryPolicy: Sendable {
     /// Attempts per request, the first included.
@@ -21,7 +22,7 @@ package struct RetryPolicy: Sendable {
     package func delay(afterAttempt attempt: Int, retryAfter: Duration?, using random: inout some RandomNumberGenerator) -> Duration {
         let exponent = min(attempt - 1, 20)
         let ceiling = min(baseDelay * (1 << exponent), maxDelay)
-        // Full jitter in the upper half: never less than half the ceiling, so retries really back off.
+        // Equal jitter: half the ceiling, plus a random part of the other half.
         let fraction = Double.random(in: 0.5...1.0, using: &random)
         let backoff = ceiling * fraction
         guard let retryAfter else { return backoff }

@@ -15,6 +15,11 @@ package struct EndpointScopeMap: Sendable {
 
     private let entries: [Entry]
 
+    private init(entries: [Entry]) { self.entries = entries }
+
+    /// No endpoints: every call's grant is unknown.
+    package static let empty = EndpointScopeMap(entries: [])
+
     /// Parses the file's text; a malformed line is an error naming the file and line.
     package init(text: String, file: String) throws(CatalogDataError) {
         var entries: [Entry] = []

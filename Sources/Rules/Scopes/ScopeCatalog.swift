@@ -20,7 +20,7 @@ package struct ScopeCatalog: Sendable {
 
     /// Loads both files from `folder`, or the shipped copies when `folder` is nil.
     /// No endpoints and no known scopes: for rules that read neither (the audit trail's).
-    package static let none = ScopeCatalog(endpoints: try! EndpointScopeMap(text: "", file: "(none)"), knownScopes: [])
+    package static let none = ScopeCatalog(endpoints: .empty, knownScopes: [])
 
     package static func load(folder: String? = nil) throws -> ScopeCatalog {
         let base = folder.map { URL(fileURLWithPath: $0) } ?? Bundle.module.resourceURL?.appendingPathComponent("Data")

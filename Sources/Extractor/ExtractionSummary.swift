@@ -5,10 +5,6 @@ import Warehouse
 package struct ExtractionSummary: Sendable, Equatable {
     package var runID: Int64
     package var range: TimeWindow
-    package var windows = 0
-    package var pages = 0
-    package var eventsSeen = 0
-    package var eventsStored = 0
     package var clients = 0
     package var clientChanges = 0
     /// Requests sent (every attempt, token requests included) and 429s drawn.
@@ -17,14 +13,12 @@ package struct ExtractionSummary: Sendable, Equatable {
     /// Each source's line, in the order they ran.
     package var sources: [SourceSummary] = []
 
-    /// Adds one source's part to the run's totals.
-    mutating func add(_ source: SourceSummary) {
-        sources.append(source)
-        windows += source.windows
-        pages += source.pages
-        eventsSeen += source.itemsSeen
-        eventsStored += source.itemsStored
-    }
+    /// Windows and pages of every source.
+    package var windows: Int { sources.reduce(0) { $0 + $1.windows } }
+    package var pages: Int { sources.reduce(0) { $0 + $1.pages } }
+    /// The audit log's events read (duplicates included) and stored for the first time.
+    package var eventsSeen: Int { sources.first { $0.source == .auditLog }?.itemsSeen ?? 0 }
+    package var eventsStored: Int { sources.first { $0.source == .auditLog }?.itemsStored ?? 0 }
 }
 
 /// Progress after each committed window, for a terminal line or a log line.

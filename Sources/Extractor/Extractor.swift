@@ -63,7 +63,7 @@ package struct Extractor: Sendable {
             var firstFailure: (any Error)?
             for (source, plan) in zip(sources, plans) {
                 do {
-                    summary.add(try await extract(source, plan, runID: runID, advancesCheckpoint: until == nil, started: started))
+                    summary.sources.append(try await extract(source, plan, runID: runID, advancesCheckpoint: until == nil, started: started))
                 } catch is CancellationError {
                     throw CancellationError()
                 } catch {

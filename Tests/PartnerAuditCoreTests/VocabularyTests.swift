@@ -6,12 +6,21 @@ import Testing
 struct VocabularyTests {
     @Test("Every named word reads back as itself, and its text is the one the source writes")
     func namedRoundTrip() {
-        for (value, text) in AuditAction.named { #expect(AuditAction(text: text) == value && value.text == text && value.isNamed) }
-        for (value, text) in Outcome.named { #expect(Outcome(text: text) == value && value.text == text) }
-        for (value, text) in ActorType.named { #expect(ActorType(text: text) == value && value.text == text) }
-        for (value, text) in GrantType.named { #expect(GrantType(text: text) == value && value.text == text) }
-        for (value, text) in ClientState.named { #expect(ClientState(text: text) == value && value.text == text) }
-        for (value, text) in ClientType.named { #expect(ClientType(text: text) == value && value.text == text) }
+        #expect(AuditAction.named.map(\.text) == [
+            "api.request", "oauth.token.issued", "oauth.token.denied", "oauth.token.revoke",
+            "oauthclient.create", "oauthclient.update", "oauthclient.delete", "oauthclient.secret.rotate",
+        ])
+        #expect(Outcome.named.map(\.text) == ["success", "failure", "denied", "warning"])
+        #expect(ActorType.named.map(\.text) == ["oauthclient", "user", "system"])
+        #expect(GrantType.named.map(\.text) == ["client_credentials", "authorization_code", "implicit", "saml2_bearer", "password"])
+        #expect(ClientState.named.map(\.text) == ["active", "disabled", "inactive"])
+        #expect(ClientType.named.map(\.text) == ["public", "private"])
+        for value in AuditAction.named { #expect(AuditAction(text: value.text) == value && value.isNamed) }
+        for value in Outcome.named { #expect(Outcome(text: value.text) == value) }
+        for value in ActorType.named { #expect(ActorType(text: value.text) == value) }
+        for value in GrantType.named { #expect(GrantType(text: value.text) == value) }
+        for value in ClientState.named { #expect(ClientState(text: value.text) == value) }
+        for value in ClientType.named { #expect(ClientType(text: value.text) == value) }
     }
 
     @Test("A word the rules do not know is kept as written, never an error")

@@ -8,7 +8,7 @@ package enum ActorType: OpenVocabulary {
     case system
     case other(String)
 
-    package static let named: [(value: ActorType, text: String)] = [(.oauthClient, "oauthclient"), (.user, "user"), (.system, "system")]
+    package static let named: [ActorType] = [.oauthClient, .user, .system]
 
     package var text: String {
         switch self {

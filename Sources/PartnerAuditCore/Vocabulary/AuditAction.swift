@@ -15,15 +15,8 @@ package enum AuditAction: OpenVocabulary {
     case clientSecretRotated
     case other(String)
 
-    package static let named: [(value: AuditAction, text: String)] = [
-        (.apiRequest, "api.request"),
-        (.tokenIssued, "oauth.token.issued"),
-        (.tokenDenied, "oauth.token.denied"),
-        (.tokenRevoked, "oauth.token.revoke"),
-        (.clientCreated, "oauthclient.create"),
-        (.clientUpdated, "oauthclient.update"),
-        (.clientDeleted, "oauthclient.delete"),
-        (.clientSecretRotated, "oauthclient.secret.rotate"),
+    package static let named: [AuditAction] = [
+        .apiRequest, .tokenIssued, .tokenDenied, .tokenRevoked, .clientCreated, .clientUpdated, .clientDeleted, .clientSecretRotated,
     ]
 
     package var text: String {

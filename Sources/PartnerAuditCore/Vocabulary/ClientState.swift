@@ -5,7 +5,7 @@ package enum ClientState: OpenVocabulary {
     case inactive
     case other(String)
 
-    package static let named: [(value: ClientState, text: String)] = [(.active, "active"), (.disabled, "disabled"), (.inactive, "inactive")]
+    package static let named: [ClientState] = [.active, .disabled, .inactive]
 
     package var text: String {
         switch self {

@@ -4,7 +4,7 @@ package enum ClientType: OpenVocabulary {
     case `private`
     case other(String)
 
-    package static let named: [(value: ClientType, text: String)] = [(.public, "public"), (.private, "private")]
+    package static let named: [ClientType] = [.public, .private]
 
     package var text: String {
         switch self {

@@ -8,9 +8,8 @@ package enum GrantType: OpenVocabulary {
     case password
     case other(String)
 
-    package static let named: [(value: GrantType, text: String)] = [
-        (.clientCredentials, "client_credentials"), (.authorizationCode, "authorization_code"), (.implicit, "implicit"),
-        (.saml2Bearer, "saml2_bearer"), (.password, "password"),
+    package static let named: [GrantType] = [
+        .clientCredentials, .authorizationCode, .implicit, .saml2Bearer, .password,
     ]
 
     package var text: String {

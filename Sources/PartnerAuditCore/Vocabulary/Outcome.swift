@@ -8,9 +8,7 @@ package enum Outcome: OpenVocabulary {
     case warning
     case other(String)
 
-    package static let named: [(value: Outcome, text: String)] = [
-        (.success, "success"), (.failure, "failure"), (.denied, "denied"), (.warning, "warning"),
-    ]
+    package static let named: [Outcome] = [.success, .failure, .denied, .warning]
 
     package var text: String {
         switch self {

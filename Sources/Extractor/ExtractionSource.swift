@@ -28,8 +28,6 @@ package struct SourceSummary: Sendable, Equatable {
     /// Items the source returned (duplicates included), and those stored for the first time.
     package var itemsSeen = 0
     package var itemsStored = 0
-    /// Why it stopped, when it failed.
-    package var error: String?
 
     package init(source: SourceName, range: TimeWindow) {
         self.source = source

@@ -72,7 +72,7 @@ package struct Extractor: Sendable {
             }
             if let firstFailure { throw firstFailure }
         } catch {
-            let message = (error as? CancellationError).map { _ in "cancelled" } ?? "\(error)"
+            let message = Self.failureText(error)
             try? await warehouse.finishRun(runID, error: message, at: clock.now)
             throw error
         }
@@ -92,9 +92,14 @@ package struct Extractor: Sendable {
             try await warehouse.finishSource(source.name, runID: runID, error: nil, at: clock.now)
             return part
         } catch {
-            let message = (error as? CancellationError).map { _ in "cancelled" } ?? "\(error)"
+            let message = Self.failureText(error)
             try? await warehouse.finishSource(source.name, runID: runID, error: message, at: clock.now)
             throw error
         }
+    }
+
+    /// What a run's or a source's record says of the error that stopped it.
+    private static func failureText(_ error: any Error) -> String {
+        error is CancellationError ? "cancelled" : "\(error)"
     }
 }

@@ -55,7 +55,7 @@ struct EvidenceCoverage: Sendable {
         let judgedEnd = period.toMillis <= generatedAt - recentTolerance ? period.toMillis : min(period.toMillis, generatedAt - recentTolerance)
         let judged = TimeWindow(fromMillis: period.fromMillis, toMillis: max(period.fromMillis, judgedEnd))
         let gaps = Self.gaps(in: judged, coverage: windows).map { gap in
-            let failed = windows.filter { !$0.complete && $0.toMillis > gap.fromMillis && $0.fromMillis < gap.toMillis }
+            let failed = AuditTrailRules.failedWindows(overlapping: gap, in: windows)
             return Gap(window: gap, failedWindows: failed.count, lastError: failed.last?.error)
         }
         return EvidenceCoverage(

@@ -27,7 +27,7 @@ extension EvidencePackBuilder {
     func periodFindings(period: TimeWindow, coverage: EvidenceCoverage, asOf: Int64) async throws -> [PeriodFinding] {
         let judged = TimeWindow(fromMillis: period.fromMillis, toMillis: period.toMillis + Self.evaluationGrace)
         let stored = try await warehouse.findings(overlapping: judged, excludingRules: Array(ControlMatrix.packRules))
-        let engine = RuleEngine(warehouse: warehouse, policy: policy, catalog: .none, rules: AuditTrailRules.all, logger: logger)
+        let engine = RuleEngine(warehouse: warehouse, policy: policy, catalog: .none, logger: logger)
         let computed = try await engine.auditTrailFindings(judging: coverage.judged, coverage: coverage.windows, chain: coverage.chain, asOf: asOf)
         let end = Timestamp.format(milliseconds: period.toMillis)
         let order = Dictionary(uniqueKeysWithValues: RuleCatalog.all.enumerated().map { ($1.id, $0) })

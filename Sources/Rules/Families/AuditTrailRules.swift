@@ -24,6 +24,11 @@ package enum AuditTrailRules {
         return gaps.filter { !$0.isEmpty }
     }
 
+    /// The windows whose extraction failed that overlap `gap`, oldest first as `coverage` lists them.
+    package static func failedWindows(overlapping gap: TimeWindow, in coverage: [CoverageWindow]) -> [CoverageWindow] {
+        coverage.filter { !$0.complete && $0.toMillis > gap.fromMillis && $0.fromMillis < gap.toMillis }
+    }
+
     /// AT-1: part of the audited stretch (`EvaluationContext.audited`) was never extracted, or its window failed.
     struct CoverageGap: Rule {
         let id = "AT-1"
@@ -31,7 +36,7 @@ package enum AuditTrailRules {
             let judged = context.audited
             guard !judged.isEmpty else { return [] }
             return AuditTrailRules.gaps(in: judged, coverage: context.facts.coverage).map { gap in
-                let failed = context.facts.coverage.filter { !$0.complete && $0.toMillis > gap.fromMillis && $0.fromMillis < gap.toMillis }
+                let failed = AuditTrailRules.failedWindows(overlapping: gap, in: context.facts.coverage)
                 let reason = failed.isEmpty
                     ? "was never extracted"
                     : "was attempted but its extraction failed (\(failed.count) window\(failed.count == 1 ? "" : "s"); last error: \(failed.last?.error ?? "unknown"))"

@@ -8,13 +8,13 @@ extension EventPredicate {
             // Two terms on `action`, so SQLite can read each through the (action, timestamp) index.
             "(action = \(AuditAction.tokenDenied.sqlLiteral) OR (action = \(AuditAction.apiRequest.sqlLiteral) AND status IN (401, 403)))"
         case .partnerRequest:
-            "(actor_type = \(ActorType.oauthClient.sqlLiteral) AND action = \(AuditAction.apiRequest.sqlLiteral))"
+            "(\(byPartnerApp) AND action = \(AuditAction.apiRequest.sqlLiteral))"
         case .rateLimited:
             "(action = \(AuditAction.apiRequest.sqlLiteral) AND status = 429)"
         case .tokenIssued:
             "(action = \(AuditAction.tokenIssued.sqlLiteral))"
         case .partnerTraffic:
-            "(actor_type = \(ActorType.oauthClient.sqlLiteral) AND source_ip IS NOT NULL AND action IN (\(AuditAction.traffic.sqlList)))"
+            "(\(byPartnerApp) AND source_ip IS NOT NULL AND action IN (\(AuditAction.traffic.sqlList)))"
         case .clientChange:
             "(action IN (\(AuditAction.clientChanges.sqlList)))"
         }

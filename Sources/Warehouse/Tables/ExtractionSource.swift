@@ -22,7 +22,6 @@ package struct SourceRunRecord: Sendable, Equatable, FetchableRecord, TableRecor
 
     package enum Columns {
         static let runID = Column("run_id")
-        static let source = Column("source")
     }
 
     package var runID: Int64

@@ -35,7 +35,7 @@ struct EvaluationJob {
 
     /// The summary `evaluate` and `demo` print: lifecycle, then counts by category and severity.
     static func report(_ summary: LifecycleSummary, _ findings: [Finding], asOf: Date) -> String {
-        var lines = ["evaluated as of \(Timestamp.format(asOf)): \(summary.found) findings — \(summary.new) new, \(summary.stillOpen) still open, \(summary.resolved) resolved, \(summary.waived) waived"]
+        var lines = ["evaluated as of \(Timestamp.format(asOf)): \(summary.found) findings — \(summary.new) new, \(summary.stillOpen) still open, \(summary.resolvedDescription), \(summary.waived) waived"]
         let severities = Severity.allCases.reversed()
         lines.append("  " + "category".padding(toLength: 20, withPad: " ", startingAt: 0) + severities.map { $0.rawValue.padding(toLength: 9, withPad: " ", startingAt: 0) }.joined())
         for category in FindingCategory.allCases {

@@ -13,8 +13,15 @@ enum FindingsOutput {
             return FindingsFiles.csv(findings)
         case .table:
             return format.render(columns: ["severity", "rule", "status", "client", "subject", "title"], rows: findings.map {
-                [$0.severity.rawValue, $0.ruleID, $0.status.rawValue, $0.clientName.isEmpty ? "(organisation)" : $0.clientName, $0.subject, $0.title]
+                [$0.severity.rawValue, $0.ruleID, $0.status.rawValue, client(of: $0), $0.subject, $0.title]
             })
         }
+    }
+
+    /// The client column: the client, or the organisation and how many clients its setting binds.
+    private static func client(of finding: Finding) -> String {
+        guard finding.isOrganizationWide else { return finding.clientName.isEmpty ? finding.clientID : finding.clientName }
+        let affected = finding.evidence.affectedClients.count
+        return affected == 0 ? "(organisation)" : "(organisation: \(affected) clients)"
     }
 }

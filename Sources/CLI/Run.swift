@@ -47,7 +47,7 @@ struct Run: AsyncParsableCommand {
 
             let evaluation = try await EvaluationJob(configuration: configuration, verbose: global.verbose, quiet: true).run(asOf: Date())
             let open = evaluation.findings.filter { $0.status == .open }
-            logger.info("evaluate: \(evaluation.summary.found) findings (\(evaluation.summary.new) new, \(evaluation.summary.resolved) resolved, \(evaluation.summary.waived) waived); open by severity: \(Self.bySeverity(open))")
+            logger.info("evaluate: \(evaluation.summary.found) findings (\(evaluation.summary.new) new, \(evaluation.summary.resolvedDescription), \(evaluation.summary.waived) waived); open by severity: \(Self.bySeverity(open))")
 
             let report = ReportJob(configuration: configuration, verbose: global.verbose, quiet: true)
             let pack = try await report.run(report.request(

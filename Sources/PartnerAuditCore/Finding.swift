@@ -2,6 +2,10 @@
 ///
 /// The same problem found again has the same `fingerprint` (rule + client + subject), so its
 /// lifecycle (`firstSeen`, `lastSeen`, `resolvedAt`) carries across evaluations.
+///
+/// A finding about an organisation-wide setting (the audit trail, the live platform's one IP
+/// allowlist) has no client: its fingerprint is rule + organisation + subject, and the clients
+/// the setting binds are listed in `evidence.affectedClients`.
 package struct Finding: Sendable, Hashable, Codable {
     package var fingerprint: String
     package var ruleID: String
@@ -27,10 +31,21 @@ package struct Finding: Sendable, Hashable, Codable {
     package var resolvedAt: String?
     /// The waiver that covers it (or covered it and expired), when there is one.
     package var waiver: WaiverNote?
+    /// Why it was resolved, when that is more than "not found again": e.g. folded into an
+    /// organisation-wide finding.
+    package var resolutionNote: String?
 
     private enum CodingKeys: String, CodingKey {
         case fingerprint, ruleID = "ruleId", category, severity, clientID = "clientId", clientName, partner, environment
-        case subject, title, detail, evidence, controls, remediation, status, firstSeen, lastSeen, resolvedAt, waiver
+        case subject, title, detail, evidence, controls, remediation, status, firstSeen, lastSeen, resolvedAt, waiver, resolutionNote
+    }
+
+    /// Whether it is about the organisation as a whole rather than one client.
+    package var isOrganizationWide: Bool { clientID.isEmpty }
+
+    /// Whether it is about this client: the client's own finding, or an organisation-wide one listing it.
+    package func concerns(clientID: String) -> Bool {
+        self.clientID == clientID || (isOrganizationWide && evidence.affectedClients.contains { $0.id == clientID })
     }
 
     package init(
@@ -38,7 +53,7 @@ package struct Finding: Sendable, Hashable, Codable {
         clientName: String = "", partner: String = "", environment: String = "", subject: String = "", title: String,
         detail: String, evidence: Evidence = Evidence(), controls: [String] = [], remediation: String = "",
         status: FindingStatus = .open, firstSeen: String = "", lastSeen: String = "", resolvedAt: String? = nil,
-        waiver: WaiverNote? = nil
+        waiver: WaiverNote? = nil, resolutionNote: String? = nil
     ) {
         self.fingerprint = fingerprint
         self.ruleID = ruleID
@@ -59,6 +74,7 @@ package struct Finding: Sendable, Hashable, Codable {
         self.lastSeen = lastSeen
         self.resolvedAt = resolvedAt
         self.waiver = waiver
+        self.resolutionNote = resolutionNote
     }
 }
 
@@ -71,13 +87,60 @@ package struct Evidence: Sendable, Hashable, Codable {
     package var events: [CitedEvent] = []
     /// Named counts, e.g. `requests`, `denied`, `eventsInLookback`.
     package var counts: [String: Int] = [:]
+    /// Every client an organisation-wide finding's setting binds (its count is `counts["affectedClients"]`);
+    /// empty for a client's own finding, and then left out of the JSON.
+    package var affectedClients: [AffectedClient] = []
 
-    package init(scopes: [String] = [], cidrs: [String] = [], sourceIPs: [String] = [], events: [CitedEvent] = [], counts: [String: Int] = [:]) {
+    package init(
+        scopes: [String] = [], cidrs: [String] = [], sourceIPs: [String] = [], events: [CitedEvent] = [], counts: [String: Int] = [:],
+        affectedClients: [AffectedClient] = []
+    ) {
         self.scopes = scopes
         self.cidrs = cidrs
         self.sourceIPs = sourceIPs
         self.events = events
         self.counts = counts
+        self.affectedClients = affectedClients
+    }
+
+    private enum CodingKeys: String, CodingKey {
+        case scopes, cidrs, sourceIPs, events, counts, affectedClients
+    }
+
+    package init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        scopes = try container.decode([String].self, forKey: .scopes)
+        cidrs = try container.decode([String].self, forKey: .cidrs)
+        sourceIPs = try container.decode([String].self, forKey: .sourceIPs)
+        events = try container.decode([CitedEvent].self, forKey: .events)
+        counts = try container.decode([String: Int].self, forKey: .counts)
+        // Findings stored before organisation-wide findings existed have no list.
+        affectedClients = try container.decodeIfPresent([AffectedClient].self, forKey: .affectedClients) ?? []
+    }
+
+    package func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(scopes, forKey: .scopes)
+        try container.encode(cidrs, forKey: .cidrs)
+        try container.encode(sourceIPs, forKey: .sourceIPs)
+        try container.encode(events, forKey: .events)
+        try container.encode(counts, forKey: .counts)
+        if !affectedClients.isEmpty { try container.encode(affectedClients, forKey: .affectedClients) }
+    }
+}
+
+/// A client an organisation-wide finding affects, as it stood when the finding was made.
+package struct AffectedClient: Sendable, Hashable, Codable {
+    package var id: String
+    package var name: String
+    package var partner: String
+    package var environment: String
+
+    package init(id: String, name: String, partner: String = "", environment: String = "") {
+        self.id = id
+        self.name = name
+        self.partner = partner
+        self.environment = environment
     }
 }
 

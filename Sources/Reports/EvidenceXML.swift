@@ -120,6 +120,9 @@ enum EvidenceXML {
                 for name in evidence.counts.keys.sorted(by: { $0.utf8.lexicographicallyPrecedes($1.utf8) }) {
                     try xml.element("count", ["name": name, "value": String(evidence.counts[name] ?? 0)])
                 }
+                for client in evidence.affectedClients {
+                    try xml.element("affectedClient", ["id": client.id, "name": client.name, "partner": client.partner, "environment": client.environment])
+                }
             }
             for control in finding.controls { try xml.element("control", ["ref": control]) }
             try xml.textElement("remediation", finding.remediation)
@@ -128,6 +131,7 @@ enum EvidenceXML {
                     try xml.textElement("justification", waiver.justification)
                 }
             }
+            if let note = finding.resolutionNote { try xml.textElement("resolutionNote", note) }
         }
     }
 }

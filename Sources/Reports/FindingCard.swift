@@ -15,6 +15,12 @@ struct FindingCard {
         var action: String
     }
 
+    struct Client {
+        var id: String
+        var name: String
+        var partnerEnvironment: String?
+    }
+
     struct Waiver {
         var justification: String
         var approvedBy: String
@@ -42,6 +48,10 @@ struct FindingCard {
     var sourceIPs: [String]
     var counts: [Count]
     var events: [Event]
+    /// The clients an organisation-wide finding's setting binds, shown folded.
+    var affectedClients: [Client]
+    /// "3 clients", when there are any.
+    var affectedSummary: String?
     var hasEvidence: Bool
     var hasScopes: Bool
     var hasCidrs: Bool
@@ -53,6 +63,7 @@ struct FindingCard {
     var firstSeen: String
     var lastSeen: String
     var resolvedAt: String?
+    var resolutionNote: String?
     var waiver: Waiver?
 
     init(_ entry: PeriodFinding) {
@@ -85,12 +96,18 @@ struct FindingCard {
         hasSourceIPs = !sourceIPs.isEmpty
         hasCounts = !counts.isEmpty
         hasEvents = !events.isEmpty
-        hasEvidence = hasScopes || hasCidrs || hasSourceIPs || hasCounts || hasEvents
+        affectedClients = finding.evidence.affectedClients.map { client in
+            let partnerEnvironment = [client.partner, client.environment].filter { !$0.isEmpty }.joined(separator: " · ")
+            return Client(id: client.id, name: client.name.isEmpty ? client.id : client.name, partnerEnvironment: partnerEnvironment.isEmpty ? nil : partnerEnvironment)
+        }
+        affectedSummary = affectedClients.isEmpty ? nil : DisplayText.plural(affectedClients.count, "client")
+        hasEvidence = hasScopes || hasCidrs || hasSourceIPs || hasCounts || hasEvents || !affectedClients.isEmpty
         remediation = finding.remediation
         controls = finding.controls.joined(separator: ", ")
         firstSeen = DisplayText.time(finding.firstSeen)
         lastSeen = DisplayText.time(finding.lastSeen)
         resolvedAt = finding.resolvedAt.map(DisplayText.time)
+        resolutionNote = finding.resolutionNote
         waiver = finding.waiver.map {
             Waiver(justification: $0.justification, approvedBy: $0.approvedBy.isEmpty ? "(not recorded)" : $0.approvedBy, expires: $0.expires,
                    state: $0.expired ? "expired: it no longer applies" : "in force", cssClass: $0.expired ? "waiver-expired" : "waiver-active")

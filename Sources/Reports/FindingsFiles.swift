@@ -60,11 +60,12 @@ package enum FindingsFiles {
         try sink(piece)
     }
 
-    /// The columns: every field of rules.md; evidence as sorted-key JSON, plus its event ids for quick filtering.
+    /// The columns: every field of rules.md; evidence as sorted-key JSON, plus its event ids and an
+    /// organisation-wide finding's affected client ids (space-separated) for quick filtering.
     package static let columns = [
         "fingerprint", "ruleId", "category", "severity", "status", "clientId", "clientName", "partner", "environment", "subject",
         "title", "detail", "controls", "remediation", "firstSeen", "lastSeen", "resolvedAt", "evidenceEventIds", "evidence",
-        "waiverJustification", "waiverApprovedBy", "waiverExpires",
+        "waiverJustification", "waiverApprovedBy", "waiverExpires", "affectedClientIds", "resolutionNote",
     ]
 
     /// One finding's fields, in `columns` order.
@@ -76,6 +77,7 @@ package enum FindingsFiles {
             finding.controls.joined(separator: " "), finding.remediation, finding.firstSeen, finding.lastSeen, finding.resolvedAt,
             finding.evidence.events.map(\.id).joined(separator: " "), evidence,
             finding.waiver?.justification, finding.waiver?.approvedBy, finding.waiver?.expires,
+            finding.evidence.affectedClients.map(\.id).joined(separator: " "), finding.resolutionNote,
         ]
     }
 }

@@ -54,7 +54,9 @@ struct FindingsModel {
                 let count = hidden.filter { $0.statusAtEnd == status }.count
                 return count == 0 ? nil : "\(DisplayText.count(count)) \(status.rawValue)"
             }
-            let clients = Set(hidden.map(\.finding.clientID)).count
+            let clients = Set(hidden.flatMap { entry in
+                entry.finding.isOrganizationWide ? entry.finding.evidence.affectedClients.map(\.id) : [entry.finding.clientID]
+            }).count
             note = "Showing the first \(DisplayText.count(shown)) of \(DisplayText.count(group.count)). The other \(DisplayText.count(hidden.count)) (\(byStatus.joined(separator: ", ")) at the end of the period; \(DisplayText.plural(clients, "client"))) are listed with every field in findings.csv and findings.json."
         }
         return RuleGroup(anchor: ReportViewModel.groupAnchor(severity: severity, ruleID: ruleID), ruleID: ruleID,

@@ -1,5 +1,8 @@
 import Foundation
+import PartnerAuditCore
 import Reports
+import Rules
+import Warehouse
 import Testing
 
 @Suite("An organisation-wide IP allowlist in the evidence pack")
@@ -123,5 +126,37 @@ struct OrganizationAllowlistTests {
         let list = try #require(inventory.child("organizationAllowlist"))
         #expect(list.attributes == ["present": "true", "scope": "organization", "count": "0"])
         #expect(list.children.isEmpty)
+    }
+
+    @Test("Chromium shows each organisation-wide finding as one card, its clients in a folded list, once per finding")
+    func organisationWideFindingCards() async throws {
+        guard FileManager.default.isExecutableFile(atPath: Chromium.path) else {
+            Issue.record("Chromium is not installed at \(Chromium.path): install Debian's `chromium` package (CI's .ci/run does)")
+            return
+        }
+        let fixture = try await Fixture()
+        defer { fixture.tearDown() }
+        // Every entry of the list is AL-3: the hostile one is malformed, the marker documentation space, the rest shared address space.
+        let engine = RuleEngine(warehouse: try Warehouse(path: fixture.warehousePath), policy: .defaults, catalog: try ScopeCatalog.load(), logger: fixture.logger)
+        let asOf = Timestamp.milliseconds(try #require(Timestamp.parse("2026-09-30T00:00:00.000Z")))
+        let (_, found) = try await engine.evaluate(asOf: asOf, policyDigest: "test", startedAt: Date(), now: Date())
+        let shared = found.filter { $0.ruleID == "AL-3" }
+        #expect(shared.count == Fixture.currentList.count, "one per entry of the list, not one per client and entry")
+        #expect(shared.allSatisfy { $0.isOrganizationWide && $0.evidence.affectedClients.map(\.id) == Fixture.clientIDs })
+
+        let pack = try await fixture.pack()
+        let dump = try await Chromium.run(["--dump-dom", pack.url(of: "report.html").absoluteString])
+        #expect(dump.status == 0, "chromium exited \(dump.status): \(dump.stderr.suffix(2000))")
+        let dom = try HTMLDocument(dump.stdout)
+        let cards = dom.elements.filter { $0.name == "article" && shared.map { "f-\($0.fingerprint)" }.contains($0.attributes["id"] ?? "") }
+        let shownPerGroup = 25  // EvidencePackBuilder.findingsShownPerGroup
+        #expect(cards.count == min(shared.count, shownPerGroup), "each organisation-wide finding is one card")
+        let lists = dom.elements.filter { $0.name == "details" && $0.attributes["class"] == "affected" }
+        #expect(lists.count == cards.count)
+        for card in cards {
+            #expect(card.text.contains("The 3 clients this organisation-wide setting binds"))
+            for id in Fixture.clientIDs { #expect(card.text.contains(id)) }
+        }
+        #expect(!dom.elements.contains { $0.name == "img" }, "the hostile entry became an element")
     }
 }

@@ -21,10 +21,12 @@ struct LiveDialectTests {
         return try await engine.evaluate(asOf: Timestamp.milliseconds(fixture.clock.now), policyDigest: "test", startedAt: Date(), now: Date()).1
     }
 
-    /// A finding as a comparable line, its grant subject in the live vocabulary.
-    private func line(_ finding: Finding) -> String {
+    /// A finding as comparable lines, its grant subject in the live vocabulary: one line per
+    /// client, an organisation-wide finding one for each client it affects.
+    private func lines(_ finding: Finding) -> [String] {
         let subject = Self.grantSubjects.contains(finding.ruleID) ? LivePermissions.permission(forScope: finding.subject) : finding.subject
-        return "\(finding.ruleID) \(finding.clientID) \(subject) \(finding.severity.rawValue)"
+        let clients = finding.isOrganizationWide ? finding.evidence.affectedClients.map(\.id) : [finding.clientID]
+        return clients.map { "\(finding.ruleID) \($0) \(subject) \(finding.severity.rawValue)" }
     }
 
     @Test("The same seeded organisation gives the same events, clients and mission findings through the guide and the live dialect")
@@ -53,10 +55,15 @@ struct LiveDialectTests {
             #expect(Set(expectedGrants) == Set(byLive.scopes), "\(byGuide.name)")
         }
 
-        let mission = { (findings: [Finding]) in findings.filter { Self.missionCategories.contains($0.category) }.map(line) }
+        let mission = { (findings: [Finding]) in findings.filter { Self.missionCategories.contains($0.category) }.flatMap(lines) }
         let fromGuide = mission(guideFindings), fromLive = mission(liveFindings)
         #expect(fromGuide.count > 20)
         #expect(Set(fromGuide) == Set(fromLive))
+        // The guide's per-client lists give one AL-2 per client; the live platform's one list, one AL-2 listing them all.
+        let guideBroad = guideFindings.filter { $0.ruleID == "AL-2" }, liveBroad = liveFindings.filter { $0.ruleID == "AL-2" }
+        #expect(guideBroad.count > 20 && guideBroad.allSatisfy { !$0.isOrganizationWide })
+        #expect(liveBroad.count == 1)
+        #expect(liveBroad.first?.evidence.affectedClients.count == guideBroad.count)
         #expect(Set(guideFindings.filter { Self.missionCategories.contains($0.category) }.map(\.category)) == Self.missionCategories)
     }
 

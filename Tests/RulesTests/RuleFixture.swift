@@ -57,7 +57,8 @@ final class RuleFixture: @unchecked Sendable {
     func client(
         _ id: String, name: String = "Partner-Integration-Prod-Acme", scopes: [String] = ["routing:queue:read"],
         allowlist: [String]? = ["34.10.0.0/24"], type: String = "public", grantType: String = "client_credentials",
-        allUsers: Bool = false, created: Int64 = -200, secretRotated: Int64? = -10, state: String = "active"
+        allUsers: Bool = false, created: Int64 = -200, secretRotated: Int64? = -10, state: String = "active",
+        organizationWideAllowlist: Bool = false
     ) -> String {
         var json: [String: JSONValue] = [
             "id": .string(id), "name": .string(name), "type": .string(type), "grantType": .string(grantType),
@@ -66,7 +67,10 @@ final class RuleFixture: @unchecked Sendable {
         ]
         if let allowlist { json["ipWhitelist"] = .array(allowlist.map(JSONValue.string)) }
         if let secretRotated { json["secretLastRotated"] = .string(Timestamp.format(milliseconds: Self.asOf + secretRotated * Self.day)) }
-        clients.append(try! ClientSnapshot(sourceJSON: .object(json)))
+        var snapshot = try! ClientSnapshot(sourceJSON: .object(json))
+        // The live platform's one allowlist, which every client carries.
+        if organizationWideAllowlist { snapshot.ipAllowlistScope = .organization }
+        clients.append(snapshot)
         return id
     }
 

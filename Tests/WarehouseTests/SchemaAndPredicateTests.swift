@@ -124,6 +124,31 @@ struct SourceMigrationTests {
         #expect(lines.map(\.source) == [.auditLog])
         #expect(lines.first.map { [$0.windows, $0.pages, $0.requests, $0.itemsSeen, $0.itemsStored] } == [31, 62, 70, 6000, 5990])
         #expect(lines.first?.status == "succeeded")
-        #expect(try warehouse.appliedMigrations().last == "v5-extraction-sources")
+        #expect(try warehouse.appliedMigrations().contains("v5-extraction-sources"))
+    }
+}
+
+@Suite("Migration v6: why a finding was resolved")
+struct ResolutionNoteMigrationTests {
+    @Test("A finding stored before v6 reads back without a note; the findings view shows the new column")
+    func fromV5() async throws {
+        let queue = try DatabaseQueue()
+        try Migrations.migrator.migrate(queue, upTo: "v5-extraction-sources")
+        try await queue.write { db in
+            try db.execute(sql: """
+                INSERT INTO evaluation_run (as_of, lookback_from, started_at, finished_at, policy_digest, found, new, still_open, resolved, waived)
+                VALUES ('2026-11-01T00:00:00.000Z', '2026-08-03T00:00:00.000Z', '2026-11-01T00:00:00.000Z', '2026-11-01T00:00:01.000Z', 'p', 1, 1, 0, 0, 0);
+                INSERT INTO finding (fingerprint, rule_id, category, severity, client_id, client_name, partner, environment, subject, title, detail,
+                    evidence_json, controls_json, remediation, status, first_seen, last_seen, resolved_at, waiver_json, evaluation_id)
+                VALUES ('f1', 'AL-2', 'allowlist', 'high', 'c1', 'App', 'acme', 'prod', '47.176.0.0/12', 't', 'd',
+                    '{"cidrs":[],"counts":{},"events":[],"scopes":[],"sourceIPs":[]}', '[]', 'r', 'open', '2026-11-01T00:00:00.000Z',
+                    '2026-11-01T00:00:00.000Z', NULL, NULL, 1);
+                """)
+        }
+        let warehouse = try Warehouse(database: queue)
+        let stored = try #require(try await warehouse.findings().first)
+        #expect(stored.resolutionNote == nil && stored.evidence.affectedClients.isEmpty)
+        let columns = try await queue.read { db in try db.columns(in: "findings").map(\.name) }
+        #expect(columns.last == "resolution_note")
     }
 }

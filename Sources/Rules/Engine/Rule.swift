@@ -31,6 +31,19 @@ package struct RuleHit: Sendable {
         self.evidence = evidence
     }
 
+    /// A hit about an organisation-wide setting: no client, the clients it binds listed (by
+    /// name, then id) and counted in the evidence.
+    package static func organizationWide(
+        affecting clients: [AttributedClient], subject: String = "", severity: Severity, detail: String, evidence: Evidence = Evidence()
+    ) -> RuleHit {
+        var evidence = evidence
+        evidence.affectedClients = clients
+            .sorted { ($0.name, $0.id) < ($1.name, $1.id) }
+            .map { AffectedClient(id: $0.id, name: $0.name, partner: $0.partner, environment: $0.environment) }
+        evidence.counts["affectedClients"] = clients.count
+        return RuleHit(client: nil, subject: subject, severity: severity, detail: detail, evidence: evidence)
+    }
+
     /// A rule that cannot decide for lack of data says so, rather than passing silently.
     package static func cannotDecide(_ client: AttributedClient?, subject: String = "lack-of-data", because reason: String) -> RuleHit {
         RuleHit(client: client, subject: subject, severity: .info, title: "Cannot decide: \(reason)",

@@ -73,7 +73,7 @@ package struct RuleEngine: Sendable {
         let found = try await findings(asOf: asOf)
         let lookbackFrom = asOf - .days(policy.lookbackDays)
         let summary = try await warehouse.recordEvaluation(found, asOf: asOf, lookbackFrom: lookbackFrom, policyDigest: policyDigest, startedAt: startedAt, at: now)
-        logger.info("evaluation \(summary.evaluationID): \(summary.found) findings (\(summary.new) new, \(summary.stillOpen) still open, \(summary.resolved) resolved, \(summary.waived) waived)")
+        logger.info("evaluation \(summary.evaluationID): \(summary.found) findings (\(summary.new) new, \(summary.stillOpen) still open, \(summary.resolvedDescription), \(summary.waived) waived)")
         return (summary, found)
     }
 

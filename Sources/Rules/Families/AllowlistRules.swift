@@ -10,21 +10,69 @@ enum AllowlistRules {
         client.snapshot.ipAllowlistScope == .organization
     }
 
-    /// Who allows an entry, in words: the client, or the organisation-wide list that binds it.
-    static func allower(of client: AttributedClient) -> String {
-        isOrganizationWide(client) ? "The organisation-wide allowlist, which binds \(client.name) and every other client," : client.name
+    /// One allowlist entry to judge: a client's own, or the organisation's with every client it binds.
+    struct JudgedEntry {
+        var entry: ParsedAllowlists.Entry
+        /// `nil` for an organisation-wide entry.
+        var client: AttributedClient?
+        /// The clients the entry binds: the one client, or all the organisation's.
+        var bound: [AttributedClient]
+
+        /// Who allows the entry, in words.
+        var allower: String {
+            client?.name ?? "The organisation-wide allowlist, which binds \(bound.count == 1 ? "1 client" : "\(bound.count) clients"),"
+        }
+
+        /// A hit about this entry (as `subject` writes it, the source's text unless given): the
+        /// client's own, or one organisation-wide hit listing every bound client.
+        func hit(subject: String? = nil, severity: Severity, detail: String) -> RuleHit {
+            let subject = subject ?? entry.text
+            let evidence = Evidence(cidrs: [subject])
+            guard let client else {
+                return .organizationWide(affecting: bound, subject: subject, severity: severity, detail: detail, evidence: evidence)
+            }
+            return RuleHit(client: client, subject: subject, severity: severity, detail: detail, evidence: evidence)
+        }
     }
 
-    /// AL-1: a partner app has no allowlist.
+    /// Every entry to judge, each once: each client's own entries, then each distinct entry of
+    /// the organisation-wide list with the clients it binds. An organisation's one setting is
+    /// one finding, however many clients it binds.
+    static func judgedEntries(of clients: [AttributedClient], in allowlists: ParsedAllowlists) -> [JudgedEntry] {
+        var judged: [JudgedEntry] = []
+        var organizationWide: [String: Int] = [:]
+        for client in clients {
+            for entry in allowlists.entries(of: client) {
+                guard isOrganizationWide(client) else {
+                    judged.append(JudgedEntry(entry: entry, client: client, bound: [client]))
+                    continue
+                }
+                if let index = organizationWide[entry.text] {
+                    judged[index].bound.append(client)
+                } else {
+                    organizationWide[entry.text] = judged.count
+                    judged.append(JudgedEntry(entry: entry, client: nil, bound: [client]))
+                }
+            }
+        }
+        return judged
+    }
+
+    /// AL-1: a partner app has no allowlist; an organisation-wide list that is empty is one finding.
     struct MissingAllowlist: Rule {
         let id = "AL-1"
         func evaluate(_ context: EvaluationContext) async throws -> [RuleHit] {
-            context.partnerApps.filter { $0.isActive && ($0.snapshot.ipAllowlist ?? []).isEmpty }.map { client in
+            let missing = context.partnerApps.filter { $0.isActive && ($0.snapshot.ipAllowlist ?? []).isEmpty }
+            let bound = missing.filter(AllowlistRules.isOrganizationWide)
+            var hits = missing.filter { !AllowlistRules.isOrganizationWide($0) }.map { client in
                 RuleHit(client: client, severity: .high,
-                        detail: AllowlistRules.isOrganizationWide(client)
-                            ? "The organisation has no IP allowlist (it is organisation-wide in this dialect): \(client.name)'s credentials work from any address on the internet."
-                            : "\(client.name) has no IP allowlist: its credentials work from any address on the internet.")
+                        detail: "\(client.name) has no IP allowlist: its credentials work from any address on the internet.")
             }
+            if !bound.isEmpty {
+                hits.append(.organizationWide(affecting: bound, severity: .high, detail:
+                    "The organisation has no IP allowlist (it is organisation-wide on this platform): the credentials of \(bound.count == 1 ? "its 1 active partner app" : "all \(bound.count) active partner apps") work from any address on the internet."))
+            }
+            return hits
         }
     }
 
@@ -33,18 +81,14 @@ enum AllowlistRules {
         let id = "AL-2"
         func evaluate(_ context: EvaluationContext) async throws -> [RuleHit] {
             let limits = context.policy.allowlist
-            var hits: [RuleHit] = []
-            for client in context.partnerApps {
-                for block in context.allowlists.blocks(of: client) where block.isBroader(thanIPv4: limits.maxIPv4Prefix, ipv6: limits.maxIPv6Prefix) || block.isEverything {
-                    let limit = block.family == .v4 ? limits.maxIPv4Prefix : limits.maxIPv6Prefix
-                    hits.append(RuleHit(client: client, subject: block.description, severity: block.isEverything ? .critical : .high,
-                        detail: block.isEverything
-                            ? "\(AllowlistRules.allower(of: client)) allows \(block): every address, which is no allowlist at all."
-                            : "\(AllowlistRules.allower(of: client)) allows \(block) (\(block.addressCountDescription) addresses), broader than the /\(limit) the policy allows.",
-                        evidence: Evidence(cidrs: [block.description])))
-                }
+            return AllowlistRules.judgedEntries(of: context.partnerApps, in: context.allowlists).compactMap { judged in
+                guard let block = judged.entry.block,
+                      block.isBroader(thanIPv4: limits.maxIPv4Prefix, ipv6: limits.maxIPv6Prefix) || block.isEverything else { return nil }
+                let limit = block.family == .v4 ? limits.maxIPv4Prefix : limits.maxIPv6Prefix
+                return judged.hit(subject: block.description, severity: block.isEverything ? .critical : .high, detail: block.isEverything
+                    ? "\(judged.allower) allows \(block): every address, which is no allowlist at all."
+                    : "\(judged.allower) allows \(block) (\(block.addressCountDescription) addresses), broader than the /\(limit) the policy allows.")
             }
-            return hits
         }
     }
 
@@ -52,22 +96,16 @@ enum AllowlistRules {
     struct MalformedOrPrivateEntry: Rule {
         let id = "AL-3"
         func evaluate(_ context: EvaluationContext) async throws -> [RuleHit] {
-            var hits: [RuleHit] = []
-            for client in context.partnerApps {
-                for entry in context.allowlists.entries(of: client) {
-                    if let block = entry.block {
-                        if !context.policy.allowlist.allowPrivate, !block.isEverything, let kind = reservedKind(of: block) {
-                            hits.append(RuleHit(client: client, subject: entry.text, severity: .medium,
-                                detail: "\(AllowlistRules.allower(of: client)) allows \(entry.text), which is \(kind.name): a partner does not reach the platform from there.",
-                                evidence: Evidence(cidrs: [entry.text])))
-                        }
-                    } else if let error = entry.error {
-                        hits.append(RuleHit(client: client, subject: entry.text, severity: .medium,
-                            detail: "\(AllowlistRules.allower(of: client)) has a malformed entry: \(error).", evidence: Evidence(cidrs: [entry.text])))
-                    }
+            AllowlistRules.judgedEntries(of: context.partnerApps, in: context.allowlists).compactMap { judged in
+                let entry = judged.entry
+                if let block = entry.block {
+                    guard !context.policy.allowlist.allowPrivate, !block.isEverything, let kind = reservedKind(of: block) else { return nil }
+                    return judged.hit(severity: .medium, detail:
+                        "\(judged.allower) allows \(entry.text), which is \(kind.name): a partner does not reach the platform from there.")
                 }
+                guard let error = entry.error else { return nil }
+                return judged.hit(severity: .medium, detail: "\(judged.allower) has a malformed entry: \(error).")
             }
-            return hits
         }
     }
 

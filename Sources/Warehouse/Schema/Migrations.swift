@@ -22,7 +22,25 @@ enum Migrations {
         migrator.registerMigration("v5-extraction-sources") { db in
             try addExtractionSources(db)
         }
+        migrator.registerMigration("v6-finding-resolution-note") { db in
+            try addResolutionNote(db)
+        }
         return migrator
+    }
+
+    /// Why a finding was resolved, when that is more than "not found again": the per-client
+    /// findings an organisation-wide one replaces are resolved with a note naming it. The
+    /// `findings` view shows it.
+    private static func addResolutionNote(_ db: Database) throws {
+        try db.execute(sql: """
+            ALTER TABLE finding ADD COLUMN resolution_note TEXT;
+            DROP VIEW findings;
+            CREATE VIEW findings AS
+                SELECT fingerprint, rule_id, category, severity, client_id, client_name, partner, environment, subject,
+                       title, detail, evidence_json, controls_json, remediation, status, first_seen, last_seen,
+                       resolved_at, waiver_json, resolution_note
+                FROM finding;
+            """)
     }
 
     /// One line per source in each run's record, and each source's own checkpoint.

@@ -16,6 +16,13 @@ package struct LifecycleSummary: Sendable, Equatable {
     package var resolved = 0
     /// Found and covered by an unexpired waiver.
     package var waived = 0
+    /// Of the resolved: per-client findings folded into an organisation-wide one found now.
+    package var folded = 0
+
+    /// "3 resolved", or "28 resolved (25 folded into organisation-wide findings)".
+    package var resolvedDescription: String {
+        folded == 0 ? "\(resolved) resolved" : "\(resolved) resolved (\(folded) folded into organisation-wide findings)"
+    }
 }
 
 /// Which findings to list.
@@ -23,6 +30,7 @@ package struct FindingFilter: Sendable {
     package var category: String?
     /// At or above this severity.
     package var minimumSeverity: Severity?
+    /// One client's findings, and the organisation-wide ones that list it among those affected.
     package var clientID: String?
     package var partner: String?
     package var status: FindingStatus?
@@ -35,7 +43,9 @@ package struct FindingFilter: Sendable {
 extension Warehouse {
     /// Stores one evaluation's findings and moves every finding's lifecycle in one transaction:
     /// new ones start, found ones stay open (or waived) with `lastSeen` at `asOf`, and ones not
-    /// found again are resolved — kept, never deleted.
+    /// found again are resolved — kept, never deleted. A client's finding that an
+    /// organisation-wide one found now covers (same rule and subject, the client among those it
+    /// affects) is resolved with a note naming it.
     package func recordEvaluation(
         _ found: [Finding], asOf: Int64, lookbackFrom: Int64, policyDigest: String, startedAt: Date, at now: Date
     ) async throws -> LifecycleSummary {
@@ -46,10 +56,11 @@ extension Warehouse {
                 VALUES (?, ?, ?, ?, ?, 0, 0, 0, 0, 0)
                 """, arguments: [asOfText, Timestamp.format(milliseconds: lookbackFrom), Timestamp.format(startedAt), Timestamp.format(now), policyDigest])
             let evaluationID = db.lastInsertedRowID
-            var previous: [String: (status: String, firstSeen: String)] = [:]
-            for row in try Row.fetchAll(db, sql: "SELECT fingerprint, status, first_seen FROM finding") {
-                previous[row["fingerprint"]] = (row["status"], row["first_seen"])
+            var previous: [String: (status: String, firstSeen: String, key: FoldingKey)] = [:]
+            for row in try Row.fetchAll(db, sql: "SELECT fingerprint, status, first_seen, rule_id, client_id, subject FROM finding") {
+                previous[row["fingerprint"]] = (row["status"], row["first_seen"], FoldingKey(ruleID: row["rule_id"], clientID: row["client_id"], subject: row["subject"]))
             }
+            let folding = FoldingKey.index(found)
             var summary = LifecycleSummary(evaluationID: evaluationID, found: found.count)
             let upsert = try db.cachedStatement(sql: """
                 INSERT INTO finding (fingerprint, rule_id, category, severity, client_id, client_name, partner, environment, subject,
@@ -59,7 +70,7 @@ extension Warehouse {
                     partner = excluded.partner, environment = excluded.environment, title = excluded.title, detail = excluded.detail,
                     evidence_json = excluded.evidence_json, controls_json = excluded.controls_json, remediation = excluded.remediation,
                     status = excluded.status, last_seen = excluded.last_seen, resolved_at = NULL, waiver_json = excluded.waiver_json,
-                    evaluation_id = excluded.evaluation_id
+                    evaluation_id = excluded.evaluation_id, resolution_note = NULL
                 """)
             let change = try db.cachedStatement(sql: "INSERT OR REPLACE INTO finding_change (evaluation_id, fingerprint, change) VALUES (?, ?, ?)")
             var seen = Set<String>()
@@ -82,10 +93,12 @@ extension Warehouse {
                 try change.execute(arguments: [evaluationID, finding.fingerprint, finding.status == .waived ? "waived" : what])
             }
             for (fingerprint, state) in previous where state.status != FindingStatus.resolved.rawValue && !seen.contains(fingerprint) {
-                try db.execute(sql: "UPDATE finding SET status = 'resolved', resolved_at = ?, evaluation_id = ? WHERE fingerprint = ?",
-                               arguments: [asOfText, evaluationID, fingerprint])
+                let note = folding[state.key].map(FoldingKey.note)
+                try db.execute(sql: "UPDATE finding SET status = 'resolved', resolved_at = ?, evaluation_id = ?, resolution_note = ? WHERE fingerprint = ?",
+                               arguments: [asOfText, evaluationID, note, fingerprint])
                 try change.execute(arguments: [evaluationID, fingerprint, "resolved"])
                 summary.resolved += 1
+                if note != nil { summary.folded += 1 }
             }
             try db.execute(sql: "UPDATE evaluation_run SET found = ?, new = ?, still_open = ?, resolved = ?, waived = ? WHERE id = ?",
                            arguments: [summary.found, summary.new, summary.stillOpen, summary.resolved, summary.waived, evaluationID])
@@ -103,7 +116,13 @@ extension Warehouse {
             conditions.append("severity IN (\(levels.map { _ in "?" }.joined(separator: ",")))")
             arguments += levels
         }
-        if let client = filter.clientID { conditions.append("client_id = ?"); arguments.append(client) }
+        if let client = filter.clientID {
+            conditions.append("""
+                (client_id = ? OR (client_id = '' AND EXISTS (
+                    SELECT 1 FROM json_each(evidence_json, '$.affectedClients') AS affected WHERE json_extract(affected.value, '$.id') = ?)))
+                """)
+            arguments += [client, client]
+        }
         if let partner = filter.partner { conditions.append("partner = ?"); arguments.append(partner) }
         if let status = filter.status { conditions.append("status = ?"); arguments.append(status.rawValue) }
         if let since = filter.firstSeenSince { conditions.append("first_seen >= ?"); arguments.append(since) }
@@ -175,7 +194,33 @@ extension Finding {
             evidence: try required(Evidence.self, "evidence_json"), controls: try required([String].self, "controls_json"),
             remediation: row["remediation"], status: try word(FindingStatus.self, "status"),
             firstSeen: row["first_seen"], lastSeen: row["last_seen"], resolvedAt: row["resolved_at"],
-            waiver: try decode(WaiverNote.self, "waiver_json"))
+            waiver: try decode(WaiverNote.self, "waiver_json"), resolutionNote: row["resolution_note"])
+    }
+}
+
+/// What makes a client's finding the same problem as an organisation-wide one: its rule and
+/// subject, and the client among those the organisation-wide one affects.
+struct FoldingKey: Hashable {
+    var ruleID: String
+    var clientID: String
+    var subject: String
+
+    /// For each client an organisation-wide finding lists, the key its own finding would have.
+    static func index(_ findings: [Finding]) -> [FoldingKey: Finding] {
+        var index: [FoldingKey: Finding] = [:]
+        for finding in findings where finding.isOrganizationWide {
+            for client in finding.evidence.affectedClients {
+                index[FoldingKey(ruleID: finding.ruleID, clientID: client.id, subject: finding.subject)] = finding
+            }
+        }
+        return index
+    }
+
+    /// The note a folded finding is resolved with.
+    static func note(_ into: Finding) -> String {
+        let count = into.evidence.affectedClients.count
+        let about = into.subject.isEmpty ? "" : " on \(into.subject)"
+        return "Folded into the organisation-wide finding \(into.fingerprint) (\(into.ruleID)\(about)), which lists this client among the \(count == 1 ? "1 client" : "\(count) clients") it affects: one organisation setting is one finding."
     }
 }
 

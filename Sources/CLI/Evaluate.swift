@@ -30,6 +30,7 @@ struct Evaluate: AsyncParsableCommand {
             let moment = try asOf.map { try MomentArgument.parse($0, option: "--as-of") } ?? Date()
             let outcome = try await EvaluationJob(configuration: configuration, verbose: global.verbose).run(asOf: moment)
             Console.output(outcome.report)
+            try IntegrityFailure.check(outcome.chain, "The findings were stored, the critical AT-2 among them.")
             try FailThreshold.check(outcome.findings, failOn: failOn)
         }
     }

@@ -15,6 +15,8 @@ struct EvaluationJob {
         var summary: LifecycleSummary
         var findings: [Finding]
         var report: String
+        /// The chain's verdict the evaluation rests on; a broken one is an AT-2 finding among `findings`.
+        var chain: ChainVerification
     }
 
     func run(asOf: Date) async throws -> Outcome {
@@ -29,8 +31,8 @@ struct EvaluationJob {
         }
         let engine = RuleEngine(warehouse: try Warehouse(path: configuration.warehouse), policy: policy.policy, catalog: catalog, logger: logger)
         let started = Date()
-        let (summary, findings) = try await engine.evaluate(asOf: Timestamp.milliseconds(asOf), policyDigest: policy.digest, startedAt: started, now: Date())
-        return Outcome(summary: summary, findings: findings, report: Self.report(summary, findings, asOf: asOf))
+        let result = try await engine.evaluate(asOf: Timestamp.milliseconds(asOf), policyDigest: policy.digest, startedAt: started, now: Date())
+        return Outcome(summary: result.summary, findings: result.findings, report: Self.report(result.summary, result.findings, asOf: asOf), chain: result.chain)
     }
 
     /// The summary `evaluate` and `demo` print: lifecycle, then counts by category and severity.

@@ -23,6 +23,8 @@ struct ExtractionJob {
         let source = configuration.source
         let logger = Logger.stderr("extract", level: verbose ? .debug : (quiet ? .notice : .info))
         let warehouse = try Warehouse(path: configuration.warehouse)
+        try IntegrityFailure.check(try await warehouse.verifyChain(),
+                                   "Nothing was extracted: extract and run append nothing to a broken chain.")
         let httpClient = APIClient.makeHTTPClient()
         let api = APIClient(
             endpoint: endpoint, credentials: credentials, httpClient: httpClient,

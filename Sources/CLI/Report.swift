@@ -67,6 +67,7 @@ struct Report: AsyncParsableCommand {
             if let warehouse = global.warehouse { request.sourceArguments += ["--warehouse", warehouse] }
             let pack = try await job.run(request, templates: templates)
             Console.output(Self.summary(pack, period: period))
+            try IntegrityFailure.check(pack.chain, "The pack was written and shows the break (coverage section, AT-2).")
         }
     }
 

@@ -13,7 +13,8 @@ struct Run: AsyncParsableCommand {
         discussion: """
             Holds a lock beside the warehouse, so a second run started while one is going exits 5 at once. \
             Logs one line per step on stderr. If extraction fails, the run still evaluates what is stored \
-            (the gap becomes an AT-1 finding) and then exits 3.
+            (the gap becomes an AT-1 finding) and then exits 3. If the warehouse's hash chain does not verify, \
+            it stores nothing (no events, no findings, no pack) and exits 4, night after night, until an operator acts.
 
             Example: partner-audit run --config /etc/partner-audit/partner-audit.yml --fail-on high
             """)
@@ -48,6 +49,7 @@ struct Run: AsyncParsableCommand {
             let evaluation = try await EvaluationJob(configuration: configuration, verbose: global.verbose, quiet: true).run(asOf: Date())
             let open = evaluation.findings.filter { $0.status == .open }
             logger.info("evaluate: \(evaluation.summary.found) findings (\(evaluation.summary.new) new, \(evaluation.summary.resolvedDescription), \(evaluation.summary.waived) waived); open by severity: \(Self.bySeverity(open))")
+            try IntegrityFailure.check(evaluation.chain, "The findings were stored, the critical AT-2 among them; no pack was written.")
 
             let report = ReportJob(configuration: configuration, verbose: global.verbose, quiet: true)
             let pack = try await report.run(report.request(

@@ -1,4 +1,5 @@
 import Foundation
+import Warehouse
 
 /// A pack that was written: where, which files, and the manifest's own hash.
 package struct EvidencePack: Sendable, Hashable {
@@ -14,6 +15,8 @@ package struct EvidencePack: Sendable, Hashable {
     package var findingCount: Int
     /// How many events events.csv.gz holds.
     package var eventCount: Int
+    /// The warehouse's hash chain as the pack found it (the coverage section shows it).
+    package var chain: ChainVerification
 
     /// The path of one of the pack's files.
     package func url(of name: String) -> URL { folder.appendingPathComponent(name) }

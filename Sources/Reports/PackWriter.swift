@@ -80,7 +80,7 @@ struct PackWriter {
         let manifestData = try manifest.encoded()
         try PackFiles.write(manifestData, named: PackFiles.manifest, in: folder)
         return EvidencePack(folder: folder, files: files, manifestSHA256: FileDigest.sha256(of: manifestData), fingerprint: fingerprint,
-                            findingCount: content.findings.count, eventCount: eventCount)
+                            findingCount: content.findings.count, eventCount: eventCount, chain: content.coverage.chain)
     }
 
     private static func describe(_ name: String, in folder: URL) throws -> PackFile {

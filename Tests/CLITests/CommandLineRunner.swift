@@ -24,10 +24,11 @@ struct CommandLineRunner {
     var directory: URL
     var environment: [String: String] = [:]
 
-    /// Starts the binary without waiting; its output goes to files, so nothing blocks on a pipe.
-    func start(_ arguments: [String]) throws -> RunningCommand {
+    /// Starts the binary (or another executable, a script of `scripts/` say) without waiting; its
+    /// output goes to files, so nothing blocks on a pipe.
+    func start(_ arguments: [String], executable: URL = CommandLineRunner.binary) throws -> RunningCommand {
         let process = Process()
-        process.executableURL = Self.binary
+        process.executableURL = executable
         process.arguments = arguments
         process.currentDirectoryURL = directory
         var env = ProcessInfo.processInfo.environment
@@ -46,6 +47,11 @@ struct CommandLineRunner {
     /// Runs the binary to completion.
     func run(_ arguments: [String]) async throws -> Result {
         try await start(arguments).wait()
+    }
+
+    /// Runs a script to completion, in the same environment.
+    func run(script: String, _ arguments: [String]) async throws -> Result {
+        try await start(arguments, executable: URL(fileURLWithPath: script)).wait()
     }
 }
 

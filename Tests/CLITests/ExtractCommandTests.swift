@@ -7,47 +7,12 @@ import Testing
 
 @Suite("extract, verify and query through the binary", .serialized)
 struct ExtractCommandTests {
-    /// A simulator on a loopback port and a configuration file that points at it.
-    private func setUp(
-        scale: Int = 3_000, days: Int = 3, windowHours: Int = 2, faults: String = "none", dialect: SourceDialect = .guide,
-        pageSize: Int = 100, prepare: (SimulatedOrganization) -> Void = { _ in }
-    ) async throws -> (WorkingFolder, RunningSimulator) {
-        var options = SimulatorOptions()
-        options.dialect = dialect
-        options.scale = scale
-        options.days = days
-        options.faults = try FaultSpec.parse(faults)
-        let organization = SimulatedOrganization(options: options, start: Date())
-        prepare(organization)
-        let simulator = try await SimulatorServer.start(
-            organization: organization, port: 0, clock: SystemClock(), logger: Logger(label: "sim") { _ in SwiftLogNoOpLogHandler() })
-        let folder = try WorkingFolder()
-        try folder.write("partner-audit.yml", """
-            organization: test-org
-            source:
-              apiURL: \(simulator.baseURL)
-              dialect: \(dialect)
-              pageSize: \(pageSize)
-              requestsPerMinute: 100000
-              lagMinutes: 0
-              windowHours: \(windowHours)
-            warehouse: \(folder.path("warehouse.sqlite"))
-            """)
-        return (folder, simulator)
-    }
-
-    private func runner(_ folder: WorkingFolder, secret: String = "demo-secret") -> CommandLineRunner {
-        var runner = CommandLineRunner(directory: folder.url)
-        runner.environment = ["PARTNER_AUDIT_CLIENT_ID": "demo-extractor", "PARTNER_AUDIT_CLIENT_SECRET": secret]
-        return runner
-    }
-
     @Test("Wrong credentials exit 3 and the secret appears nowhere in the output or the warehouse")
     func wrongCredentials() async throws {
-        let (folder, simulator) = try await setUp()
+        let (folder, simulator) = try await servedOrganization()
         defer { Task { await simulator.shutdown() } }
         let secret = "not-the-secret-4hT9"
-        let result = try await runner(folder, secret: secret).run(["extract"])
+        let result = try await authenticatedRunner(folder, secret: secret).run(["extract"])
         #expect(result.status == 3)
         #expect(result.stderr.contains("refused the client credentials"))
         #expect(!result.output.contains(secret))
@@ -59,17 +24,17 @@ struct ExtractCommandTests {
 
     @Test("query refuses DELETE with exit 2; verify names a row edited behind the tool's back with exit 4")
     func queryAndVerify() async throws {
-        let (folder, simulator) = try await setUp()
+        let (folder, simulator) = try await servedOrganization()
         defer { Task { await simulator.shutdown() } }
-        let extract = try await runner(folder).run(["extract"])
+        let extract = try await authenticatedRunner(folder).run(["extract"])
         #expect(extract.status == 0, "\(extract.stderr)")
-        #expect(try await runner(folder).run(["verify"]).status == 0)
+        #expect(try await authenticatedRunner(folder).run(["verify"]).status == 0)
 
-        let delete = try await runner(folder).run(["query", "DELETE FROM event_log"])
+        let delete = try await authenticatedRunner(folder).run(["query", "DELETE FROM event_log"])
         #expect(delete.status == 2)
         #expect(delete.stderr.contains("read-only"))
 
-        let json = try await runner(folder).run(["query", "SELECT id, actor_type FROM events ORDER BY timestamp LIMIT 2", "--format", "json"])
+        let json = try await authenticatedRunner(folder).run(["query", "SELECT id, actor_type FROM events ORDER BY timestamp LIMIT 2", "--format", "json"])
         #expect(json.status == 0)
         let rows = try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [[String: Any]]
         #expect(rows?.count == 2)
@@ -80,7 +45,7 @@ struct ExtractCommandTests {
             try db.execute(sql: "UPDATE event_log SET outcome = outcome || '-edited' WHERE seq = 42")
             return try String.fetchOne(db, sql: "SELECT id FROM event_log WHERE seq = 42") ?? ""
         }
-        let verify = try await runner(folder).run(["verify"])
+        let verify = try await authenticatedRunner(folder).run(["verify"])
         #expect(verify.status == 4)
         #expect(verify.stdout.contains("row 42 (event \(victim))"))
     }
@@ -98,10 +63,10 @@ struct ExtractCommandTests {
           arguments: SourceDialect.allCases)
     func killNineAndRestart(dialect: SourceDialect) async throws {
         // Live: three-day windows of small pages, so most kills land while a query's results are being paged by cursor.
-        let (folder, simulator) = try await setUp(
+        let (folder, simulator) = try await servedOrganization(
             scale: 15_000, days: 90, windowHours: dialect == .live ? 72 : 24, faults: "5xx=0.02", dialect: dialect, pageSize: dialect == .live ? 50 : 100)
         defer { Task { await simulator.shutdown() } }
-        let runner = runner(folder)
+        let runner = authenticatedRunner(folder)
         let warehouse = folder.path("warehouse.sqlite")
         for round in 1...4 {
             let before = await Self.committedWindows(warehouse)
@@ -137,14 +102,14 @@ struct ExtractCommandTests {
     @Test("Attacker-shaped client fields come out of `findings --format json` as the very same strings")
     func hostileStringsSurviveFindingsJSON() async throws {
         let hostile = "</script><script>alert('x')</script>\"'&<img src=x onerror=alert(1)> ∑ \u{2028}"
-        let (folder, simulator) = try await setUp { organization in
+        let (folder, simulator) = try await servedOrganization { organization in
             guard let victim = organization.clients.first(where: { $0.name.hasPrefix("Partner-Integration-Prod-") }) else { return }
             _ = organization.updateClient(id: victim.id) { $0.name = hostile }
         }
         defer { Task { await simulator.shutdown() } }
-        #expect(try await runner(folder).run(["extract"]).status == 0)
-        #expect(try await runner(folder).run(["evaluate"]).status == 0)
-        let output = try await runner(folder).run(["findings", "--format", "json"])
+        #expect(try await authenticatedRunner(folder).run(["extract"]).status == 0)
+        #expect(try await authenticatedRunner(folder).run(["evaluate"]).status == 0)
+        let output = try await authenticatedRunner(folder).run(["findings", "--format", "json"])
         #expect(output.status == 0)
         let findings = try #require(try JSONSerialization.jsonObject(with: Data(output.stdout.utf8)) as? [[String: Any]])
         let about = findings.filter { ($0["clientName"] as? String) == hostile }
@@ -152,28 +117,28 @@ struct ExtractCommandTests {
         let keys = Set(findings.first?.keys.map { $0 } ?? [])
         #expect(keys.isSuperset(of: ["ruleId", "category", "severity", "clientId", "clientName", "partner", "environment", "title",
                                      "detail", "evidence", "controls", "remediation", "status", "firstSeen", "lastSeen", "fingerprint"]))
-        let csv = try await runner(folder).run(["findings", "--format", "csv"])
+        let csv = try await authenticatedRunner(folder).run(["findings", "--format", "csv"])
         #expect(csv.status == 0)
         #expect(csv.stdout.contains("\"" + hostile.replacingOccurrences(of: "\"", with: "\"\"") + "\""))
     }
 
     @Test("run twice at once: the second exits 5 at once and the first completes")
     func runHoldsTheLock() async throws {
-        let (folder, simulator) = try await setUp(scale: 15_000, days: 90, windowHours: 24)
+        let (folder, simulator) = try await servedOrganization(scale: 15_000, days: 90, windowHours: 24)
         defer { Task { await simulator.shutdown() } }
-        let first = try runner(folder).start(["run"])
+        let first = try authenticatedRunner(folder).start(["run"])
         let lockFile = folder.path("warehouse.sqlite.lock")
         let deadline = Date().addingTimeInterval(30)
         while (try? String(contentsOfFile: lockFile, encoding: .utf8))?.isEmpty ?? true, Date() < deadline {
             try await Task.sleep(for: .milliseconds(10))
         }
-        let second = try await runner(folder).run(["run"])
+        let second = try await authenticatedRunner(folder).run(["run"])
         #expect(second.status == 5)
         #expect(second.stderr.contains("another run holds the warehouse lock"))
         let firstResult = await first.wait()
         #expect(firstResult.status == 0, "\(firstResult.stderr)")
         #expect(firstResult.stderr.contains("run: extract:"))
         #expect(firstResult.stderr.contains("run: evaluate:"))
-        #expect(try await runner(folder).run(["run"]).status == 0, "the lock is released when a run ends")
+        #expect(try await authenticatedRunner(folder).run(["run"]).status == 0, "the lock is released when a run ends")
     }
 }

@@ -139,7 +139,7 @@ struct OrganizationAllowlistTests {
         // Every entry of the list is AL-3: the hostile one is malformed, the marker documentation space, the rest shared address space.
         let engine = RuleEngine(warehouse: try Warehouse(path: fixture.warehousePath), policy: .defaults, catalog: try ScopeCatalog.load(), logger: fixture.logger)
         let asOf = Timestamp.milliseconds(try #require(Timestamp.parse("2026-09-30T00:00:00.000Z")))
-        let (_, found) = try await engine.evaluate(asOf: asOf, policyDigest: "test", startedAt: Date(), now: Date())
+        let found = try await engine.evaluate(asOf: asOf, policyDigest: "test", startedAt: Date(), now: Date()).findings
         let shared = found.filter { $0.ruleID == "AL-3" }
         #expect(shared.count == Fixture.currentList.count, "one per entry of the list, not one per client and entry")
         #expect(shared.allSatisfy { $0.isOrganizationWide && $0.evidence.affectedClients.map(\.id) == Fixture.clientIDs })

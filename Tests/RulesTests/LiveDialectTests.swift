@@ -18,7 +18,7 @@ struct LiveDialectTests {
         _ = try await fixture.extractor(warehouse: try fixture.warehouse()).run()
         let policy = try Policy(yaml: fixture.organization.policyYAML, file: "policy.yml", knownRuleIDs: RuleCatalog.ids)
         let engine = RuleEngine(warehouse: try fixture.warehouse(), policy: policy, catalog: try ScopeCatalog.load(), logger: fixture.logger)
-        return try await engine.evaluate(asOf: Timestamp.milliseconds(fixture.clock.now), policyDigest: "test", startedAt: Date(), now: Date()).1
+        return try await engine.evaluate(asOf: Timestamp.milliseconds(fixture.clock.now), policyDigest: "test", startedAt: Date(), now: Date()).findings
     }
 
     /// A finding as comparable lines, its grant subject in the live vocabulary: one line per

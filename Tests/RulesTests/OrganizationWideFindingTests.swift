@@ -90,7 +90,7 @@ struct OrganizationWideFindingTests {
         _ = try await fixture.warehouse.recordEvaluation(earlier, asOf: before, lookbackFrom: before - 90 * RuleFixture.day,
                                                          policyDigest: "old", startedAt: Date(), at: Date())
 
-        let (summary, _) = try await engine(fixture).evaluate(asOf: RuleFixture.asOf, policyDigest: "new", startedAt: Date(), now: Date())
+        let summary = try await engine(fixture).evaluate(asOf: RuleFixture.asOf, policyDigest: "new", startedAt: Date(), now: Date()).summary
         #expect(summary.folded == 3)
         #expect(summary.resolvedDescription == "3 resolved (3 folded into organisation-wide findings)")
 
@@ -107,7 +107,7 @@ struct OrganizationWideFindingTests {
         #expect(stored.first { $0.clientID == "own" && $0.ruleID == "AL-2" }?.resolutionNote == nil)
 
         // Found again the next night: nothing more resolves, and the folded ones keep their note.
-        let (again, _) = try await engine(fixture).evaluate(asOf: RuleFixture.asOf + 3_600_000, policyDigest: "new", startedAt: Date(), now: Date())
+        let again = try await engine(fixture).evaluate(asOf: RuleFixture.asOf + 3_600_000, policyDigest: "new", startedAt: Date(), now: Date()).summary
         #expect(again.resolved == 0 && again.folded == 0)
     }
 

@@ -23,7 +23,7 @@ struct SimulatedOrganizationTests {
     private func extractAndEvaluate(_ fixture: SimulatorFixture, policy: Policy) async throws -> [Finding] {
         _ = try await fixture.extractor(warehouse: try fixture.warehouse()).run()
         let asOf = Timestamp.milliseconds(fixture.clock.now)
-        return try await engine(fixture, policy: policy).evaluate(asOf: asOf, policyDigest: "test", startedAt: Date(), now: Date()).1
+        return try await engine(fixture, policy: policy).evaluate(asOf: asOf, policyDigest: "test", startedAt: Date(), now: Date()).findings
     }
 
     @Test("Every planted misconfiguration yields its finding for the right client; clean apps yield none in the mission categories")

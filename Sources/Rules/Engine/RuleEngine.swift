@@ -29,11 +29,16 @@ package struct RuleEngine: Sendable {
 
     /// The findings as of `asOf`, waivers applied, without storing anything.
     package func findings(asOf: Int64) async throws -> [Finding] {
+        try await judged(asOf: asOf).findings
+    }
+
+    /// The findings as of `asOf` and the chain's verdict they rest on.
+    private func judged(asOf: Int64) async throws -> (findings: [Finding], chain: ChainVerification) {
         let lookback = TimeWindow(last: .days(policy.lookbackDays), endingAt: asOf)
         let clients = try await warehouse.clients(asOf: asOf).map { AttributedClient($0, policy: policy) }
         let facts = try await EvaluationFacts.load(from: warehouse, lookback: lookback, policy: policy, catalog: catalog)
         let context = EvaluationContext(asOf: asOf, lookback: lookback, policy: policy, catalog: catalog, clients: clients, facts: facts, warehouse: warehouse)
-        return try await findings(of: rules, in: context)
+        return (try await findings(of: rules, in: context), facts.chain)
     }
 
     /// The audit-trail findings (AT-1, AT-2) of a stretch judged on its own — an evidence
@@ -69,12 +74,15 @@ package struct RuleEngine: Sendable {
     }
 
     /// Evaluates and stores: new findings start, found ones stay open, missing ones are resolved.
-    package func evaluate(asOf: Int64, policyDigest: String, startedAt: Date, now: Date) async throws -> (LifecycleSummary, [Finding]) {
-        let found = try await findings(asOf: asOf)
+    ///
+    /// A broken chain is stored like any finding (AT-2, critical) and handed back in the
+    /// result, so the caller can refuse to go on.
+    package func evaluate(asOf: Int64, policyDigest: String, startedAt: Date, now: Date) async throws -> EvaluationResult {
+        let (found, chain) = try await judged(asOf: asOf)
         let lookbackFrom = asOf - .days(policy.lookbackDays)
         let summary = try await warehouse.recordEvaluation(found, asOf: asOf, lookbackFrom: lookbackFrom, policyDigest: policyDigest, startedAt: startedAt, at: now)
         logger.info("evaluation \(summary.evaluationID): \(summary.found) findings (\(summary.new) new, \(summary.stillOpen) still open, \(summary.resolvedDescription), \(summary.waived) waived)")
-        return (summary, found)
+        return EvaluationResult(summary: summary, findings: found, chain: chain)
     }
 
     private func finding(from hit: RuleHit, definition: RuleDefinition, asOf: Int64) -> Finding {
@@ -88,4 +96,11 @@ package struct RuleEngine: Sendable {
         policy.applyWaiver(to: &finding, at: Timestamp.date(milliseconds: asOf))
         return finding
     }
+}
+
+/// What one stored evaluation found, what it changed, and the chain's verdict it rests on.
+package struct EvaluationResult: Sendable {
+    package var summary: LifecycleSummary
+    package var findings: [Finding]
+    package var chain: ChainVerification
 }

@@ -3,7 +3,7 @@ import GRDB
 import PartnerAuditCore
 
 /// The outcome of walking the hash chain.
-package struct ChainVerification: Sendable, Equatable {
+package struct ChainVerification: Sendable, Hashable {
     /// Rows checked.
     package var rows: Int64
     /// The hash of the last row (the chain head), hex.

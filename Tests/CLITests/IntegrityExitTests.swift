@@ -1,0 +1,60 @@
+import Foundation
+import GRDB
+import Testing
+
+@Suite("A broken chain is exit 4 from every command that finds it", .serialized)
+struct IntegrityExitTests {
+    /// Rows of a table, read behind the tool's back.
+    private func count(_ table: String, in folder: WorkingFolder) async throws -> Int {
+        let queue = try DatabaseQueue(path: folder.path("warehouse.sqlite"))
+        return try await queue.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM \(table)") ?? 0 }
+    }
+
+    /// Edits one stored event the way an attacker with the file would: the trigger dropped, a field changed.
+    private func tamper(_ folder: WorkingFolder) async throws {
+        let queue = try DatabaseQueue(path: folder.path("warehouse.sqlite"))
+        try await queue.write { db in
+            try db.execute(sql: "DROP TRIGGER event_log_no_update")
+            try db.execute(sql: "UPDATE event_log SET outcome = outcome || '-edited' WHERE seq = 7")
+        }
+    }
+
+    @Test("evaluate stores the AT-2 and exits 4; report writes the pack and exits 4; extract and run append nothing and exit 4; the cron script says so")
+    func everyCommand() async throws {
+        let (folder, simulator) = try await servedOrganization()
+        defer { Task { await simulator.shutdown() } }
+        let runner = authenticatedRunner(folder)
+        #expect(try await runner.run(["run"]).status == 0)
+        try await tamper(folder)
+
+        let evaluate = try await runner.run(["evaluate"])
+        #expect(evaluate.status == 4, "\(evaluate.output)")
+        #expect(evaluate.stderr.contains("INTEGRITY FAILURE") && evaluate.stderr.contains("event_log row 7"))
+        let findings = try await runner.run(["findings", "--format", "json"])
+        #expect(findings.stdout.contains("\"ruleId\" : \"AT-2\""), "the break is stored as a finding")
+        // A --fail-on threshold does not hide it: integrity wins over exit 1.
+        #expect(try await runner.run(["evaluate", "--fail-on", "info"]).status == 4)
+
+        let today = String(ISO8601DateFormatter().string(from: Date()).prefix(10))
+        let report = try await runner.run(["report", "--period", today, "--out", folder.path("pack")])
+        #expect(report.status == 4, "\(report.output)")
+        #expect(FileManager.default.fileExists(atPath: folder.path("pack/report.html")), "the pack that shows the break is written")
+
+        let runs = try await count("extraction_run", in: folder)
+        let evaluations = try await count("evaluation_run", in: folder)
+        let extract = try await runner.run(["extract"])
+        #expect(extract.status == 4, "\(extract.output)")
+        #expect(extract.stderr.contains("Nothing was extracted"))
+        let run = try await runner.run(["run"])
+        #expect(run.status == 4, "\(run.output)")
+        #expect(try await count("extraction_run", in: folder) == runs, "nothing is appended to a broken chain")
+        #expect(try await count("evaluation_run", in: folder) == evaluations, "run stores no findings either")
+
+        let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../scripts/nightly").standardized
+        var cron = runner
+        cron.environment["PARTNER_AUDIT"] = CommandLineRunner.binary.path
+        let nightly = try await cron.run(script: script.path, [folder.path("partner-audit.yml")])
+        #expect(nightly.status == 4, "\(nightly.output)")
+        #expect(nightly.stderr.contains("INTEGRITY FAILURE") && nightly.stderr.contains("until an operator acts"))
+    }
+}

@@ -64,8 +64,12 @@ package struct JSONParser {
             skipSpace()
             guard peek() == UInt8(ascii: ":") else { throw error("expected ':' after a key") }
             index += 1
-            recordsNextArray = depth == 1 && key == "entities"
-            members[key] = try value()
+            // A key given twice: the first one counts, as in SQLite's JSON functions, so a
+            // column and the stored text never disagree.
+            let isFirst = members[key] == nil
+            recordsNextArray = depth == 1 && key == "entities" && isFirst
+            let parsed = try value()
+            if isFirst { members[key] = parsed }
             recordsNextArray = false
             skipSpace()
             switch peek() {
@@ -183,26 +187,41 @@ package struct JSONParser {
         out.append(contentsOf: String(Character(scalar)).utf8)
     }
 
+    /// A number exactly as RFC 8259 writes it — `-? (0 | [1-9][0-9]*) (. [0-9]+)? ([eE] [+-]? [0-9]+)?` —
+    /// the grammar SQLite's JSON functions accept too: `01`, `+1`, `1.` and `.5` are errors, so
+    /// nothing the warehouse stores makes its JSON functions fail later. A value beyond a
+    /// double's range is an error, not infinity.
     private mutating func number() throws(JSONParseError) -> JSONValue {
         let start = index
         if peek() == UInt8(ascii: "-") { index += 1 }
+        guard let first = peek(), isDigit(first) else { throw error("unexpected character") }
+        index += 1
+        if first == UInt8(ascii: "0"), let next = peek(), isDigit(next) { throw error("a number cannot have a leading zero") }
+        skipDigits()
         var isInteger = true
-        var sawDigit = false
-        while index < bytes.count {
-            let b = bytes[index]
-            if b >= 48 && b <= 57 { sawDigit = true; index += 1; continue }
-            if b == UInt8(ascii: ".") || b == UInt8(ascii: "e") || b == UInt8(ascii: "E") || b == UInt8(ascii: "+") || b == UInt8(ascii: "-") {
-                isInteger = false
-                index += 1
-                continue
-            }
-            break
+        if peek() == UInt8(ascii: ".") {
+            isInteger = false
+            index += 1
+            guard let digit = peek(), isDigit(digit) else { throw error("a decimal point must be followed by a digit") }
+            skipDigits()
         }
-        guard sawDigit else { throw error("unexpected character") }
+        if peek() == UInt8(ascii: "e") || peek() == UInt8(ascii: "E") {
+            isInteger = false
+            index += 1
+            if peek() == UInt8(ascii: "+") || peek() == UInt8(ascii: "-") { index += 1 }
+            guard let digit = peek(), isDigit(digit) else { throw error("an exponent must have digits") }
+            skipDigits()
+        }
         let text = String(decoding: bytes[start..<index], as: UTF8.self)
         if isInteger, let i = Int64(text) { return .int(i) }
-        guard let d = Double(text) else { throw error("bad number '\(text.prefix(30))'") }
+        guard let d = Double(text), d.isFinite else { throw error("number '\(text.prefix(30))' is out of range") }
         return .double(d)
+    }
+
+    private func isDigit(_ byte: UInt8) -> Bool { byte >= 48 && byte <= 57 }
+
+    private mutating func skipDigits() {
+        while let byte = peek(), isDigit(byte) { index += 1 }
     }
 
     private mutating func literal(_ word: StaticString) throws(JSONParseError) {

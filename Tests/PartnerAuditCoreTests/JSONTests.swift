@@ -28,6 +28,25 @@ struct JSONTests {
     func malformed(text: String) {
         #expect(throws: JSONParseError.self) { try JSONParser.parse(text) }
     }
+
+    @Test("Numbers are read as RFC 8259 writes them: what SQLite's JSON functions would reject is refused",
+          arguments: ["01", "-01", "+1", "1.", ".5", "-", "1e", "1e+", "1.e5", "0x10", "1e999", "-1e999", "Infinity", "NaN"])
+    func strictNumbers(text: String) {
+        #expect(throws: JSONParseError.self) { try JSONParser.parse("{\"n\": \(text)}") }
+    }
+
+    @Test("Every number of the RFC's grammar is read, integers apart from doubles")
+    func validNumbers() throws {
+        #expect(try JSONParser.parse("[0, -0, 7, -12, 9223372036854775807]") == .array([.int(0), .int(0), .int(7), .int(-12), .int(.max)]))
+        #expect(try JSONParser.parse("[1.5, -0.25, 1e2, 1E+2, 2.5e-3, 12345678901234567890]")
+            == .array([.double(1.5), .double(-0.25), .double(100), .double(100), .double(0.0025), .double(12345678901234567890)]))
+    }
+
+    @Test("A key given twice: the first counts, as in SQLite's json_extract, so a column and the stored text agree")
+    func duplicateKeys() throws {
+        let value = try JSONParser.parse(#"{"status": 200, "status": 403}"#)
+        #expect(value["status"] == .int(200))
+    }
 }
 
 @Suite("Paged answers")
@@ -39,5 +58,13 @@ struct PageParsingTests {
         #expect(texts == [#"{"id": "a", "n": [1, {"x": "]"}]}"#, #"{"id":"b"}"#])
         #expect(page["entities"]?.arrayValue?.count == 2)
         #expect(try texts.map { try JSONParser.parse($0) } == page["entities"]?.arrayValue)
+    }
+
+    @Test("A second entities array is neither parsed into the page nor returned as entity text")
+    func duplicateEntities() throws {
+        let text = #"{"entities": [{"id": "a"}], "entities": [{"id": "planted"}]}"#
+        let (page, texts) = try JSONParser.parsePage(Array(text.utf8))
+        #expect(texts == [#"{"id": "a"}"#])
+        #expect(page["entities"]?.arrayValue?.count == 1)
     }
 }

@@ -79,3 +79,28 @@ struct EventLogTests {
         }
     }
 }
+
+@Suite("An event an earlier version stored with JSON SQLite cannot read")
+struct UnreadableStoredJSONTests {
+    @Test("Its client changes and its export read as having no details; the other events and the chain are untouched")
+    func oneBadEventStopsNothing() async throws {
+        let fixture = try WarehouseFixture()
+        var bad = WarehouseFixture.event("evt-bad", offset: 1_000)
+        bad.action = .clientUpdated
+        bad.resourceID = "client-1"
+        // What an earlier, lenient parser kept verbatim: a leading zero SQLite's JSON functions reject.
+        bad.rawJSON = #"{"id":"evt-bad","details":{"changes":{"scopes":{"old":[],"new":["x"]}},"n":01}}"#
+        try await fixture.commit([WarehouseFixture.event("evt-good"), bad, WarehouseFixture.event("evt-late", offset: 2_000)])
+
+        let window = TimeWindow(fromMillis: WarehouseFixture.day0, toMillis: WarehouseFixture.day0 + 86_400_000)
+        let changes = try await fixture.warehouse.clientChangeEvents(in: window)
+        #expect(changes.map(\.eventID) == ["evt-bad"])
+        #expect(changes.first?.changes == nil)
+        var exported: [String: String?] = [:]
+        try fixture.warehouse.forEachEvent(.window(window)) { exported[$0.id] = $0.detailsJSON }
+        #expect(exported.keys.sorted() == ["evt-bad", "evt-good", "evt-late"])
+        #expect(exported["evt-bad"] == .some(nil))
+        #expect(exported["evt-good"] != .some(nil))
+        #expect(try await fixture.warehouse.verifyChain().isIntact)
+    }
+}

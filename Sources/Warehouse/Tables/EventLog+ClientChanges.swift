@@ -23,7 +23,7 @@ extension Warehouse {
     package func clientChangeEvents(in window: TimeWindow) async throws -> [ClientChangeEvent] {
         try await database.read { db in
             try Row.fetchAll(db, sql: """
-                SELECT id, timestamp, actor_id, action, resource_id, json_extract(raw_json, '$.details.changes') AS changes
+                SELECT id, timestamp, actor_id, action, resource_id, \(EventLogTable.jsonField("$.details.changes")) AS changes
                 FROM event_log
                 WHERE \(EventPredicate.clientChange.sql) AND timestamp >= ? AND timestamp < ?
                 ORDER BY timestamp, id

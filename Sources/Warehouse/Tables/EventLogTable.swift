@@ -55,6 +55,13 @@ enum EventLogTable {
         ON CONFLICT(id) DO NOTHING
         """
 
+    /// A field of an event's stored text, or NULL when the text is not JSON SQLite reads (an
+    /// earlier version stored numbers such as `01` as the source wrote them): one such event
+    /// never makes a whole query fail.
+    static func jsonField(_ path: String) -> String {
+        "CASE WHEN json_valid(raw_json) THEN json_extract(raw_json, '\(path)') END"
+    }
+
     /// Every row in chain order, every column.
     static let chainWalkSQL = "SELECT \(columnList) FROM event_log ORDER BY seq"
 
@@ -62,7 +69,7 @@ enum EventLogTable {
     /// `details` (`details_json`) and without `window_id`.
     static let exportColumns = Column.allCases.compactMap { column -> String? in
         switch column {
-        case .rawJSON: "json_extract(raw_json, '$.details') AS details_json"
+        case .rawJSON: "\(jsonField("$.details")) AS details_json"
         case .windowID: nil
         default: column.name
         }

@@ -30,6 +30,7 @@ package struct TemplateSet: Sendable {
         guard let schema = FileManager.default.contents(atPath: folder.appendingPathComponent(Self.schemaFile).path) else {
             throw ReportError(.templates, file: folder.path, "has no \(Self.schemaFile)")
         }
+        ScalarHTMLContentType.register()
         do {
             library = try await MustacheLibrary(directory: folder.path)
         } catch let error as MustacheLibrary.ParserError {

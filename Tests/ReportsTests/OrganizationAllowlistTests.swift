@@ -159,4 +159,29 @@ struct OrganizationAllowlistTests {
         }
         #expect(!dom.elements.contains { $0.name == "img" }, "the hostile entry became an element")
     }
+
+    @Test("Chromium: a client id whose quote carries a combining mark stays inside its attribute; no attribute is injected")
+    func combiningMarkStaysEscaped() async throws {
+        guard FileManager.default.isExecutableFile(atPath: Chromium.path) else {
+            Issue.record("Chromium is not installed at \(Chromium.path): install Debian's `chromium` package (CI's .ci/run does)")
+            return
+        }
+        let fixture = try await Fixture()
+        defer { fixture.tearDown() }
+        // The red team's id: `"` + U+0301 is one Swift Character, which per-Character escaping let through.
+        let hostileID = "evil\"\u{301} onfocus=alert(7) autofocus tabindex=1 style=\"outline:9px solid red"
+        let warehouse = try Warehouse(path: fixture.warehousePath)
+        _ = try await warehouse.recordClients([Fixture.client(hostileID, list: Fixture.currentList)], runID: nil,
+                                              at: try #require(Timestamp.parse(Fixture.listChange)))
+        let pack = try await fixture.pack()
+        let source = try String(contentsOf: pack.url(of: "report.html"), encoding: .utf8)
+        #expect(source.contains("evil&quot;\u{301} onfocus=alert(7)"))
+
+        let dump = try await Chromium.run(["--dump-dom", pack.url(of: "report.html").absoluteString])
+        #expect(dump.status == 0, "chromium exited \(dump.status): \(dump.stderr.suffix(2000))")
+        let dom = try HTMLDocument(dump.stdout)
+        let injected = dom.elements.filter { element in element.attributes.keys.contains { ["onfocus", "autofocus", "tabindex", "style"].contains($0.lowercased()) } }
+        #expect(injected.isEmpty, "injected attributes on \(injected.map(\.name))")
+        #expect(dom.elements.contains { $0.name == "tr" && $0.attributes["id"] == "client-\(hostileID)" }, "the whole id stays the attribute's value")
+    }
 }

@@ -16,7 +16,7 @@ enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
     }
 
     private static func table(columns: [String], rows: [[String?]]) -> String {
-        let cells = rows.map { $0.map { Self.oneLine($0 ?? "NULL") } }
+        let cells = rows.map { $0.map { TerminalText.escaped($0 ?? "NULL") } }
         var widths = columns.map(\.count)
         for row in cells { for (i, cell) in row.enumerated() { widths[i] = min(max(widths[i], cell.count), 60) } }
         func line(_ values: [String]) -> String {
@@ -51,7 +51,4 @@ enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
         CSVText.table(columns: columns, rows: rows)
     }
 
-    private static func oneLine(_ text: String) -> String {
-        text.replacingOccurrences(of: "\n", with: "␤").replacingOccurrences(of: "\r", with: "")
-    }
 }

@@ -163,6 +163,7 @@ let package = Package(
             name: "CLITests",
             dependencies: [
                 "PartnerAuditCore", "Simulator", "CLI", "Extractor", "Reports", "Source", "Warehouse", "partner-audit",
+                .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Logging", package: "swift-log"),
             ]

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import PartnerAuditCore
+import Warehouse
 
 /// Runs a command's body and turns any failure into one clear line on stderr and the
 /// documented exit code: the error's own `ExitStatus` when it has one, else 2 for bad
@@ -13,6 +14,10 @@ func reportingFailures<T>(_ body: () async throws -> T) async throws -> T {
     } catch let error as ExitCodeProviding {
         Console.error("\(error)")
         throw ExitCode(error.exitStatus.rawValue)
+    } catch where WarehouseError.isCorruption(error) {
+        // SQLite found the file damaged in the middle of a read: an integrity failure, not a source one.
+        Console.error("INTEGRITY FAILURE: the warehouse is damaged (\(error)); restore it from a backup")
+        throw ExitCode(ExitStatus.integrity.rawValue)
     } catch is CancellationError {
         Console.error("cancelled")
         throw ExitCode(ExitStatus.sourceFailed.rawValue)

@@ -18,17 +18,28 @@ enum CredentialsSource {
         return try fromFile(file)
     }
 
-    /// Reads `KEY=VALUE` lines; refuses a file that group or others can read.
+    /// Reads `KEY=VALUE` lines; refuses a file that group or others can read, that is not a
+    /// regular file, that someone else owns, or whose folder others can write (they could
+    /// swap the file).
     static func fromFile(_ path: String) throws -> Credentials {
-        let attributes: [FileAttributeKey: Any]
-        do {
-            attributes = try FileManager.default.attributesOfItem(atPath: path)
-        } catch {
+        var status = stat()
+        guard lstat(path, &status) == 0 else {
             throw UsageError("credentials file \(path) cannot be read")
         }
-        let mode = (attributes[.posixPermissions] as? NSNumber)?.intValue ?? 0o777
+        guard (status.st_mode & S_IFMT) == S_IFREG else {
+            throw UsageError("credentials file \(path) is not a regular file (a symbolic link, say); refusing it")
+        }
+        let mode = Int(status.st_mode & 0o777)
         guard mode & 0o077 == 0 else {
             throw UsageError("credentials file \(path) has mode \(String(mode, radix: 8)); refusing it: run `chmod 600 \(path)`")
+        }
+        guard status.st_uid == geteuid() || status.st_uid == 0 else {
+            throw UsageError("credentials file \(path) belongs to uid \(status.st_uid), not to this user (uid \(geteuid())) or root; refusing it")
+        }
+        let folder = URL(fileURLWithPath: path).deletingLastPathComponent().path
+        var folderStatus = stat()
+        if stat(folder, &folderStatus) == 0, folderStatus.st_mode & 0o022 != 0, folderStatus.st_mode & S_ISVTX == 0 {
+            throw UsageError("credentials file \(path) is in \(folder), which group or others can write (mode \(String(folderStatus.st_mode & 0o777, radix: 8))): anyone there could replace it; refusing it")
         }
         guard let data = FileManager.default.contents(atPath: path) else {
             throw UsageError("credentials file \(path) cannot be read")

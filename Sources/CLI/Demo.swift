@@ -34,6 +34,22 @@ struct Demo: AsyncParsableCommand {
     @Option(help: "The API dialect the simulator serves and the extractor speaks: guide or live.")
     var dialect: SourceDialect = .guide
 
+    @Flag(help: "Replace a warehouse in --out that an earlier demo did not make.")
+    var force = false
+
+    /// The file that marks a folder as the demo's own: its warehouse may be replaced.
+    static let marker = ".partner-audit-demo"
+
+    /// Makes sure the folder is the demo's to overwrite: a warehouse there that no demo made
+    /// (a real one, say, behind a mistyped --out) is kept unless --force says otherwise.
+    static func claim(_ folder: URL, warehouse: String, force: Bool) throws {
+        let marker = folder.appendingPathComponent(Self.marker)
+        if FileManager.default.fileExists(atPath: warehouse), !FileManager.default.fileExists(atPath: marker.path), !force {
+            throw UsageError("\(warehouse) exists and no demo made it: demo replaces the warehouse in --out, so it leaves this one alone. Choose another --out, or pass --force to replace it")
+        }
+        try Data("A partner-audit demo writes here; its warehouse is replaced by the next demo.\n".utf8).write(to: marker)
+    }
+
     func validate() throws {
         guard (1_000...10_000_000).contains(scale) else { throw ValidationError("--scale must be between 1000 and 10000000") }
     }
@@ -43,6 +59,7 @@ struct Demo: AsyncParsableCommand {
             let folder = URL(fileURLWithPath: out)
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
             let warehousePath = folder.appendingPathComponent("warehouse.sqlite").path
+            try Self.claim(folder, warehouse: warehousePath, force: force)
             for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: warehousePath + suffix) }
 
             var options = SimulatorOptions()

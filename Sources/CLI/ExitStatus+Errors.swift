@@ -20,7 +20,8 @@ extension ExtractionError: ExitCodeProviding {
 }
 
 extension WarehouseError: ExitCodeProviding {
-    var exitStatus: ExitStatus { .usage }
+    /// A damaged file is an integrity failure; anything else about opening it is the configuration's.
+    var exitStatus: ExitStatus { code == .corrupt ? .integrity : .usage }
 }
 
 extension ReportPeriodError: ExitCodeProviding {

@@ -42,6 +42,9 @@ struct Extract: AsyncParsableCommand {
             let source = configuration.source
             let endpoint = try SourceEndpoint(region: source.region, apiURL: apiURL ?? source.apiURL, loginURL: loginURL ?? source.loginURL)
             let credentials = try CredentialsSource.load(file: source.credentialsFile)
+            // The same lock as `run`: an extract and a nightly run never write the warehouse at once.
+            let lock = try RunLock(warehouse: configuration.warehouse)
+            defer { withExtendedLifetime(lock) {} }
             let job = ExtractionJob(configuration: configuration, endpoint: endpoint, credentials: credentials, verbose: global.verbose)
             let summary = try await job.run(since: since, until: until, settings: ExtractionJob.settings(from: source))
             Console.output(summary.report(warehouse: configuration.warehouse))

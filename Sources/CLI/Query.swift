@@ -17,13 +17,16 @@ struct Query: AsyncParsableCommand {
     @Argument(help: "One SQL statement that reads.")
     var sql: String
 
+    @Option(help: "Stop a query still running after this many seconds (exit 2, like any failed query).")
+    var timeout: Int = 300
+
     @Option(help: "table, json or csv.")
     var format: OutputFormat = .table
 
     func run() async throws {
         try await reportingFailures {
             let configuration = try global.loadConfiguration()
-            let result = try ReadOnlyQuery.run(sql, warehouse: configuration.warehouse)
+            let result = try ReadOnlyQuery.run(sql, warehouse: configuration.warehouse, timeout: .seconds(timeout))
             Console.output(format.render(columns: result.columns, rows: result.rows))
         }
     }

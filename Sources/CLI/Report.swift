@@ -83,17 +83,23 @@ struct Report: AsyncParsableCommand {
         return lines.joined(separator: "\n")
     }
 
-    private func requestedPeriod() throws -> ReportPeriod {
+    private func requestedPeriod(now: Date = Date()) throws -> ReportPeriod {
+        let requested: ReportPeriod
         do {
             switch (period, from, to) {
-            case (let period?, nil, nil): return try ReportPeriod.parse(period)
-            case (nil, let from?, let to?): return try ReportPeriod.between(from, and: to)
+            case (let period?, nil, nil): requested = try ReportPeriod.parse(period)
+            case (nil, let from?, let to?): requested = try ReportPeriod.between(from, and: to)
             case (nil, nil, nil): throw ValidationError("give --period (2026-Q3, 2026-09, 2026-09-30) or --from and --to")
             default: throw ValidationError("give either --period, or both --from and --to")
             }
         } catch let error as ReportPeriodError {
             throw ValidationError("\(error)")
         }
+        // A period that has not begun has no evidence; its pack would reach back over every year to 1970.
+        guard requested.window.fromMillis <= Timestamp.milliseconds(now) else {
+            throw ValidationError("the period \(requested.name) has not begun (it starts \(requested.fromText)): there is no evidence for it yet")
+        }
+        return requested
     }
 
     private func frameworks() throws -> [Control.Framework] {

@@ -13,8 +13,18 @@ final class RunLock {
     init(warehouse: String) throws {
         path = warehouse + ".lock"
         try FileManager.default.createDirectory(atPath: URL(fileURLWithPath: path).deletingLastPathComponent().path, withIntermediateDirectories: true)
-        descriptor = open(path, O_RDWR | O_CREAT, 0o644)
-        guard descriptor >= 0 else { throw UsageError("cannot open the lock file \(path): \(String(cString: strerror(errno)))") }
+        // Never through a symbolic link: a link planted at the lock's path would have the pid
+        // written over (and its target truncated) whatever file it points to.
+        descriptor = open(path, O_RDWR | O_CREAT | O_NOFOLLOW | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else {
+            let reason = errno == ELOOP ? "it is a symbolic link; remove it (the lock file is created afresh)" : String(cString: strerror(errno))
+            throw UsageError("cannot open the lock file \(path): \(reason)")
+        }
+        var status = stat()
+        guard fstat(descriptor, &status) == 0, (status.st_mode & S_IFMT) == S_IFREG else {
+            close(descriptor)
+            throw UsageError("cannot use the lock file \(path): it is not a regular file")
+        }
         guard flock(descriptor, LOCK_EX | LOCK_NB) == 0 else {
             let holder = (try? String(contentsOfFile: path, encoding: .utf8))?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
             close(descriptor)

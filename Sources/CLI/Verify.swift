@@ -33,7 +33,8 @@ struct Verify: AsyncParsableCommand {
             guard FileManager.default.fileExists(atPath: configuration.warehouse) else {
                 throw WarehouseError(.notFound, path: configuration.warehouse, message: "nothing to verify")
             }
-            let result = try await Warehouse(path: configuration.warehouse).verifyChain()
+            // Read-only: verify works on a copy an auditor may not write, and never changes its bytes.
+            let result = try await Warehouse(readingOnly: configuration.warehouse).verifyChain()
             if let problem = result.firstBreak {
                 Console.output("hash chain BROKEN after \(result.rows) good rows: \(problem)")
                 throw ExitCode(ExitStatus.integrity.rawValue)
@@ -47,12 +48,14 @@ struct Verify: AsyncParsableCommand {
         let result = try PackVerifier.verify(folder: folder)
         for note in result.notes { Console.output("note: \(note)") }
         var problems = result.problems
-        if let path = global.warehouse {
+        // With --warehouse or --config, the pack's chain head is checked against the warehouse they name.
+        if global.warehouse != nil || global.config != nil {
+            let path = try global.loadConfiguration().warehouse
             guard FileManager.default.fileExists(atPath: path) else {
                 throw WarehouseError(.notFound, path: path, message: "cannot check the pack's chain head against it")
             }
             let chain = result.manifest.chain
-            let stored = try await Warehouse(path: path).chainHash(atSeq: chain.rows)
+            let stored = try await Warehouse(readingOnly: path).chainHash(atSeq: chain.rows)
             if chain.rows > 0, stored != chain.head {
                 problems.append("manifest.json: the warehouse's row \(chain.rows) is \(stored ?? "missing"), not the chain head \(chain.head) the pack recorded")
             }

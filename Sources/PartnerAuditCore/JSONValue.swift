@@ -63,11 +63,26 @@ package enum JSONValue: Sendable, Hashable {
         return out
     }
 
-    /// This value without the given keys (objects only; other kinds are returned as they are).
+    /// This value without the given keys, compared case-insensitively, at any depth (inside
+    /// nested objects and arrays too): how a secret the source echoes is kept out of storage.
     package func removingKeys(_ keys: Set<String>) -> JSONValue {
-        guard case .object(var members) = self else { return self }
-        for key in keys { members[key] = nil }
-        return .object(members)
+        let lowered = Set(keys.map { $0.lowercased() })
+        return removingKeys(lowercased: lowered)
+    }
+
+    private func removingKeys(lowercased keys: Set<String>) -> JSONValue {
+        switch self {
+        case .object(let members):
+            var kept: [String: JSONValue] = [:]
+            for (key, value) in members where !keys.contains(key.lowercased()) {
+                kept[key] = value.removingKeys(lowercased: keys)
+            }
+            return .object(kept)
+        case .array(let elements):
+            return .array(elements.map { $0.removingKeys(lowercased: keys) })
+        default:
+            return self
+        }
     }
 }
 

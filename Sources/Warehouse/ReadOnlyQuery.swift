@@ -11,8 +11,9 @@ package struct QueryResult: Sendable, Equatable {
 
 /// Ad-hoc SQL over a warehouse opened read-only: a write is refused by SQLite itself.
 package enum ReadOnlyQuery {
-    /// Runs one statement on a read-only connection and returns its rows.
-    package static func run(_ sql: String, warehouse path: String) throws(WarehouseError) -> QueryResult {
+    /// Runs one statement on a read-only connection and returns its rows; a statement still
+    /// running after `timeout` is interrupted and is an error that says so.
+    package static func run(_ sql: String, warehouse path: String, timeout: Duration = .seconds(300)) throws(WarehouseError) -> QueryResult {
         guard FileManager.default.fileExists(atPath: path) else {
             throw WarehouseError(.notFound, path: path, message: "run `partner-audit extract` (or `demo`) first")
         }
@@ -20,6 +21,10 @@ package enum ReadOnlyQuery {
             var configuration = GRDB.Configuration()
             configuration.readonly = true
             let queue = try DatabaseQueue(path: path, configuration: configuration)
+            let deadline = DispatchWorkItem { queue.interrupt() }
+            DispatchQueue.global().asyncAfter(deadline: .now() + Double(timeout.components.seconds) + Double(timeout.components.attoseconds) / 1e18,
+                                              execute: deadline)
+            defer { deadline.cancel() }
             return try queue.read { db in
                 try db.execute(sql: "PRAGMA query_only = ON")
                 let statement = try db.makeStatement(sql: sql)
@@ -37,6 +42,8 @@ package enum ReadOnlyQuery {
             }
         } catch let error as WarehouseError {
             throw error
+        } catch let error as DatabaseError where error.resultCode == .SQLITE_INTERRUPT {
+            throw WarehouseError(.queryFailed, path: path, message: "stopped after \(timeout) (--timeout): the query ran too long")
         } catch let error as DatabaseError where error.resultCode == .SQLITE_READONLY {
             throw WarehouseError(.writeRefused, path: path, message: "the warehouse is opened read-only: \(error.message ?? "write refused")")
         } catch {

@@ -33,13 +33,34 @@ package final class Warehouse: Sendable {
         try self.init(database: pool, path: path)
     }
 
+    /// Opens an existing warehouse read-only, for commands that only check it (`verify`):
+    /// nothing is migrated and the file's bytes are never changed.
+    ///
+    /// - Throws: `WarehouseError` `.notFound` when there is no file, `.newerSchema` when a
+    ///   newer PartnerAudit wrote it, `.cannotOpen` when SQLite cannot open it.
+    package convenience init(readingOnly path: String) throws(WarehouseError) {
+        guard FileManager.default.fileExists(atPath: path) else {
+            throw WarehouseError(.notFound, path: path, message: "nothing to read")
+        }
+        let queue: DatabaseQueue
+        do {
+            var configuration = GRDB.Configuration()
+            configuration.readonly = true
+            configuration.busyMode = .timeout(10)
+            queue = try DatabaseQueue(path: path, configuration: configuration)
+        } catch {
+            throw WarehouseError(.cannotOpen, path: path, underlying: error)
+        }
+        try self.init(database: queue, path: path, migrating: false)
+    }
+
     /// Opens the warehouse over any database — a file's pool, or an in-memory queue in tests —
-    /// and applies pending migrations.
+    /// and applies pending migrations (unless `migrating` is false: a read-only opening).
     ///
     /// - Throws: `WarehouseError` `.newerSchema` when the database holds migrations this
     ///   version does not know (a newer PartnerAudit wrote it: nothing is changed), else
     ///   `.cannotOpen` when migrating fails.
-    package init(database: any DatabaseWriter, path: String = ":memory:") throws(WarehouseError) {
+    package init(database: any DatabaseWriter, path: String = ":memory:", migrating: Bool = true) throws(WarehouseError) {
         self.path = path
         self.database = database
         let migrator = Migrations.migrator
@@ -50,7 +71,11 @@ package final class Warehouse: Sendable {
             guard unknown.isEmpty else {
                 throw WarehouseError(.newerSchema, path: path, message: "it holds migrations this version does not know (\(unknown.joined(separator: ", "))); use the PartnerAudit that wrote it, or a newer one")
             }
-            try migrator.migrate(database)
+            if migrating {
+                try migrator.migrate(database)
+            } else if try database.read({ try migrator.appliedIdentifiers($0).isEmpty }) {
+                throw WarehouseError(.cannotOpen, path: path, message: "it is not a PartnerAudit warehouse (no schema migration was ever applied to it)")
+            }
         } catch let error as WarehouseError {
             throw error
         } catch {

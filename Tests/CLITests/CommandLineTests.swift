@@ -59,4 +59,29 @@ struct CommandLineTests {
         #expect(result.status == 2)
         #expect(result.stderr.contains("chmod 600"))
     }
+
+    @Test("A credentials file someone else owns, a link to one, or one in a folder others can write is refused")
+    func credentialsFileOwnerAndFolder() async throws {
+        let folder = try WorkingFolder()
+        let secrets = folder.path("secrets")
+        try FileManager.default.createDirectory(atPath: secrets, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+        try folder.write("secrets/credentials", "PARTNER_AUDIT_CLIENT_ID=a\nPARTNER_AUDIT_CLIENT_SECRET=b\n", mode: 0o600)
+        try FileManager.default.createSymbolicLink(atPath: folder.path("secrets/link"), withDestinationPath: folder.path("secrets/credentials"))
+        func extract(with file: String) async throws -> CommandLineRunner.Result {
+            try folder.write("partner-audit.yml", "source:\n  apiURL: http://127.0.0.1:9\n  credentialsFile: \(file)\n")
+            return try await CommandLineRunner(directory: folder.url).run(["extract", "--warehouse", folder.path("w.sqlite")])
+        }
+        let link = try await extract(with: folder.path("secrets/link"))
+        #expect(link.status == 2 && link.stderr.contains("not a regular file"), "\(link.output)")
+
+        try FileManager.default.setAttributes([.posixPermissions: 0o777], ofItemAtPath: secrets)
+        let openFolder = try await extract(with: folder.path("secrets/credentials"))
+        #expect(openFolder.status == 2 && openFolder.stderr.contains("could replace it"), "\(openFolder.output)")
+
+        try FileManager.default.setAttributes([.posixPermissions: 0o700], ofItemAtPath: secrets)
+        guard geteuid() == 0 else { return }  // only root can give the file away
+        #expect(chown(folder.path("secrets/credentials"), 65534, 65534) == 0)
+        let foreign = try await extract(with: folder.path("secrets/credentials"))
+        #expect(foreign.status == 2 && foreign.stderr.contains("belongs to uid 65534"), "\(foreign.output)")
+    }
 }

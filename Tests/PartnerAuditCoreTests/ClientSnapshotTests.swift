@@ -27,6 +27,15 @@ struct ClientSnapshotTests {
         #expect(!client.rawJSON.contains("other"))
     }
 
+    @Test("A secret is never kept at any depth or in any letter case")
+    func dropsNestedSecrets() throws {
+        let text = #"{"id": "c1", "name": "n", "SECRET": "top-1", "credentials": {"Client_Secret": "nested-2", "keep": "visible"}, "#
+            + #""history": [{"ClientSecret": "in-array-3"}, {"note": "fine"}]}"#
+        let client = try ClientSnapshot(sourceJSON: try JSONParser.parse(text))
+        for planted in ["top-1", "nested-2", "in-array-3"] { #expect(!client.rawJSON.contains(planted), "\(planted) was kept") }
+        #expect(client.rawJSON.contains("visible") && client.rawJSON.contains("fine"))
+    }
+
     @Test("A malformed field names the client and the field")
     func malformedField() {
         let error = #expect(throws: SourceDataError.self) {

@@ -39,7 +39,7 @@ struct Verify: AsyncParsableCommand {
                 Console.output("hash chain BROKEN after \(result.rows) good rows: \(problem)")
                 throw ExitCode(ExitStatus.integrity.rawValue)
             }
-            Console.output("hash chain verified: \(result.rows) events, head \(result.head)")
+            Console.output("hash chain verified: \(result.rows) events, head \(result.head); row ledger verified: \(result.ledgerEntries) entries over every other table")
         }
     }
 

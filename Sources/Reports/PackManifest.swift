@@ -5,9 +5,11 @@ import PartnerAuditCore
 /// manifest.json: what a pack holds and how to check it (`partner-audit verify --pack DIR`).
 ///
 /// Written last, with sorted keys; `files` lists every other file of the pack by name with its
-/// SHA-256 and size. `fingerprint` is SHA-256 over the lines `name  sha256\n` of the data
-/// files (everything but report.html and the manifest, in name order): report.html's cover
-/// shows it, so the page names the exact data it was rendered from.
+/// SHA-256 and size. `fingerprint` (format 2) is SHA-256 over the lines `name  sha256\n` of
+/// every file but the manifest, in name order, where report.html's line carries the SHA-256 of
+/// the page with the fingerprint blanked (`placeholder`): the cover shows the fingerprint, so
+/// it names the exact data the page was rendered from and covers the page itself. Format 1
+/// left report.html out.
 package struct PackManifest: Sendable, Codable, Equatable {
     package struct Tool: Sendable, Codable, Equatable {
         package var name: String
@@ -43,11 +45,26 @@ package struct PackManifest: Sendable, Codable, Equatable {
     package var files: [PackFile]
     package var fingerprint: String
 
-    /// The fingerprint of data files: SHA-256 over `name  sha256\n` lines in name order, leaving out report.html and manifest.json.
-    package static func fingerprint(of files: [PackFile]) -> String {
-        let lines = files.filter { $0.name != PackFiles.html && $0.name != PackFiles.manifest }
-            .sorted { $0.name < $1.name }.map { "\($0.name)  \($0.sha256)\n" }.joined()
-        return FileDigest.sha256(of: Data(lines.utf8))
+    /// The format this version writes: 2, the fingerprint covering report.html.
+    package static let currentFormat = 2
+
+    /// What stands for the fingerprint in report.html while the fingerprint is computed (and
+    /// when it is checked): 64 characters that are not a hash.
+    package static let placeholder = "pending-fingerprint-" + String(repeating: "-", count: 44)
+
+    /// SHA-256 over `name  sha256\n` lines in name order of every file but report.html and
+    /// manifest.json, and report.html's line with `sealedHTML` (the page's SHA-256 with the
+    /// fingerprint blanked) when there is a page.
+    package static func fingerprint(of files: [PackFile], sealedHTML: String?) -> String {
+        var lines = files.filter { $0.name != PackFiles.html && $0.name != PackFiles.manifest }.map { ($0.name, $0.sha256) }
+        if let sealedHTML { lines.append((PackFiles.html, sealedHTML)) }
+        let text = lines.sorted { $0.0 < $1.0 }.map { "\($0.0)  \($0.1)\n" }.joined()
+        return FileDigest.sha256(of: Data(text.utf8))
+    }
+
+    /// The page with every occurrence of `fingerprint` blanked: what `sealedHTML` is the digest of.
+    package static func sealed(_ html: String, fingerprint: String) -> Data {
+        Data(html.replacingOccurrences(of: fingerprint, with: placeholder).utf8)
     }
 
     /// The manifest's bytes: pretty-printed JSON with sorted keys and a final newline.

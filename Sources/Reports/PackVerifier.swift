@@ -49,12 +49,40 @@ package enum PackVerifier {
                 checked.append(file)
             }
         }
-        if PackManifest.fingerprint(of: manifest.files) != manifest.fingerprint {
+        if expectedFingerprint(manifest, in: folder) != manifest.fingerprint {
             problems.append("\(PackFiles.manifest): the fingerprint does not match the files it lists")
         }
+        problems += disagreements(manifest, in: folder)
         let listed = Set(manifest.files.map(\.name) + [PackFiles.manifest])
         let present = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
         let notes = present.filter { !listed.contains($0) && !$0.hasPrefix(".") }.sorted().map { "\($0): not listed in the manifest (not part of the pack)" }
         return Result(manifest: manifest, checked: checked, problems: problems, notes: notes)
+    }
+
+    /// The fingerprint the files on disk give: format 2 covers report.html with the fingerprint
+    /// blanked; format 1 left the page out.
+    private static func expectedFingerprint(_ manifest: PackManifest, in folder: URL) -> String? {
+        let listsPage = manifest.files.contains { $0.name == PackFiles.html }
+        guard manifest.formatVersion >= 2, listsPage else { return PackManifest.fingerprint(of: manifest.files, sealedHTML: nil) }
+        guard let page = FileManager.default.contents(atPath: folder.appendingPathComponent(PackFiles.html).path) else { return nil }
+        let sealed = PackManifest.sealed(String(decoding: page, as: UTF8.self), fingerprint: manifest.fingerprint)
+        return PackManifest.fingerprint(of: manifest.files, sealedHTML: FileDigest.sha256(of: sealed))
+    }
+
+    /// Where report.xml and manifest.json say different things about the same pack: the
+    /// organisation, the period, the chain's rows and head.
+    private static func disagreements(_ manifest: PackManifest, in folder: URL) -> [String] {
+        guard manifest.files.contains(where: { $0.name == PackFiles.xml }) else { return [] }
+        guard let facts = PackXMLFacts.read(folder.appendingPathComponent(PackFiles.xml)) else {
+            return ["\(PackFiles.xml): cannot be read as XML to compare with \(PackFiles.manifest)"]
+        }
+        let pairs: [(String, String?, String)] = [
+            ("organisation", facts.organization, manifest.organization), ("period", facts.period, manifest.period.name),
+            ("chain rows", facts.chainRows, String(manifest.chain.rows)), ("chain head", facts.chainHead, manifest.chain.head),
+        ]
+        return pairs.compactMap { what, inXML, inManifest in
+            inXML == inManifest ? nil
+                : "\(PackFiles.xml) and \(PackFiles.manifest) disagree on the \(what): \(inXML ?? "(none)") against \(inManifest)"
+        }
     }
 }

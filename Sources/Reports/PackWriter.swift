@@ -56,21 +56,25 @@ struct PackWriter {
             lap("report.xml, written and validated")
         }
         var files = try written.map { try Self.describe($0, in: folder) }
-        let fingerprint = PackManifest.fingerprint(of: files)
-
+        let fingerprint: String
         if request.formats.contains(.html) {
-            let model = ReportViewModel(content, fingerprint: fingerprint, shownPerGroup: findingsShownPerGroup)
-            let html = try templates.render(model, template: "report.html")
+            // Rendered with the fingerprint blanked, hashed, then the fingerprint put in its place.
+            let model = ReportViewModel(content, fingerprint: PackManifest.placeholder, shownPerGroup: findingsShownPerGroup)
+            let page = try templates.render(model, template: "report.html")
+            fingerprint = PackManifest.fingerprint(of: files, sealedHTML: FileDigest.sha256(of: Data(page.utf8)))
+            let html = page.replacingOccurrences(of: PackManifest.placeholder, with: fingerprint)
             try PackFiles.write(Data(html.utf8), named: PackFiles.html, in: folder)
             files.append(try Self.describe(PackFiles.html, in: folder))
             lap("report.html")
+        } else {
+            fingerprint = PackManifest.fingerprint(of: files, sealedHTML: nil)
         }
         files.sort { $0.name < $1.name }
         for stale in PackFiles.all where stale != PackFiles.manifest && !files.contains(where: { $0.name == stale }) {
             try? FileManager.default.removeItem(at: folder.appendingPathComponent(stale))
         }
         let manifest = PackManifest(
-            formatVersion: 1, tool: .init(name: ToolInfo.name, version: ToolInfo.version), organization: request.organization,
+            formatVersion: PackManifest.currentFormat, tool: .init(name: ToolInfo.name, version: ToolInfo.version), organization: request.organization,
             period: .init(name: request.period.name, from: request.period.fromText, to: request.period.toText),
             frameworks: request.frameworks.map(\.rawValue), generatedAt: Timestamp.format(request.generatedAt),
             commandLine: request.redactedCommandLine,

@@ -20,6 +20,8 @@ package enum ReadOnlyQuery {
         do {
             var configuration = GRDB.Configuration()
             configuration.readonly = true
+            // So a write's triggers prepare and the write is refused for what it is, not for a missing function.
+            configuration.prepareDatabase { db in RowLedger.register(db) }
             let queue = try DatabaseQueue(path: path, configuration: configuration)
             let deadline = DispatchWorkItem { queue.interrupt() }
             DispatchQueue.global().asyncAfter(deadline: .now() + Double(timeout.components.seconds) + Double(timeout.components.attoseconds) / 1e18,

@@ -25,7 +25,10 @@ package final class Warehouse: Sendable {
             // WAL with synchronous=NORMAL: a commit survives the process being killed at any instant;
             // after a power loss the last windows may be missing, together with their checkpoint,
             // so the next run simply extracts them again.
-            configuration.prepareDatabase { db in try db.execute(sql: "PRAGMA synchronous = NORMAL") }
+            configuration.prepareDatabase { db in
+                try db.execute(sql: "PRAGMA synchronous = NORMAL")
+                RowLedger.register(db)
+            }
             pool = try DatabasePool(path: path, configuration: configuration)
         } catch {
             throw WarehouseError(.cannotOpen, path: path, underlying: error)
@@ -47,6 +50,7 @@ package final class Warehouse: Sendable {
             var configuration = GRDB.Configuration()
             configuration.readonly = true
             configuration.busyMode = .timeout(10)
+            configuration.prepareDatabase { db in RowLedger.register(db) }
             queue = try DatabaseQueue(path: path, configuration: configuration)
         } catch {
             throw WarehouseError(.cannotOpen, path: path, underlying: error)
@@ -65,6 +69,8 @@ package final class Warehouse: Sendable {
         self.database = database
         let migrator = Migrations.migrator
         do {
+            // The row ledger's triggers call its functions on every write (a pool's readers get them as they open).
+            try database.writeWithoutTransaction { RowLedger.register($0) }
             let unknown = try database.read { db in
                 try migrator.appliedIdentifiers(db).subtracting(migrator.migrations).sorted()
             }

@@ -3,6 +3,7 @@ import Logging
 import PartnerAuditCore
 import Simulator
 import Testing
+import Warehouse
 
 @Suite("report and verify --pack through the binary", .serialized)
 struct ReportCommandTests {
@@ -50,6 +51,14 @@ struct ReportCommandTests {
         let fresh = try await runner.run(["verify", "--pack", pack])
         #expect(fresh.status == 0, "\(fresh.output)")
         #expect(fresh.stdout.contains("pack verified"))
+
+        // --config names the warehouse the pack's chain head is checked against, as --warehouse does.
+        #expect(try await runner.run(["verify", "--pack", pack, "--config", folder.path("partner-audit.yml")]).status == 0)
+        try folder.write("other.yml", "warehouse: \(folder.path("other.sqlite"))\n")
+        do { _ = try Warehouse(path: folder.path("other.sqlite")) }
+        let elsewhere = try await runner.run(["verify", "--pack", pack, "--config", folder.path("other.yml")])
+        #expect(elsewhere.status == 4, "\(elsewhere.output)")
+        #expect(elsewhere.stdout.contains("not the chain head"))
 
         let target = URL(fileURLWithPath: "\(pack)/report.xml")
         var bytes = try Data(contentsOf: target)

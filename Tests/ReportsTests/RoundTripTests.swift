@@ -109,4 +109,39 @@ struct RoundTripTests {
         #expect(result.problems.count == 1)
         #expect(result.problems.first?.hasPrefix("findings.csv") == true)
     }
+
+    /// Rewrites manifest.json through `edit`, keeping its format.
+    private func editManifest(_ pack: EvidencePack, _ edit: (inout PackManifest) -> Void) throws {
+        let url = pack.url(of: "manifest.json")
+        var manifest = try JSONDecoder().decode(PackManifest.self, from: Data(contentsOf: url))
+        edit(&manifest)
+        try manifest.encoded().write(to: url)
+    }
+
+    @Test("A chain head edited in manifest.json while report.xml holds the old one: the pack's files disagree and verify says so")
+    func manifestAndXMLAgree() async throws {
+        let fixture = try await ReportFixture(scale: 2_000)
+        defer { Task { await fixture.tearDown() } }
+        let pack = try await fixture.pack()
+        try editManifest(pack) { $0.chain.head = String(repeating: "ab", count: 32) }
+        let result = try PackVerifier.verify(folder: pack.folder)
+        #expect(result.problems.contains { $0.contains("report.xml and manifest.json disagree on the chain head") }, "\(result.problems)")
+    }
+
+    @Test("The fingerprint covers report.html: a page edited and re-listed with its new digest no longer matches the fingerprint")
+    func fingerprintCoversThePage() async throws {
+        let fixture = try await ReportFixture(scale: 2_000)
+        defer { Task { await fixture.tearDown() } }
+        let pack = try await fixture.pack()
+        let page = pack.url(of: "report.html")
+        let html = try String(contentsOf: page, encoding: .utf8)
+        #expect(html.contains(pack.fingerprint), "the cover shows the fingerprint")
+        try Data(html.replacingOccurrences(of: "Findings", with: "Findngs").utf8).write(to: page)
+        let (digest, size) = try FileDigest.sha256(of: page)
+        try editManifest(pack) { manifest in
+            manifest.files = manifest.files.map { $0.name == "report.html" ? PackFile(name: $0.name, sha256: digest, bytes: size) : $0 }
+        }
+        let result = try PackVerifier.verify(folder: pack.folder)
+        #expect(result.problems == ["manifest.json: the fingerprint does not match the files it lists"], "\(result.problems)")
+    }
 }

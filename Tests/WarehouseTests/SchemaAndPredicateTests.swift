@@ -94,7 +94,8 @@ struct SchemaAndPredicateTests {
         _ = try await fixture.warehouse.recordEvaluation([finding], asOf: WarehouseFixture.day0, lookbackFrom: 0, policyDigest: "p", startedAt: Date(), at: Date())
         #expect(try await fixture.warehouse.findings().map(\.severity) == [.critical])
         let queue = try DatabaseQueue(path: fixture.path)
-        try await queue.write { try $0.execute(sql: "UPDATE finding SET severity = 'catastrophic'") }
+        // Written behind the tool's back (the row ledger's trigger dropped, as an attacker would).
+        try await queue.write { try $0.execute(sql: "DROP TRIGGER ledger_finding_update; UPDATE finding SET severity = 'catastrophic'") }
         let error = await #expect(throws: StoredFindingError.self) { try await fixture.warehouse.findings() }
         #expect(error?.description.contains("fp-1") == true)
         #expect(error?.description.contains("severity") == true)

@@ -10,54 +10,68 @@ package struct ChainVerification: Sendable, Hashable {
     package var head: String
     /// The first problem found, naming the row; `nil` when the chain verifies.
     package var firstBreak: String?
+    /// Row-ledger entries checked (every other table's rows, `RowLedger`).
+    package var ledgerEntries: Int64
 
     package var isIntact: Bool { firstBreak == nil }
 
-    package init(rows: Int64, head: String, firstBreak: String?) {
+    package init(rows: Int64, head: String, firstBreak: String?, ledgerEntries: Int64 = 0) {
         self.rows = rows
         self.head = head
         self.firstBreak = firstBreak
+        self.ledgerEntries = ledgerEntries
     }
 }
 
 extension Warehouse {
-    /// Recomputes every row's hash in insertion order and checks the heads each window recorded.
+    /// Recomputes every event's hash in insertion order and checks the heads each window
+    /// recorded, then checks every other table against the row ledger (`RowLedger`).
     ///
     /// Names the first row whose content or link does not match, a gap in `seq` (a deleted row),
-    /// and rows missing at the end (a window recorded a head that is no longer there).
+    /// rows missing at the end (a window recorded a head that is no longer there), and a row of
+    /// any governed table edited, inserted or deleted behind the tool's back.
     package func verifyChain() async throws -> ChainVerification {
         try await database.read { db in
-            let count: Int64
-            let previous: Data
-            switch try ChainWalk.run(db) {
-            case .gap(let expected, let found, let id, let head):
-                return ChainVerification(rows: expected - 1, head: head.hex,
-                    firstBreak: "event_log rows \(expected)…\(found - 1) are missing (before event \(id))")
-            case .mismatch(let seq, let id, let head):
-                return ChainVerification(rows: seq - 1, head: head.hex,
-                    firstBreak: "event_log row \(seq) (event \(id)): its hash does not match its content and the previous row")
-            case .intact(let rows, let head):
-                (count, previous) = (rows, head)
-            }
-            let recorded = try Row.fetchAll(db, sql: """
-                SELECT id, chain_seq, chain_head FROM extraction_window
-                WHERE status = 'complete' AND chain_seq > 0 ORDER BY chain_seq DESC LIMIT 1
-                """)
-            if let last = recorded.first {
-                let seq: Int64 = last["chain_seq"]
-                if seq > count {
-                    return ChainVerification(rows: count, head: previous.hex,
-                        firstBreak: "event_log rows \(count + 1)…\(seq) are missing: window \(last["id"] as Int64) recorded the chain at row \(seq)")
-                }
-                let head: Data = last["chain_head"]
-                let atSeq = try Data.fetchOne(db, sql: "SELECT hash FROM event_log WHERE seq = ?", arguments: [seq])
-                if atSeq != head {
-                    return ChainVerification(rows: count, head: previous.hex,
-                        firstBreak: "event_log row \(seq): differs from the head window \(last["id"] as Int64) recorded")
-                }
-            }
-            return ChainVerification(rows: count, head: previous.hex, firstBreak: nil)
+            var events = try Self.verifyEvents(db)
+            guard events.isIntact else { return events }
+            let ledger = try RowLedger.verify(db)
+            events.ledgerEntries = ledger.entries
+            events.firstBreak = ledger.problem
+            return events
         }
+    }
+
+    private static func verifyEvents(_ db: Database) throws -> ChainVerification {
+        let count: Int64
+        let previous: Data
+        switch try ChainWalk.run(db) {
+        case .gap(let expected, let found, let id, let head):
+            return ChainVerification(rows: expected - 1, head: head.hex,
+                firstBreak: "event_log rows \(expected)…\(found - 1) are missing (before event \(id))")
+        case .mismatch(let seq, let id, let head):
+            return ChainVerification(rows: seq - 1, head: head.hex,
+                firstBreak: "event_log row \(seq) (event \(id)): its hash does not match its content and the previous row")
+        case .intact(let rows, let head):
+            (count, previous) = (rows, head)
+        }
+        let recorded = try Row.fetchAll(db, sql: """
+            SELECT id, chain_seq, chain_head FROM extraction_window
+            WHERE status = 'complete' AND chain_seq > 0 ORDER BY chain_seq DESC LIMIT 1
+            """)
+        if let last = recorded.first {
+            let seq: Int64 = last["chain_seq"]
+            if seq > count {
+                return ChainVerification(rows: count, head: previous.hex,
+                    firstBreak: "event_log rows \(count + 1)…\(seq) are missing: window \(last["id"] as Int64) recorded the chain at row \(seq)")
+            }
+            let head: Data = last["chain_head"]
+            let atSeq = try Data.fetchOne(db, sql: "SELECT hash FROM event_log WHERE seq = ?", arguments: [seq])
+            if atSeq != head {
+                return ChainVerification(rows: count, head: previous.hex,
+                    firstBreak: "event_log row \(seq): differs from the head window \(last["id"] as Int64) recorded")
+            }
+        }
+        return ChainVerification(rows: count, head: previous.hex, firstBreak: nil)
     }
 
     /// The hash (hex) of chain row `seq`; `nil` when there is no such row.

@@ -25,6 +25,9 @@ enum Migrations {
         migrator.registerMigration("v6-finding-resolution-note") { db in
             try addResolutionNote(db)
         }
+        migrator.registerMigration("v7-row-ledger") { db in
+            try RowLedger.install(db)
+        }
         return migrator
     }
 

@@ -72,7 +72,7 @@ extension Warehouse {
                     status = excluded.status, last_seen = excluded.last_seen, resolved_at = NULL, waiver_json = excluded.waiver_json,
                     evaluation_id = excluded.evaluation_id, resolution_note = NULL
                 """)
-            let change = try db.cachedStatement(sql: "INSERT OR REPLACE INTO finding_change (evaluation_id, fingerprint, change) VALUES (?, ?, ?)")
+            let change = try db.cachedStatement(sql: "INSERT INTO finding_change (evaluation_id, fingerprint, change) VALUES (?, ?, ?) ON CONFLICT DO UPDATE SET change = excluded.change")
             var seen = Set<String>()
             for finding in found where seen.insert(finding.fingerprint).inserted {
                 let before = previous[finding.fingerprint]

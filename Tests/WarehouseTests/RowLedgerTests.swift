@@ -1,0 +1,97 @@
+import Foundation
+import GRDB
+import PartnerAuditCore
+import Testing
+@testable import Warehouse
+
+@Suite("The row ledger: every table the rules and packs read is append-only and verified")
+struct RowLedgerTests {
+    /// A warehouse as a night leaves it: a client holding `*`, a committed window of events, a watermark, one evaluation.
+    private func nightly() async throws -> WarehouseFixture {
+        let fixture = try WarehouseFixture()
+        let client = ClientSnapshot(id: "c1", name: "Partner-Integration-Prod-Acme", scopes: ["*"], ipAllowlist: ["34.10.0.0/24"],
+                                    dateCreated: "2026-01-05T00:00:00.000Z", rawJSON: #"{"id":"c1"}"#)
+        _ = try await fixture.warehouse.recordClients([client], runID: nil, at: Date(timeIntervalSince1970: 1_790_000_000))
+        try await fixture.commit((0..<10).map { WarehouseFixture.event("e\($0)", offset: Int64($0) * 1_000) })
+        let finding = Finding(fingerprint: "f1", ruleID: "WS-1", category: .wildcardScope, severity: .critical, clientID: "c1",
+                              subject: "*", title: "Wildcard scope", detail: "holds *")
+        _ = try await fixture.warehouse.recordEvaluation([finding], asOf: WarehouseFixture.day0, lookbackFrom: 0, policyDigest: "p",
+                                                         startedAt: Date(), at: Date())
+        return fixture
+    }
+
+    /// Changes the file as an attacker with write access would: through a plain connection, the named triggers dropped first.
+    private func tamper(_ fixture: WarehouseFixture, dropping triggers: [String], _ sql: String) throws {
+        let queue = try DatabaseQueue(path: fixture.path)
+        try queue.write { db in
+            for trigger in triggers { try db.execute(sql: "DROP TRIGGER \(trigger)") }
+            try db.execute(sql: sql)
+        }
+    }
+
+    @Test("What the tool writes verifies: every insert and update is an entry")
+    func intact() async throws {
+        let fixture = try await nightly()
+        let verdict = try await fixture.warehouse.verifyChain()
+        #expect(verdict.isIntact, "\(verdict.firstBreak ?? "")")
+        #expect(verdict.ledgerEntries >= 8)
+        let tables = try await DatabaseQueue(path: fixture.path).read { db in
+            try String.fetchSet(db, sql: "SELECT DISTINCT table_name FROM row_ledger")
+        }
+        #expect(tables.isSuperset(of: ["client_snapshot", "extraction_run", "extraction_window", "evaluation_run", "finding", "finding_change"]))
+    }
+
+    @Test("Without its functions, an outside connection can neither change nor delete a governed row")
+    func outsideWritesRefused() async throws {
+        let fixture = try await nightly()
+        let queue = try DatabaseQueue(path: fixture.path)
+        #expect(throws: DatabaseError.self) { try queue.write { try $0.execute(sql: "UPDATE client_snapshot SET scopes_json = '[]'") } }
+        #expect(throws: DatabaseError.self) { try queue.write { try $0.execute(sql: "DELETE FROM finding") } }
+        #expect(throws: DatabaseError.self) { try queue.write { try $0.execute(sql: "DELETE FROM row_ledger") } }
+        #expect(try await fixture.warehouse.verifyChain().isIntact)
+    }
+
+    @Test("A tampered row of any governed table is named by verify", arguments: [
+        ("the * scope removed from a client", ["ledger_client_snapshot_update"], "UPDATE client_snapshot SET scopes_json = '[]'", "client_snapshot row [1]"),
+        ("a complete window planted over a skipped night", ["ledger_extraction_window_insert"],
+         "INSERT INTO extraction_window (run_id, from_ts, to_ts, status, finished_at) VALUES (1, '2026-09-01T00:00:00.000Z', '2026-09-02T00:00:00.000Z', 'complete', '2026-09-02T00:00:00.000Z')",
+         "extraction_window row [2] is in no ledger entry"),
+        ("a finding deleted", ["ledger_finding_no_delete"], "DELETE FROM finding", #"finding row ["f1"] is gone"#),
+        ("a finding's lifecycle rewritten", ["ledger_finding_update"], "UPDATE finding SET status = 'resolved'", #"finding row ["f1"] differs"#),
+        ("a ledger entry edited", ["row_ledger_no_update"], "UPDATE row_ledger SET digest = 'x' WHERE seq = 2", "row_ledger entry 2"),
+        ("ledger entries deleted in the middle", ["row_ledger_no_delete"], "DELETE FROM row_ledger WHERE seq = 3", "row_ledger entries 3…3 are missing"),
+    ])
+    func tampering(what: String, triggers: [String], sql: String, named: String) async throws {
+        let fixture = try await nightly()
+        try tamper(fixture, dropping: triggers, sql)
+        let verdict = try await fixture.warehouse.verifyChain()
+        #expect(!verdict.isIntact, "\(what) passed verify")
+        #expect(verdict.firstBreak?.contains(named) == true, "\(what): \(verdict.firstBreak ?? "")")
+    }
+
+    @Test("The last events deleted and the window's recorded head re-pointed to the new end: the window no longer matches its entry")
+    func tailTruncation() async throws {
+        let fixture = try await nightly()
+        let queue = try DatabaseQueue(path: fixture.path)
+        try await queue.write { db in
+            try db.execute(sql: "DROP TRIGGER event_log_no_delete; DROP TRIGGER ledger_extraction_window_update")
+            try db.execute(sql: "DELETE FROM event_log WHERE seq > 7")
+            try db.execute(sql: "UPDATE extraction_window SET events_stored = 7, chain_seq = 7, chain_head = (SELECT hash FROM event_log WHERE seq = 7)")
+        }
+        let verdict = try await fixture.warehouse.verifyChain()
+        #expect(verdict.firstBreak?.contains("extraction_window row [1] differs from its last ledger entry") == true, "\(verdict.firstBreak ?? "")")
+    }
+
+    @Test("A warehouse of the previous schema gets a baseline entry for every row it holds, and verifies")
+    func baselineOnMigration() async throws {
+        let queue = try DatabaseQueue()
+        try Migrations.migrator.migrate(queue, upTo: "v6-finding-resolution-note")
+        try await queue.write { db in
+            try db.execute(sql: "INSERT INTO checkpoint (name, value) VALUES ('audit-log.watermark', '2026-11-01T00:00:00.000Z')")
+        }
+        let warehouse = try Warehouse(database: queue)
+        let verdict = try await warehouse.verifyChain()
+        #expect(verdict.isIntact && verdict.ledgerEntries == 1)
+        #expect(try await queue.read { try String.fetchOne($0, sql: "SELECT change FROM row_ledger") } == "baseline")
+    }
+}

@@ -1,6 +1,7 @@
 import Extractor
 import PartnerAuditCore
 import Reports
+import Rules
 import Source
 import Warehouse
 
@@ -45,4 +46,9 @@ extension StoredFindingError: ExitCodeProviding {
 
 extension WindowTooLarge: ExitCodeProviding {
     var exitStatus: ExitStatus { .sourceFailed }
+}
+
+extension CatalogDataError: ExitCodeProviding {
+    /// The rule catalog's data is missing or malformed: how the tool was installed or configured.
+    var exitStatus: ExitStatus { .usage }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import Mustache
+import PartnerAuditCore
 
 /// The templates a pack is rendered with: the Mustache library (`report.html` and its
 /// partials) and the XML schema report.xml is validated against.
@@ -53,18 +54,13 @@ package struct TemplateSet: Sendable {
         where FileManager.default.fileExists(atPath: candidate.appendingPathComponent(mainTemplate).path) {
             return try await TemplateSet(folder: candidate)
         }
-        throw ReportError(.templates, "no templates found: pass --templates DIR or set \(environmentVariable), run from the repository, or install PartnerAudit_Reports.resources next to the binary")
+        throw ReportError(.templates, "no templates found: pass --templates DIR or set \(environmentVariable), run from the repository, or install the binary with scripts/install (it lays out PartnerAudit_Reports.resources beside it)")
     }
 
     /// The templates shipped as SwiftPM resources of the Reports target: the resource bundle
-    /// beside the executable (or beside the test bundle). Looked up by hand rather than through
-    /// `Bundle.module`, which stops the process when the bundle is missing.
+    /// beside the executable (or beside the test bundle).
     package static var bundledFolders: [URL] {
-        let bundleName = "PartnerAudit_Reports.resources"
-        var folders: [URL] = [Bundle.main.bundleURL]
-        if let executable = Bundle.main.executableURL?.resolvingSymlinksInPath().deletingLastPathComponent() { folders.append(executable) }
-        return folders.flatMap { [$0.appendingPathComponent(bundleName).appendingPathComponent("templates"),
-                                  $0.appendingPathComponent(bundleName).appendingPathComponent("Resources").appendingPathComponent("templates")] }
+        BundledResources.candidates(bundle: "PartnerAudit_Reports", "templates")
     }
 
     /// Renders one template; a template that is missing is a templates error.

@@ -23,8 +23,11 @@ package struct ScopeCatalog: Sendable {
     package static let none = ScopeCatalog(endpoints: .empty, knownScopes: [])
 
     package static func load(folder: String? = nil) throws -> ScopeCatalog {
-        let base = folder.map { URL(fileURLWithPath: $0) } ?? Bundle.module.resourceURL?.appendingPathComponent("Data")
-        guard let base else { throw CatalogDataError(file: "Data", line: nil, message: "the shipped catalog is missing from the build") }
+        let base = folder.map { URL(fileURLWithPath: $0) } ?? BundledResources.folder(bundle: "PartnerAudit_Rules", "Data")
+        guard let base else {
+            throw CatalogDataError(file: "PartnerAudit_Rules.resources/Data", line: nil,
+                                   message: "the shipped catalog is not beside the binary: install it with scripts/install, or point `catalog:` at a copy of Sources/Rules/Data")
+        }
         func read(_ name: String) throws -> (String, String) {
             let url = base.appendingPathComponent(name)
             guard let data = FileManager.default.contents(atPath: url.path) else {

@@ -29,6 +29,8 @@ package struct EvaluationFacts: Sendable {
     /// The earliest moment any complete window covers, if any.
     package var coverageStart: Int64?
     package var chain = ChainVerification(rows: 0, head: "", firstBreak: nil)
+    /// The dialects and sources the lookback was extracted from: which rules are testable.
+    package var extracted = ExtractedSources()
 
     package init() {}
 
@@ -52,6 +54,7 @@ package struct EvaluationFacts: Sendable {
         facts.changeEvents = try await warehouse.clientChangeEvents(in: lookback)
         facts.coverage = try await warehouse.coverage(of: lookback)
         facts.coverageStart = try await warehouse.coverageStart()
+        facts.extracted = try await warehouse.extractedSources(overlapping: lookback)
         facts.chain = try await chain
         return facts
     }

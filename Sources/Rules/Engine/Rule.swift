@@ -44,6 +44,13 @@ package struct RuleHit: Sendable {
         return RuleHit(client: nil, subject: subject, severity: severity, detail: detail, evidence: evidence)
     }
 
+    /// A rule whose facts no source of the stretch holds: one organisation-wide `info` hit
+    /// that says why, which the control matrix shows as the rule's reason for "not testable".
+    package static func notTestable(because reason: String) -> RuleHit {
+        RuleHit(client: nil, subject: "not-testable", severity: .info, title: "Not testable: \(reason)",
+                detail: "This rule was not evaluated: \(reason).")
+    }
+
     /// A rule that cannot decide for lack of data says so, rather than passing silently.
     package static func cannotDecide(_ client: AttributedClient?, subject: String = "lack-of-data", because reason: String) -> RuleHit {
         RuleHit(client: client, subject: subject, severity: .info, title: "Cannot decide: \(reason)",

@@ -66,6 +66,10 @@ package struct RuleEngine: Sendable {
         var findings: [Finding] = []
         for rule in rules {
             guard let definition = RuleCatalog.definition(rule.id) else { continue }
+            if let reason = RuleSources.notTestable(rule.id, from: context.facts.extracted) {
+                findings.append(finding(from: .notTestable(because: reason), definition: definition, asOf: context.asOf))
+                continue
+            }
             for hit in try await rule.evaluate(context) {
                 findings.append(finding(from: hit, definition: definition, asOf: context.asOf))
             }

@@ -12,6 +12,10 @@ package struct SourceName: RawRepresentable, Sendable, Hashable, CustomStringCon
 
     /// The platform's audit log, in either dialect.
     package static let auditLog = SourceName(rawValue: "audit-log")
+    /// The live platform's API Usage service.
+    package static let apiUsage = SourceName(rawValue: "api-usage")
+    /// The partner gateway's access logs.
+    package static let gateway = SourceName(rawValue: "gateway")
 
     package var description: String { rawValue }
 }
@@ -72,6 +76,20 @@ extension Warehouse {
         }
     }
 
+    /// The dialects and the sources of the runs whose range overlaps `window`: what the
+    /// evaluation of that stretch can rest on.
+    package func extractedSources(overlapping window: TimeWindow) async throws -> ExtractedSources {
+        let (from, to) = (Timestamp.format(milliseconds: window.fromMillis), Timestamp.format(milliseconds: window.toMillis))
+        return try await database.read { db in
+            let dialects = try String.fetchSet(db, sql: "SELECT DISTINCT dialect FROM extraction_run WHERE since < ? AND until > ?", arguments: [to, from])
+            let sources = try String.fetchSet(db, sql: """
+                SELECT DISTINCT source.source FROM extraction_source AS source JOIN extraction_run AS run ON run.id = source.run_id
+                WHERE run.since < ? AND run.until > ?
+                """, arguments: [to, from])
+            return ExtractedSources(dialects: Set(dialects.compactMap(SourceDialect.init(rawValue:))), sources: Set(sources.map(SourceName.init(rawValue:))))
+        }
+    }
+
     /// Every source's line of run `runID`, in the order they started.
     package func sourceRuns(runID: Int64) async throws -> [SourceRunRecord] {
         try await database.read { db in
@@ -86,4 +104,18 @@ extension Warehouse {
                 items_seen = items_seen + ?, items_stored = items_stored + ? WHERE run_id = ? AND source = ?
             """, arguments: [pages, requests, seen, stored, runID, source.rawValue])
     }
+}
+
+/// What the extraction of a stretch rested on: the dialects spoken and the sources read.
+package struct ExtractedSources: Sendable, Equatable {
+    package var dialects: Set<SourceDialect>
+    package var sources: Set<SourceName>
+
+    package init(dialects: Set<SourceDialect> = [], sources: Set<SourceName> = []) {
+        self.dialects = dialects
+        self.sources = sources
+    }
+
+    /// Whether only the live platform was read (no guide-dialect run in the stretch).
+    package var isLiveOnly: Bool { dialects == [.live] }
 }

@@ -100,7 +100,12 @@ package final class APIClient: Sendable {
               let target = URL(string: location, relativeTo: URL(string: endpoint.apiURL))?.absoluteURL else {
             throw SourceError(.malformedResponse, request: description, message: "a redirect (HTTP \(response.status)) without a usable Location")
         }
-        let checked = try SourceEndpoint.validated(target.absoluteString)
+        let checked: String
+        do {
+            checked = try SourceEndpoint.validated(target.absoluteString)
+        } catch {
+            throw SourceError(.insecureRedirect, request: description, message: "HTTP \(response.status) to \(error.request): \(error.message)")
+        }
         var request = HTTPClientRequest(url: checked)
         request.method = .GET
         request.headers.add(name: "Accept", value: "application/json")

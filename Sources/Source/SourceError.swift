@@ -19,6 +19,8 @@ package struct SourceError: Error, Sendable, CustomStringConvertible {
         case queryFailed
         /// A URL that would send credentials in clear text, or is not a URL.
         case insecureURL
+        /// A redirect to a URL that would send the request in clear text, or to no URL.
+        case insecureRedirect
     }
 
     package var code: Code
@@ -42,6 +44,7 @@ package struct SourceError: Error, Sendable, CustomStringConvertible {
         case .malformedResponse: "malformed response"
         case .queryFailed: "the audit query failed"
         case .insecureURL: "refused URL"
+        case .insecureRedirect: "refused redirect"
         }
         return "\(what): \(request): \(message)"
     }

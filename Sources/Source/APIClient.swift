@@ -135,10 +135,10 @@ package final class APIClient: Sendable {
                 switch answer.status {
                 case 429:
                     counters.withLock { $0.rateLimited += 1 }
-                    retryAfter = answer.retryAfter ?? .seconds(1)
+                    retryAfter = answer.retryAfter(now: clock.now) ?? .seconds(1)
                     if let retryAfter, retryAfter > retry.maxRetryAfter {
                         throw SourceError(.retriesExhausted, request: description,
-                            message: "the server asked to wait \(retryAfter) (Retry-After), more than the \(retry.maxRetryAfter) this tool waits")
+                            message: "the server asked to wait \(retryAfter.formatted) (Retry-After), more than the \(retry.maxRetryAfter.formatted) this tool waits")
                     }
                     lastProblem = "HTTP 429 (rate limited)"
                 case 500, 502, 503, 504:

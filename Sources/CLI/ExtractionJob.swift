@@ -27,7 +27,7 @@ struct ExtractionJob {
         let api = APIClient(
             endpoint: endpoint, credentials: credentials, httpClient: httpClient,
             requestsPerMinute: source.requestsPerMinute, retry: RetryPolicy(maxAttempts: source.maxAttempts),
-            clock: clock, logger: logger)
+            requestDeadline: .seconds(source.requestTimeoutSeconds), clock: clock, logger: logger)
         let progress = ProgressDisplay(logger: logger, terminal: Console.stderrIsTerminal && !quiet)
         let extractor = Extractor(
             source: adapter(api: api, logger: logger), warehouse: warehouse, clock: clock,

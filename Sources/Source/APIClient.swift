@@ -15,22 +15,27 @@ package final class APIClient: Sendable {
     private let tokens: TokenProvider
     private let pacer: RequestPacer
     private let retry: RetryPolicy
+    private let deadline: RequestDeadline
     private let clock: any WallClock
     private let logger: Logger
     private let counters = Mutex(RequestCounters())
 
     package init(
         endpoint: SourceEndpoint, credentials: Credentials, httpClient: HTTPClient, requestsPerMinute: Int,
-        retry: RetryPolicy, clock: any WallClock, logger: Logger
+        retry: RetryPolicy, requestDeadline: Duration = RequestDeadline.default.limit, clock: any WallClock, logger: Logger
     ) {
         self.endpoint = endpoint
         self.httpClient = httpClient
         self.tokens = TokenProvider(endpoint: endpoint, credentials: credentials, httpClient: httpClient)
         self.pacer = RequestPacer(requestsPerMinute: requestsPerMinute, clock: clock)
         self.retry = retry
+        self.deadline = RequestDeadline(requestDeadline)
         self.clock = clock
         self.logger = logger
     }
+
+    /// The most bytes one answer's body may hold; a page is at most 500 events.
+    package static let bodyLimit = 64 << 20
 
     /// An HTTP client as the API client needs it: redirects not followed behind its back (it
     /// follows them itself, keeping the bearer token on the API's origin), bounded timeouts.
@@ -129,9 +134,11 @@ package final class APIClient: Sendable {
             counters.withLock { $0.requests += 1 }
             var retryAfter: Duration?
             do {
-                let response = try await httpClient.execute(request, timeout: .seconds(60))
-                let body = try await response.body.collect(upTo: 64 << 20)
-                let answer = APIResponse(status: Int(response.status.code), headers: response.headers, body: Array(buffer: body))
+                let answer = try await deadline.run(description) { [httpClient] in
+                    let response = try await httpClient.execute(request, timeout: .seconds(60))
+                    let body = try await response.body.collect(upTo: Self.bodyLimit)
+                    return APIResponse(status: Int(response.status.code), headers: response.headers, body: Array(buffer: body))
+                }
                 switch answer.status {
                 case 429:
                     counters.withLock { $0.rateLimited += 1 }
@@ -149,6 +156,8 @@ package final class APIClient: Sendable {
                 }
             } catch let error as SourceError {
                 throw error
+            } catch is NIOTooManyBytesError {
+                throw SourceError(.responseTooLarge, request: description, message: "the body is larger than \(Self.bodyLimit >> 20) MiB, the most one answer may hold")
             } catch is CancellationError {
                 throw CancellationError()
             } catch {

@@ -13,6 +13,10 @@ package struct SourceError: Error, Sendable, CustomStringConvertible {
         case retriesExhausted
         /// An answer that is neither success nor retryable (e.g. 400, 404).
         case unexpectedStatus(Int)
+        /// A request (head and whole body) took longer than its deadline (final, not retried).
+        case deadlineExceeded
+        /// A body larger than the cap on one answer (final, not retried).
+        case responseTooLarge
         /// A body that is not the JSON the contract describes.
         case malformedResponse
         /// A live audit query ended `Failed` or `Cancelled`, again after one resubmission.
@@ -41,6 +45,8 @@ package struct SourceError: Error, Sendable, CustomStringConvertible {
         case .forbidden: "the OAuth client lacks a permission (403)"
         case .retriesExhausted: "gave up after repeated failures"
         case .unexpectedStatus(let status): "unexpected HTTP \(status)"
+        case .deadlineExceeded: "the request outlasted its deadline"
+        case .responseTooLarge: "the answer is too large"
         case .malformedResponse: "malformed response"
         case .queryFailed: "the audit query failed"
         case .insecureURL: "refused URL"

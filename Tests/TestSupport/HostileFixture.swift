@@ -31,12 +31,12 @@ package final class HostileFixture: @unchecked Sendable {
     }
 
     /// An API client to the server with `secret`, on the fixture's clock and log.
-    package func api(secret: String = "s3cret", maxAttempts: Int = 3) throws -> APIClient {
+    package func api(secret: String = "s3cret", maxAttempts: Int = 3, requestDeadline: Duration = .seconds(30)) throws -> APIClient {
         APIClient(
             endpoint: try SourceEndpoint(apiURL: server.baseURL, loginURL: server.baseURL),
             credentials: Credentials(clientID: Self.clientID, clientSecret: Secret(secret)),
             httpClient: httpClient, requestsPerMinute: 1_000_000,
-            retry: RetryPolicy(maxAttempts: maxAttempts),
+            retry: RetryPolicy(maxAttempts: maxAttempts), requestDeadline: requestDeadline,
             clock: clock, logger: log.logger)
     }
 

@@ -17,21 +17,26 @@ package final class APIClient: Sendable {
     private let retry: RetryPolicy
     private let deadline: RequestDeadline
     private let clock: any WallClock
-    private let logger: Logger
+    /// The caller's logger behind the redactor: what adapters log goes through it too.
+    package let logger: Logger
+    /// Knows the credentials and every token issued; every error leaving the Source layer passes through it.
+    package let redactor: SecretRedactor
     private let counters = Mutex(RequestCounters())
 
     package init(
         endpoint: SourceEndpoint, credentials: Credentials, httpClient: HTTPClient, requestsPerMinute: Int,
         retry: RetryPolicy, requestDeadline: Duration = RequestDeadline.default.limit, clock: any WallClock, logger: Logger
     ) {
+        let redactor = SecretRedactor(credentials: credentials)
         self.endpoint = endpoint
         self.httpClient = httpClient
-        self.tokens = TokenProvider(endpoint: endpoint, credentials: credentials, httpClient: httpClient)
+        self.redactor = redactor
+        self.tokens = TokenProvider(endpoint: endpoint, credentials: credentials, redactor: redactor)
         self.pacer = RequestPacer(requestsPerMinute: requestsPerMinute, clock: clock)
         self.retry = retry
         self.deadline = RequestDeadline(requestDeadline)
         self.clock = clock
-        self.logger = logger
+        self.logger = logger.redacting(with: redactor)
     }
 
     /// The most bytes one answer's body may hold; a page is at most 500 events.
@@ -50,7 +55,17 @@ package final class APIClient: Sendable {
 
     /// Fetches the access token now, so a credentials problem surfaces before any other work.
     package func authenticate() async throws {
-        _ = try await tokens.current(send: exchange)
+        try await redactingErrors { _ = try await tokens.current(send: exchange) }
+    }
+
+    /// Runs `body`, redacting the secrets from any `SourceError` it throws: what an adapter
+    /// wraps each `AuditSource` call in, so no error leaves the Source layer with a secret in it.
+    package func redactingErrors<T>(_ body: () async throws -> T) async throws -> T {
+        do {
+            return try await body()
+        } catch let error as SourceError {
+            throw redactor.redact(error)
+        }
     }
 
     /// Sends an API call and returns its 2xx answer.
@@ -63,6 +78,14 @@ package final class APIClient: Sendable {
     package func call(
         _ method: HTTPMethod, _ path: String, query: [(String, String)] = [], jsonBody: [UInt8]? = nil, label: String,
         followsRedirect: Bool = false
+    ) async throws -> APIResponse {
+        try await redactingErrors {
+            try await send(method, path, query: query, jsonBody: jsonBody, label: label, followsRedirect: followsRedirect)
+        }
+    }
+
+    private func send(
+        _ method: HTTPMethod, _ path: String, query: [(String, String)], jsonBody: [UInt8]?, label: String, followsRedirect: Bool
     ) async throws -> APIResponse {
         let url = endpoint.apiURL + path + Self.queryString(query)
         let description = "\(method) \(path) (\(label))"
@@ -92,9 +115,9 @@ package final class APIClient: Sendable {
             case 403:
                 let needed = PermissionHint.forPath(path) ?? "the permission this endpoint needs"
                 throw SourceError(.forbidden, request: description,
-                    message: "give the OAuth client \(needed), through one of its roles (\(response.bodyExcerpt))")
+                    message: "give the OAuth client \(needed), through one of its roles (\(redactor.excerpt(of: response.body)))")
             default:
-                throw SourceError(.unexpectedStatus(response.status), request: description, message: response.bodyExcerpt)
+                throw SourceError(.unexpectedStatus(response.status), request: description, message: redactor.excerpt(of: response.body))
             }
         }
     }
@@ -120,7 +143,7 @@ package final class APIClient: Sendable {
         let redirected = "\(description) → redirected to \(SourceEndpoint.origin(of: checked) ?? "?")"
         let answer = try await exchange(request, redirected)
         guard (200..<300).contains(answer.status) else {
-            throw SourceError(.unexpectedStatus(answer.status), request: redirected, message: answer.bodyExcerpt)
+            throw SourceError(.unexpectedStatus(answer.status), request: redirected, message: redactor.excerpt(of: answer.body))
         }
         return answer
     }

@@ -11,9 +11,4 @@ package struct APIResponse: Sendable {
     package func retryAfter(now: Date) -> Duration? {
         headers.first(name: "Retry-After").flatMap { RetryAfter.parse($0, now: now) }
     }
-
-    /// The body as text, cut short, for error messages.
-    package var bodyExcerpt: String {
-        String(decoding: body.prefix(200), as: UTF8.self)
-    }
 }

@@ -18,6 +18,14 @@ package struct GuideSource: AuditSource {
     package func authenticate() async throws { try await api.authenticate() }
 
     package func clients() async throws -> [ClientSnapshot] {
+        try await api.redactingErrors { try await listClients() }
+    }
+
+    package func eventPage(in window: TimeWindow, after cursor: PageCursor?) async throws -> EventPage {
+        try await api.redactingErrors { try await readPage(in: window, after: cursor) }
+    }
+
+    private func listClients() async throws -> [ClientSnapshot] {
         try await api.numberedListing("/api/v2/oauth/clients", what: "OAuth clients", pageSize: pageSize).map { entity, page in
             do {
                 return try ClientSnapshot(sourceJSON: entity)
@@ -27,7 +35,7 @@ package struct GuideSource: AuditSource {
         }
     }
 
-    package func eventPage(in window: TimeWindow, after cursor: PageCursor?) async throws -> EventPage {
+    private func readPage(in window: TimeWindow, after cursor: PageCursor?) async throws -> EventPage {
         let pageNumber = cursor.flatMap { Int($0.value) } ?? 1
         let label = "audit log page \(pageNumber) of \(window)"
         let response = try await api.call(.GET, "/api/v2/auditlogs", query: [

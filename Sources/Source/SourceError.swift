@@ -17,6 +17,10 @@ package struct SourceError: Error, Sendable, CustomStringConvertible {
         case deadlineExceeded
         /// A body larger than the cap on one answer (final, not retried).
         case responseTooLarge
+        /// Paging that would not end: too many pages, a page or a cursor served again.
+        case runawayPaging
+        /// A window holding more events than can be read in one piece, even split as finely as the tool splits.
+        case tooManyEvents
         /// A body that is not the JSON the contract describes.
         case malformedResponse
         /// A live audit query ended `Failed` or `Cancelled`, again after one resubmission.
@@ -47,6 +51,8 @@ package struct SourceError: Error, Sendable, CustomStringConvertible {
         case .unexpectedStatus(let status): "unexpected HTTP \(status)"
         case .deadlineExceeded: "the request outlasted its deadline"
         case .responseTooLarge: "the answer is too large"
+        case .runawayPaging: "paging that would not end"
+        case .tooManyEvents: "too many events in one window"
         case .malformedResponse: "malformed response"
         case .queryFailed: "the audit query failed"
         case .insecureURL: "refused URL"

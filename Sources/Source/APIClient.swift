@@ -39,8 +39,10 @@ package final class APIClient: Sendable {
         self.logger = logger.redacting(with: redactor)
     }
 
-    /// The most bytes one answer's body may hold; a page is at most 500 events.
-    package static let bodyLimit = 64 << 20
+    /// The most bytes one answer's body may hold: 16 MiB, over 30 KB for each of a page's at most
+    /// 500 events. A larger answer fails at once (`.responseTooLarge`), before it is parsed, so a
+    /// page's memory stays a small multiple of this.
+    package static let bodyLimit = 16 << 20
 
     /// An HTTP client as the API client needs it: redirects not followed behind its back (it
     /// follows them itself, keeping the bearer token on the API's origin), bounded timeouts.

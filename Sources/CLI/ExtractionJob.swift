@@ -29,10 +29,10 @@ struct ExtractionJob {
         let api = APIClient(
             endpoint: endpoint, credentials: credentials, httpClient: httpClient,
             requestsPerMinute: source.requestsPerMinute, retry: RetryPolicy(maxAttempts: source.maxAttempts),
-            clock: clock, logger: logger)
+            requestDeadline: .seconds(source.requestTimeoutSeconds), clock: clock, logger: logger)
         let progress = ProgressDisplay(logger: logger, terminal: Console.stderrIsTerminal && !quiet)
         let extractor = Extractor(
-            source: adapter(api: api, logger: logger), warehouse: warehouse, clock: clock,
+            source: adapter(api: api), warehouse: warehouse, clock: clock,
             settings: settings, logger: logger, onWindow: progress.windowCommitted)
         do {
             let summary = try await extractor.run(since: since, until: until)
@@ -47,11 +47,11 @@ struct ExtractionJob {
     }
 
     /// The adapter of the configured dialect: the one place that knows there are two.
-    private func adapter(api: APIClient, logger: Logger) -> any AuditSource {
+    private func adapter(api: APIClient) -> any AuditSource {
         let source = configuration.source
         switch source.resolvedDialect {
         case .guide: return GuideSource(api: api, pageSize: source.pageSize)
-        case .live: return LiveSource(api: api, pageSize: source.pageSize, clock: clock, logger: logger)
+        case .live: return LiveSource(api: api, pageSize: source.pageSize, clock: clock)
         }
     }
 

@@ -16,7 +16,7 @@ package struct AuditLogSource: ExtractionSource {
     private let source: any AuditSource
     private let warehouse: Warehouse
     private let clock: any WallClock
-    private let settings: ExtractionSettings
+    let settings: ExtractionSettings
     private let logger: Logger
     private let onWindow: @Sendable (WindowProgress) async -> Void
 
@@ -67,11 +67,9 @@ package struct AuditLogSource: ExtractionSource {
             while let current = next {
                 let window = pending.removeFirst()
                 let fetched = try await current.value
-                if case .tooLarge(let total) = fetched {
-                    let parts = Int((Double(total) / Double(settings.maxEventsPerWindow)).rounded(.up)) + 1
-                    let length = max(1000, (window.durationMillis + Int64(parts) - 1) / Int64(parts))
-                    logger.info("window \(window) holds \(total) events; splitting it into \(parts) parts")
-                    pending.insert(contentsOf: window.split(every: TimeSpan(milliseconds: length)), at: 0)
+                if case .split(let parts, let total) = fetched {
+                    logger.info("window \(window) holds \(total) events; splitting it into \(parts.count) parts")
+                    pending.insert(contentsOf: parts, at: 0)
                     next = start(pending[0], runID: runID)
                     prefetch.set(next)
                     continue
@@ -109,51 +107,43 @@ package struct AuditLogSource: ExtractionSource {
 
     enum WindowFetch: Sendable {
         case complete(PreparedEvents, pages: Int, requests: Int)
-        case tooLarge(total: Int)
+        /// The window holds `total` events (as the source says, or as estimated), too many for one
+        /// piece: these parts are read instead.
+        case split([TimeWindow], total: Int)
     }
 
     /// Pages one window whole; on failure records the window as failed (nothing of it stored).
     ///
     /// Lays each page out for the warehouse as it arrives (`PreparedEvents`), so the decoded
     /// events are freed page by page and the commit's single writer only hashes and inserts.
+    /// A source that pages for ever, repeats a page or a cursor (`PagingGuard`), or crowds more
+    /// events into a window than its finest split can hold (`split(_:holding:)`) fails the window.
     private func fetch(_ window: TimeWindow, runID: Int64) async throws -> WindowFetch {
         var events = PreparedEvents()
         var cursor: PageCursor?
-        var pages = 0
+        var paging = PagingGuard(maxPages: settings.maxPagesPerWindow, of: "window \(window)")
         let requestsBefore = source.requestCounts.requests
         do {
             repeat {
                 try Task.checkCancellation()
                 let page = try await source.eventPage(in: window, after: cursor)
-                pages += 1
-                if pages == 1, let total = page.windowTotal, total > settings.maxEventsPerWindow, window.durationMillis > 2000 {
-                    return .tooLarge(total: total)
+                try paging.admit(page: cursor?.label ?? "first page", ids: page.events.map(\.id), next: page.next?.identity)
+                if paging.pages == 1, let total = page.windowTotal, total > settings.maxEventsPerWindow {
+                    return .split(try split(window, holding: total), total: total)
                 }
-                if pages == 1, let total = page.windowTotal { events.reserve(min(total, settings.maxEventsPerWindow)) }
+                if paging.pages == 1, let total = page.windowTotal { events.reserve(min(total, settings.maxEventsPerWindow)) }
                 for event in page.events { try events.append(event) }
-                if page.windowTotal == nil, let last = page.events.last,
-                   let estimate = estimatedTotal(of: window, count: events.count, reaching: last.timestampMillis) {
-                    return .tooLarge(total: estimate)
+                if let last = page.events.last, let estimate = estimatedTotal(of: window, count: events.count, reaching: last.timestampMillis) {
+                    return .split(try split(window, holding: estimate), total: estimate)
                 }
                 cursor = page.next
             } while cursor != nil
-            return .complete(events, pages: pages, requests: source.requestCounts.requests - requestsBefore)
+            return .complete(events, pages: paging.pages, requests: source.requestCounts.requests - requestsBefore)
         } catch let error as SourceError {
             let place = cursor.map { "\($0) of window \(window)" } ?? "first page of window \(window)"
-            try? await warehouse.recordFailedWindow(runID: runID, window: window, pages: pages, error: "\(error)", at: clock.now)
+            try? await warehouse.recordFailedWindow(runID: runID, window: window, pages: paging.pages, error: "\(error)", at: clock.now)
             throw ExtractionError(window: window, place: place, underlying: error)
         }
-    }
-}
-
-extension AuditLogSource {
-    /// For a source that does not say how many events a window holds (the live dialect): once
-    /// more than twice the limit have been read, the whole window's size estimated from how far
-    /// into it they reach (results are sorted by time), so it is split before memory grows.
-    func estimatedTotal(of window: TimeWindow, count: Int, reaching lastMillis: Int64) -> Int? {
-        guard count > 2 * settings.maxEventsPerWindow, window.durationMillis > 2000 else { return nil }
-        let covered = max(lastMillis - window.fromMillis, 1)
-        return Int((Double(count) * Double(window.durationMillis) / Double(covered)).rounded(.up))
     }
 }
 

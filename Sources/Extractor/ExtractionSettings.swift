@@ -13,6 +13,13 @@ package struct ExtractionSettings: Sendable {
     /// A window the source says holds more events than this is split before it is paged,
     /// so memory stays bounded however busy a day was.
     package var maxEventsPerWindow = 12_000
+    /// The shortest window a busy one is split into: a window this short that still holds more
+    /// than `maxEventsPerWindow` fails, naming itself, instead of being cut into seconds.
+    package var finestWindow = TimeSpan.minutes(1)
+    /// The most pages one window may take: more than a window of `maxEventsPerWindow` needs even
+    /// at `pageSize` 1 (the live dialect reads up to twice that before it splits). A source that
+    /// pages past it, or repeats a page or a cursor, fails the window (`PagingGuard`).
+    package var maxPagesPerWindow = 25_000
 
     package init() {}
 }

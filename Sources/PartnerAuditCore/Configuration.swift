@@ -32,6 +32,8 @@ package struct Configuration: Sendable, Equatable {
         package var windowHours = 24
         /// Attempts per request before the run fails (429, 5xx, dropped connections).
         package var maxAttempts = 8
+        /// The whole-request deadline, in seconds: connecting, the head and the whole body.
+        package var requestTimeoutSeconds = 180
         /// A KEY=VALUE file with PARTNER_AUDIT_CLIENT_ID and PARTNER_AUDIT_CLIENT_SECRET, mode 0600.
         package var credentialsFile: String?
 
@@ -66,7 +68,7 @@ extension Configuration.SourceSettings {
     fileprivate mutating func read(_ map: YAMLMapping) throws(ConfigurationError) {
         try map.rejectUnknownKeys([
             "dialect", "region", "apiURL", "loginURL", "pageSize", "requestsPerMinute", "overlapMinutes",
-            "lagMinutes", "windowHours", "maxAttempts", "credentialsFile",
+            "lagMinutes", "windowHours", "maxAttempts", "requestTimeoutSeconds", "credentialsFile",
         ], context: "source")
         if let name = try map.string("dialect") {
             guard let named = SourceDialect(rawValue: name) else {
@@ -84,6 +86,7 @@ extension Configuration.SourceSettings {
         lagMinutes = try bounded(map, "lagMinutes", default: lagMinutes, 0...1440)
         windowHours = try bounded(map, "windowHours", default: windowHours, 1...744)
         maxAttempts = try bounded(map, "maxAttempts", default: maxAttempts, 1...50)
+        requestTimeoutSeconds = try bounded(map, "requestTimeoutSeconds", default: requestTimeoutSeconds, 1...3600)
     }
 
     private func bounded(_ map: YAMLMapping, _ key: String, default value: Int, _ range: ClosedRange<Int>) throws(ConfigurationError) -> Int {

@@ -15,22 +15,34 @@ package final class APIClient: Sendable {
     private let tokens: TokenProvider
     private let pacer: RequestPacer
     private let retry: RetryPolicy
+    private let deadline: RequestDeadline
     private let clock: any WallClock
-    private let logger: Logger
+    /// The caller's logger behind the redactor: what adapters log goes through it too.
+    package let logger: Logger
+    /// Knows the credentials and every token issued; every error leaving the Source layer passes through it.
+    package let redactor: SecretRedactor
     private let counters = Mutex(RequestCounters())
 
     package init(
         endpoint: SourceEndpoint, credentials: Credentials, httpClient: HTTPClient, requestsPerMinute: Int,
-        retry: RetryPolicy, clock: any WallClock, logger: Logger
+        retry: RetryPolicy, requestDeadline: Duration = RequestDeadline.default.limit, clock: any WallClock, logger: Logger
     ) {
+        let redactor = SecretRedactor(credentials: credentials)
         self.endpoint = endpoint
         self.httpClient = httpClient
-        self.tokens = TokenProvider(endpoint: endpoint, credentials: credentials, httpClient: httpClient)
+        self.redactor = redactor
+        self.tokens = TokenProvider(endpoint: endpoint, credentials: credentials, redactor: redactor)
         self.pacer = RequestPacer(requestsPerMinute: requestsPerMinute, clock: clock)
         self.retry = retry
+        self.deadline = RequestDeadline(requestDeadline)
         self.clock = clock
-        self.logger = logger
+        self.logger = logger.redacting(with: redactor)
     }
+
+    /// The most bytes one answer's body may hold: 16 MiB, over 30 KB for each of a page's at most
+    /// 500 events. A larger answer fails at once (`.responseTooLarge`), before it is parsed, so a
+    /// page's memory stays a small multiple of this.
+    package static let bodyLimit = 16 << 20
 
     /// An HTTP client as the API client needs it: redirects not followed behind its back (it
     /// follows them itself, keeping the bearer token on the API's origin), bounded timeouts.
@@ -45,7 +57,17 @@ package final class APIClient: Sendable {
 
     /// Fetches the access token now, so a credentials problem surfaces before any other work.
     package func authenticate() async throws {
-        _ = try await tokens.current(send: exchange)
+        try await redactingErrors { _ = try await tokens.current(send: exchange) }
+    }
+
+    /// Runs `body`, redacting the secrets from any `SourceError` it throws: what an adapter
+    /// wraps each `AuditSource` call in, so no error leaves the Source layer with a secret in it.
+    package func redactingErrors<T>(_ body: () async throws -> T) async throws -> T {
+        do {
+            return try await body()
+        } catch let error as SourceError {
+            throw redactor.redact(error)
+        }
     }
 
     /// Sends an API call and returns its 2xx answer.
@@ -58,6 +80,14 @@ package final class APIClient: Sendable {
     package func call(
         _ method: HTTPMethod, _ path: String, query: [(String, String)] = [], jsonBody: [UInt8]? = nil, label: String,
         followsRedirect: Bool = false
+    ) async throws -> APIResponse {
+        try await redactingErrors {
+            try await send(method, path, query: query, jsonBody: jsonBody, label: label, followsRedirect: followsRedirect)
+        }
+    }
+
+    private func send(
+        _ method: HTTPMethod, _ path: String, query: [(String, String)], jsonBody: [UInt8]?, label: String, followsRedirect: Bool
     ) async throws -> APIResponse {
         let url = endpoint.apiURL + path + Self.queryString(query)
         let description = "\(method) \(path) (\(label))"
@@ -87,9 +117,9 @@ package final class APIClient: Sendable {
             case 403:
                 let needed = PermissionHint.forPath(path) ?? "the permission this endpoint needs"
                 throw SourceError(.forbidden, request: description,
-                    message: "give the OAuth client \(needed), through one of its roles (\(response.bodyExcerpt))")
+                    message: "give the OAuth client \(needed), through one of its roles (\(redactor.excerpt(of: response.body)))")
             default:
-                throw SourceError(.unexpectedStatus(response.status), request: description, message: response.bodyExcerpt)
+                throw SourceError(.unexpectedStatus(response.status), request: description, message: redactor.excerpt(of: response.body))
             }
         }
     }
@@ -100,7 +130,12 @@ package final class APIClient: Sendable {
               let target = URL(string: location, relativeTo: URL(string: endpoint.apiURL))?.absoluteURL else {
             throw SourceError(.malformedResponse, request: description, message: "a redirect (HTTP \(response.status)) without a usable Location")
         }
-        let checked = try SourceEndpoint.validated(target.absoluteString)
+        let checked: String
+        do {
+            checked = try SourceEndpoint.validated(target.absoluteString)
+        } catch {
+            throw SourceError(.insecureRedirect, request: description, message: "HTTP \(response.status) to \(error.request): \(error.message)")
+        }
         var request = HTTPClientRequest(url: checked)
         request.method = .GET
         request.headers.add(name: "Accept", value: "application/json")
@@ -110,7 +145,7 @@ package final class APIClient: Sendable {
         let redirected = "\(description) → redirected to \(SourceEndpoint.origin(of: checked) ?? "?")"
         let answer = try await exchange(request, redirected)
         guard (200..<300).contains(answer.status) else {
-            throw SourceError(.unexpectedStatus(answer.status), request: redirected, message: answer.bodyExcerpt)
+            throw SourceError(.unexpectedStatus(answer.status), request: redirected, message: redactor.excerpt(of: answer.body))
         }
         return answer
     }
@@ -124,16 +159,18 @@ package final class APIClient: Sendable {
             counters.withLock { $0.requests += 1 }
             var retryAfter: Duration?
             do {
-                let response = try await httpClient.execute(request, timeout: .seconds(60))
-                let body = try await response.body.collect(upTo: 64 << 20)
-                let answer = APIResponse(status: Int(response.status.code), headers: response.headers, body: Array(buffer: body))
+                let answer = try await deadline.run(description) { [httpClient] in
+                    let response = try await httpClient.execute(request, timeout: .seconds(60))
+                    let body = try await response.body.collect(upTo: Self.bodyLimit)
+                    return APIResponse(status: Int(response.status.code), headers: response.headers, body: Array(buffer: body))
+                }
                 switch answer.status {
                 case 429:
                     counters.withLock { $0.rateLimited += 1 }
-                    retryAfter = answer.retryAfter ?? .seconds(1)
+                    retryAfter = answer.retryAfter(now: clock.now) ?? .seconds(1)
                     if let retryAfter, retryAfter > retry.maxRetryAfter {
                         throw SourceError(.retriesExhausted, request: description,
-                            message: "the server asked to wait \(retryAfter) (Retry-After), more than the \(retry.maxRetryAfter) this tool waits")
+                            message: "the server asked to wait \(retryAfter.formatted) (Retry-After), more than the \(retry.maxRetryAfter.formatted) this tool waits")
                     }
                     lastProblem = "HTTP 429 (rate limited)"
                 case 500, 502, 503, 504:
@@ -144,6 +181,8 @@ package final class APIClient: Sendable {
                 }
             } catch let error as SourceError {
                 throw error
+            } catch is NIOTooManyBytesError {
+                throw SourceError(.responseTooLarge, request: description, message: "the body is larger than \(Self.bodyLimit >> 20) MiB, the most one answer may hold")
             } catch is CancellationError {
                 throw CancellationError()
             } catch {

@@ -1,3 +1,4 @@
+import Foundation
 import NIOHTTP1
 
 /// One HTTP answer from the source, its body read whole (a page is bounded by `pageSize`).
@@ -6,16 +7,8 @@ package struct APIResponse: Sendable {
     package var headers: HTTPHeaders
     package var body: [UInt8]
 
-    /// The `Retry-After` header in seconds, when present and numeric.
-    package var retryAfter: Duration? {
-        guard let text = headers.first(name: "Retry-After"), let seconds = Double(text.trimmingCharacters(in: .whitespaces)), seconds >= 0 else {
-            return nil
-        }
-        return .milliseconds(Int64(seconds * 1000))
-    }
-
-    /// The body as text, cut short, for error messages.
-    package var bodyExcerpt: String {
-        String(decoding: body.prefix(200), as: UTF8.self)
+    /// The wait the `Retry-After` header asks for (`RetryAfter`), when it has a usable one.
+    package func retryAfter(now: Date) -> Duration? {
+        headers.first(name: "Retry-After").flatMap { RetryAfter.parse($0, now: now) }
     }
 }

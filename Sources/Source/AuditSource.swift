@@ -22,10 +22,14 @@ package struct PageCursor: Sendable, Hashable, CustomStringConvertible {
     package let value: String
     /// How errors and log lines name the page, e.g. `page 4`.
     package let label: String
+    /// Where in the source the page starts: two cursors with the same identity lead to the same
+    /// page (the extractor stops a source that hands one out twice). `value` unless told otherwise.
+    package let identity: String
 
-    package init(value: String, label: String) {
+    package init(value: String, label: String, identity: String? = nil) {
         self.value = value
         self.label = label
+        self.identity = identity ?? value
     }
 
     package var description: String { label }

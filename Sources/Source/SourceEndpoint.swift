@@ -1,5 +1,10 @@
 import Foundation
 import PartnerAuditCore
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// Where the source lives: the API base and the login (token) base.
 ///
@@ -46,13 +51,27 @@ package struct SourceEndpoint: Sendable, Equatable {
         switch scheme {
         case "https": return trimmed
         case "http" where isLoopback(host): return trimmed
-        case "http": throw SourceError(.insecureURL, request: trimmed, message: "plain http is allowed only to a loopback address; use https")
+        case "http": throw SourceError(.insecureURL, request: trimmed, message: "plain http is allowed only to a loopback address (127.0.0.0/8, ::1, localhost), not to \(host); use https")
         default: throw SourceError(.insecureURL, request: trimmed, message: "the scheme must be https")
         }
     }
 
-    static func isLoopback(_ host: String) -> Bool {
-        let h = host.trimmingCharacters(in: CharacterSet(charactersIn: "[]")).lowercased()
-        return h == "localhost" || h == "::1" || h.hasPrefix("127.")
+    /// Whether `host` (a URL's parsed host) is this machine: an IPv4 literal in 127.0.0.0/8, the
+    /// IPv6 literal `::1` (bracketed or not), or exactly `localhost`.
+    ///
+    /// Decided on the parsed address, never on a prefix: `127.0.0.1.nip.io` is a name anyone can
+    /// point anywhere. Only the strict dotted-quad form counts (`inet_pton`), so `127.1`, `0x7f.0.0.1`
+    /// or `2130706433`, which some resolvers read as loopback, are refused rather than guessed at.
+    package static func isLoopback(_ host: String) -> Bool {
+        var name = host.lowercased()
+        if name == "localhost" { return true }
+        if name.hasPrefix("["), name.hasSuffix("]") { name = String(name.dropFirst().dropLast()) }
+        var v4 = in_addr()
+        if inet_pton(AF_INET, name, &v4) == 1 {
+            return UInt32(bigEndian: v4.s_addr) >> 24 == 127
+        }
+        var v6 = in6_addr()
+        guard inet_pton(AF_INET6, name, &v6) == 1 else { return false }
+        return withUnsafeBytes(of: &v6) { $0.elementsEqual([UInt8](repeating: 0, count: 15) + [1]) }
     }
 }

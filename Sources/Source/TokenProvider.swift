@@ -12,15 +12,16 @@ import PartnerAuditCore
 package actor TokenProvider {
     private let endpoint: SourceEndpoint
     private let credentials: Credentials
-    private let httpClient: HTTPClient
+    private let redactor: SecretRedactor
     private var token: String?
     /// Tokens fetched so far.
     package private(set) var fetched = 0
 
-    package init(endpoint: SourceEndpoint, credentials: Credentials, httpClient: HTTPClient) {
+    /// - Parameter redactor: learns each token as it is issued, so no error or log line can carry it.
+    package init(endpoint: SourceEndpoint, credentials: Credentials, redactor: SecretRedactor) {
         self.endpoint = endpoint
         self.credentials = credentials
-        self.httpClient = httpClient
+        self.redactor = redactor
     }
 
     /// The current token, fetching one if there is none.
@@ -51,6 +52,7 @@ package actor TokenProvider {
             guard let json = try? JSONParser.parse(response.body), let value = json["access_token"]?.nonEmptyString else {
                 throw SourceError(.malformedResponse, request: label, message: "no access_token in the answer")
             }
+            redactor.register(token: value)
             token = value
             fetched += 1
             return value
@@ -59,7 +61,7 @@ package actor TokenProvider {
             throw SourceError(.credentialsRefused, request: label,
                 message: "\(reason) for client id '\(credentials.clientID)' — check PARTNER_AUDIT_CLIENT_ID / PARTNER_AUDIT_CLIENT_SECRET or the credentials file")
         default:
-            throw SourceError(.unexpectedStatus(response.status), request: label, message: response.bodyExcerpt)
+            throw SourceError(.unexpectedStatus(response.status), request: label, message: redactor.excerpt(of: response.body))
         }
     }
 }

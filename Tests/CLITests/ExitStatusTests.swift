@@ -14,7 +14,8 @@ struct ExitStatusTests {
 
     @Test("A source that fails is exit 3, whether met in a window or before one")
     func sourceFailures() {
-        for code: SourceError.Code in [.credentialsRefused, .unauthorized, .forbidden, .retriesExhausted, .unexpectedStatus(400), .malformedResponse, .queryFailed] {
+        for code: SourceError.Code in [.credentialsRefused, .unauthorized, .forbidden, .retriesExhausted, .unexpectedStatus(400), .malformedResponse, .queryFailed,
+                                       .insecureRedirect, .deadlineExceeded, .responseTooLarge, .runawayPaging, .tooManyEvents] {
             let error = SourceError(code, request: "GET /x", message: "m")
             #expect(error.exitStatus == .sourceFailed, "\(code)")
             #expect(ExtractionError(window: Self.window, place: "page 2", underlying: error).exitStatus == .sourceFailed)

@@ -57,4 +57,12 @@ struct ConfigurationTests {
         #expect(error?.line == 2)
         #expect(error?.description.contains("'legacy'") == true)
     }
+
+    @Test("The request deadline defaults to three minutes and is bounded to an hour")
+    func requestTimeout() throws {
+        #expect(try Configuration(yaml: "", file: "c.yml").source.requestTimeoutSeconds == 180)
+        #expect(try Configuration(yaml: "source:\n  requestTimeoutSeconds: 30\n", file: "c.yml").source.requestTimeoutSeconds == 30)
+        let error = #expect(throws: ConfigurationError.self) { try Configuration(yaml: "source:\n  requestTimeoutSeconds: 0\n", file: "c.yml") }
+        #expect(error?.description.contains("source.requestTimeoutSeconds must be between 1 and 3600") == true)
+    }
 }

@@ -81,7 +81,7 @@ package final class SimulatorFixture: @unchecked Sendable {
             clock: clock, logger: logger)
         return switch options.dialect {
         case .guide: GuideSource(api: api, pageSize: pageSize)
-        case .live: LiveSource(api: api, pageSize: pageSize, clock: clock, logger: logger)
+        case .live: LiveSource(api: api, pageSize: pageSize, clock: clock)
         }
     }
 

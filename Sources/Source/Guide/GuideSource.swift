@@ -18,6 +18,14 @@ package struct GuideSource: AuditSource {
     package func authenticate() async throws { try await api.authenticate() }
 
     package func clients() async throws -> [ClientSnapshot] {
+        try await api.redactingErrors { try await listClients() }
+    }
+
+    package func eventPage(in window: TimeWindow, after cursor: PageCursor?) async throws -> EventPage {
+        try await api.redactingErrors { try await readPage(in: window, after: cursor) }
+    }
+
+    private func listClients() async throws -> [ClientSnapshot] {
         try await api.numberedListing("/api/v2/oauth/clients", what: "OAuth clients", pageSize: pageSize).map { entity, page in
             do {
                 return try ClientSnapshot(sourceJSON: entity)
@@ -27,14 +35,14 @@ package struct GuideSource: AuditSource {
         }
     }
 
-    package func eventPage(in window: TimeWindow, after cursor: PageCursor?) async throws -> EventPage {
+    private func readPage(in window: TimeWindow, after cursor: PageCursor?) async throws -> EventPage {
         let pageNumber = cursor.flatMap { Int($0.value) } ?? 1
         let label = "audit log page \(pageNumber) of \(window)"
-        let response = try await api.call(.GET, "/api/v2/auditlogs", query: [
+        // The response is not kept: its bytes are freed once parsed, before the events are decoded.
+        let page = try SourcePage(try await api.call(.GET, "/api/v2/auditlogs", query: [
             ("pageSize", String(pageSize)), ("page", String(pageNumber)),
             ("from", Timestamp.format(milliseconds: window.fromMillis)), ("to", Timestamp.format(milliseconds: window.toMillis)),
-        ], label: label)
-        let page = try SourcePage(response, label: label)
+        ], label: label), label: label)
         var events: [AuditEvent] = []
         events.reserveCapacity(page.entities.count)
         for (entity, text) in zip(page.entities, page.entityTexts) {

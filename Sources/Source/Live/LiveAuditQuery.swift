@@ -35,8 +35,9 @@ struct LiveAuditQuery: Sendable {
         var query = [("pageSize", String(pageSize)), ("allowRedirect", "true")]
         if let cursor { query.append(("cursor", cursor)) }
         let path = "/api/v2/audits/query/\(APIClient.pathSegment(transaction))/results"
-        let response = try await api.call(.GET, path, query: query, label: label, followsRedirect: true)
-        let page = try SourcePage(response, label: "GET \(path) (\(label))", keepsEntityTexts: false)
+        // The response is not kept: its bytes are freed once parsed, before the events are decoded.
+        let page = try SourcePage(try await api.call(.GET, path, query: query, label: label, followsRedirect: true),
+                                  label: "GET \(path) (\(label))", keepsEntityTexts: false)
         var events: [AuditEvent] = []
         events.reserveCapacity(page.entities.count)
         for entity in page.entities {

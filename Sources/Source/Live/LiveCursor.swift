@@ -28,6 +28,8 @@ struct LiveCursor: Equatable {
     /// The extractor's opaque cursor; its label names the page and the query, e.g. `results page 3 of audit query 2 of 3`.
     func pageCursor(intervals: Int) -> PageCursor {
         PageCursor(value: "\(interval)\n\(page)\n\(transactionID)\n\(resultsCursor ?? "")",
-                   label: "results page \(page) of audit query \(interval + 1) of \(intervals)")
+                   label: "results page \(page) of audit query \(interval + 1) of \(intervals)",
+                   // The page number only counts; the same results cursor of the same query is the same page.
+                   identity: "\(interval)\n\(transactionID)\n\(resultsCursor ?? "")")
     }
 }

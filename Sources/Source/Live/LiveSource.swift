@@ -11,11 +11,12 @@ package struct LiveSource: AuditSource {
     private let directory: LiveDirectory
     private let query: LiveAuditQuery
 
-    package init(api: APIClient, pageSize: Int, polling: AuditQueryPolling = AuditQueryPolling(), clock: any WallClock, logger: Logger) {
+    /// Logs through `api`'s logger, which redacts the client's secrets.
+    package init(api: APIClient, pageSize: Int, polling: AuditQueryPolling = AuditQueryPolling(), clock: any WallClock) {
         let size = min(max(pageSize, 1), 500)
         self.api = api
-        directory = LiveDirectory(api: api, pageSize: size, logger: logger)
-        query = LiveAuditQuery(api: api, pageSize: size, polling: polling, clock: clock, logger: logger)
+        directory = LiveDirectory(api: api, pageSize: size, logger: api.logger)
+        query = LiveAuditQuery(api: api, pageSize: size, polling: polling, clock: clock, logger: api.logger)
     }
 
     package var dialect: SourceDialect { .live }
@@ -23,11 +24,17 @@ package struct LiveSource: AuditSource {
 
     package func authenticate() async throws { try await api.authenticate() }
 
-    package func clients() async throws -> [ClientSnapshot] { try await directory.clients() }
+    package func clients() async throws -> [ClientSnapshot] {
+        try await api.redactingErrors { try await directory.clients() }
+    }
+
+    package func eventPage(in window: TimeWindow, after cursor: PageCursor?) async throws -> EventPage {
+        try await api.redactingErrors { try await readPage(in: window, after: cursor) }
+    }
 
     /// One results page of the window's queries: the window is cut into intervals of at most
     /// 31 days, each submitted and read in turn; events outside the window are refused.
-    package func eventPage(in window: TimeWindow, after cursor: PageCursor?) async throws -> EventPage {
+    private func readPage(in window: TimeWindow, after cursor: PageCursor?) async throws -> EventPage {
         let intervals = window.split(every: LiveAuditQuery.maxInterval)
         guard !intervals.isEmpty else { return EventPage(events: [], next: nil, windowTotal: 0) }
         var position = LiveCursor(interval: 0)

@@ -28,7 +28,7 @@ extension Warehouse {
         try await database.write { db in
             try db.execute(
                 sql: "UPDATE extraction_run SET finished_at = ?, status = ?, error = ? WHERE id = ?",
-                arguments: [Timestamp.format(now), Self.finishedStatus(error: error), error, runID])
+                arguments: [Timestamp.format(now), Self.finishedStatus(error: error), error.map(ErrorText.capped), runID])
         }
     }
 

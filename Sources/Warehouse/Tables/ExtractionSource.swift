@@ -72,7 +72,7 @@ extension Warehouse {
         try await database.write { db in
             try db.execute(sql: """
                 UPDATE extraction_source SET finished_at = ?, status = ?, error = ? WHERE run_id = ? AND source = ?
-                """, arguments: [Timestamp.format(now), Self.finishedStatus(error: error), error, runID, source.rawValue])
+                """, arguments: [Timestamp.format(now), Self.finishedStatus(error: error), error.map(ErrorText.capped), runID, source.rawValue])
         }
     }
 

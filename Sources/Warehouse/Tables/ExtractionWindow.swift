@@ -30,7 +30,7 @@ extension Warehouse {
         try await database.write { db in
             try db.execute(
                 sql: "INSERT INTO extraction_window (run_id, from_ts, to_ts, status, pages, finished_at, error) VALUES (?, ?, ?, 'failed', ?, ?, ?)",
-                arguments: [runID, Timestamp.format(milliseconds: window.fromMillis), Timestamp.format(milliseconds: window.toMillis), pages, Timestamp.format(now), error])
+                arguments: [runID, Timestamp.format(milliseconds: window.fromMillis), Timestamp.format(milliseconds: window.toMillis), pages, Timestamp.format(now), ErrorText.capped(error)])
         }
     }
 

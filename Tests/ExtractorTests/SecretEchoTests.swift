@@ -1,0 +1,113 @@
+import Extractor
+import Foundation
+import Hummingbird
+import PartnerAuditCore
+import Source
+import Synchronization
+import Testing
+import TestSupport
+import Warehouse
+
+@Suite("Secrets a source echoes back reach no log line, no error and no warehouse table")
+struct SecretEchoTests {
+    static let secret = "Echoed-Secret-7Qw9zX"
+    static let token = "issued-token-Kp3Vr8Lm2"
+    static var basic: String { Data("\(HostileFixture.clientID):\(secret)".utf8).base64EncodedString() }
+    static var needles: [String] { [secret, basic, token, "\(HostileFixture.clientID):\(secret)"] }
+
+    /// What each echo may put where: nothing of any needle.
+    private func expectNoSecrets(_ fixture: HostileFixture, _ error: (any Error)?, sourceLocation: SourceLocation = #_sourceLocation) throws {
+        let errorText = error.map { "\($0)" } ?? ""
+        let log = fixture.log.text
+        for needle in Self.needles {
+            #expect(!errorText.contains(needle), "the error holds a secret: \(errorText)", sourceLocation: sourceLocation)
+            #expect(!log.contains(needle), "a log line holds a secret:\n\(log)", sourceLocation: sourceLocation)
+        }
+        let places = try WarehouseText.places(holding: Self.needles, at: fixture.warehousePath)
+        #expect(places.isEmpty, "secrets stored in \(places)", sourceLocation: sourceLocation)
+        for suffix in ["", "-wal"] {
+            let bytes = FileManager.default.contents(atPath: fixture.warehousePath + suffix) ?? Data()
+            for needle in Self.needles {
+                #expect(bytes.range(of: Data(needle.utf8)) == nil, "a secret is in warehouse.sqlite\(suffix)", sourceLocation: sourceLocation)
+            }
+        }
+    }
+
+    @Test("A token endpoint answering 400 with the secret and the Basic header in its error: the run fails as refused credentials, redacted")
+    func tokenEndpointEchoesSecret() async throws {
+        let server = try await HostileServer.start { router in
+            router.post("/oauth/token") { request, _ in
+                let header = request.headers[.authorization] ?? ""
+                let echo = "invalid_client: secret \(Self.secret) rejected; you sent '\(header)'"
+                return HostileServer.json(.badRequest, #"{"error":"\#(echo)","description":"\#(header)"}"#)
+            }
+        }
+        let fixture = HostileFixture(server: server)
+        defer { Task { await fixture.tearDown() } }
+        let warehouse = try Warehouse(path: fixture.warehousePath)
+        let extractor = fixture.extractor(api: try fixture.api(secret: Self.secret), warehouse: warehouse)
+        let error = await #expect(throws: SourceError.self) { try await extractor.run() }
+        #expect(error?.code == .credentialsRefused)
+        #expect(error?.description.contains("refused the client credentials") == true)
+        #expect(error?.description.contains("invalid_client") == true, "the error still says what the source said")
+        #expect(error?.description.contains(SecretRedactor.marker) == true)
+        let run = try #require(try await warehouse.runs().first)
+        #expect(run.status == "failed")
+        #expect(run.error?.contains("invalid_client") == true)
+        try expectNoSecrets(fixture, error)
+    }
+
+    @Test("An API echoing the Authorization header in its error body, the token straddling the excerpt's end: every error text is redacted")
+    func apiEchoesBearerToken() async throws {
+        let pages = Atomic(0)
+        let server = try await HostileServer.start { router in
+            router.post("/oauth/token", use: HostileServer.issuing(Self.token))
+            router.get("/api/v2/oauth/clients", use: HostileServer.emptyListing)
+            router.get("/api/v2/auditlogs") { request, _ in
+                let header = request.headers[.authorization] ?? ""
+                if pages.add(1, ordering: .relaxed).oldValue == 0 {
+                    // A 503 first: the retry's log line names the request, which must not carry the echo either.
+                    return HostileServer.json(.serviceUnavailable, #"{"message":"busy; you sent \#(header)"}"#)
+                }
+                // Once whole near the start; once beginning a few characters before the excerpt's 200th:
+                // cutting before redacting would leak its start.
+                let start = #"{"message":"you sent \#(header)","padding":""#
+                let padding = String(repeating: "x", count: 195 - start.count)
+                return HostileServer.json(.badRequest, #"\#(start)\#(padding)\#(Self.token) and again"}"#)
+            }
+        }
+        let fixture = HostileFixture(server: server)
+        defer { Task { await fixture.tearDown() } }
+        let warehouse = try Warehouse(path: fixture.warehousePath)
+        let extractor = fixture.extractor(api: try fixture.api(secret: Self.secret), warehouse: warehouse)
+        let error = await #expect(throws: ExtractionError.self) { try await extractor.run() }
+        #expect(error?.underlying.code == .unexpectedStatus(400))
+        #expect(error?.description.contains("first page of window [") == true, "the error still names where it happened")
+        #expect(fixture.log.text.contains("HTTP 503"), "the retry was logged")
+        let failed = try await warehouse.coverage(of: TimeWindow(fromMillis: 0, toMillis: 1 << 50)).filter { !$0.complete }
+        #expect(failed.count == 1)
+        #expect(failed.first?.error?.contains("unexpected HTTP 400") == true)
+        // The token's first characters must not survive either: look for a prefix of it.
+        let stored = failed.first?.error ?? ""
+        #expect(!stored.contains(String(Self.token.prefix(6))), "\(stored)")
+        try expectNoSecrets(fixture, error)
+    }
+
+    @Test("An error text of megabytes is stored cut to 2,000 characters with a marker")
+    func hugeErrorIsCapped() async throws {
+        let server = try await HostileServer.start { router in
+            router.post("/oauth/token") { _, _ in
+                HostileServer.json(.badRequest, #"{"error":"\#(String(repeating: "spam ", count: 400_000))"}"#)
+            }
+        }
+        let fixture = HostileFixture(server: server)
+        defer { Task { await fixture.tearDown() } }
+        let warehouse = try Warehouse(path: fixture.warehousePath)
+        let extractor = fixture.extractor(api: try fixture.api(secret: Self.secret), warehouse: warehouse)
+        await #expect(throws: SourceError.self) { try await extractor.run() }
+        let stored = try #require(try await warehouse.runs().first?.error)
+        #expect(stored.count <= ErrorText.maxLength + 60, "\(stored.count) characters stored")
+        #expect(stored.contains("more characters cut]"))
+        #expect(stored.contains("spam spam"))
+    }
+}

@@ -41,7 +41,8 @@ enum Console {
     }
 
     static func output(_ text: String) {
-        FileHandle.standardOutput.write(Data((text.hasSuffix("\n") ? text : text + "\n").utf8))
+        // By byte: "\r\n" is one Character, so hasSuffix("\n") would add a blank line after CSV's last CRLF.
+        FileHandle.standardOutput.write(Data((text.utf8.last == 0x0A ? text : text + "\n").utf8))
     }
 
     /// Whether stderr is a terminal (progress lines) or a pipe or file (cron: one log line per window).

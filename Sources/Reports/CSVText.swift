@@ -1,12 +1,26 @@
 /// RFC 4180 CSV: fields with a comma, quote, CR or LF are quoted, quotes doubled; every
 /// record ends with CRLF.
+///
+/// Safe to open in a spreadsheet (OWASP's advice on CSV injection): a field that begins with
+/// `=`, `+`, `-`, `@`, a tab or a carriage return gets a leading `'`, so a partner-controlled
+/// name such as `=HYPERLINK(…)` is shown as text, never run as a formula. JSON keeps the
+/// exact string.
 package enum CSVText {
+    /// The first characters a spreadsheet reads as the start of a formula.
+    static let formulaStarts: Set<UInt8> = [UInt8(ascii: "="), UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "@"), 0x09, 0x0D]
+
+    /// The field as a spreadsheet may safely see it: a leading `'` before a formula start.
+    package static func neutralised(_ field: String) -> String {
+        guard let first = field.utf8.first, formulaStarts.contains(first) else { return field }
+        return "'" + field
+    }
+
     /// Appends one record (a missing value is an empty field) and its CRLF.
     package static func appendRecord(_ fields: [String?], to out: inout [UInt8]) {
         for (index, field) in fields.enumerated() {
             if index > 0 { out.append(UInt8(ascii: ",")) }
             guard let field else { continue }
-            let bytes = field.utf8
+            let bytes = neutralised(field).utf8
             if bytes.contains(where: { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == 0x0A || $0 == 0x0D }) {
                 out.append(UInt8(ascii: "\""))
                 for byte in bytes {

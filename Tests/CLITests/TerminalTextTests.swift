@@ -22,5 +22,8 @@ struct TerminalTextTests {
         // JSON and CSV are data for programs: the text is kept exactly (JSON escapes it, CSV quotes it).
         let json = try await runner.run(["query", "--warehouse", folder.path("warehouse.sqlite"), "--format", "json", "SELECT char(27) AS ansi"])
         #expect(json.stdout.contains(#""\u001b""#) || json.stdout.contains(#""\u001B""#), "\(json.stdout)")
+        // CSV ends after its last record's CRLF: no blank line after it.
+        let csv = try await runner.run(["query", "--warehouse", folder.path("warehouse.sqlite"), "--format", "csv", "SELECT '=1+1' AS formula"])
+        #expect(Array(csv.stdout.utf8) == Array("formula\r\n'=1+1\r\n".utf8), "\(csv.stdout.debugDescription)")
     }
 }

@@ -48,6 +48,7 @@ struct Extract: AsyncParsableCommand {
             let job = ExtractionJob(configuration: configuration, endpoint: endpoint, credentials: credentials, verbose: global.verbose)
             let summary = try await job.run(since: since, until: until, settings: ExtractionJob.settings(from: source))
             Console.output(summary.report(warehouse: configuration.warehouse))
+            Console.output("  \(try await AnchorsFile.record(configuration))")
         }
     }
 }

@@ -56,7 +56,9 @@ struct Run: AsyncParsableCommand {
                 period: ReportPeriod.rollingDay(endingAt: Date()), commandLine: ["partner-audit"] + CommandLine.arguments.dropFirst()))
             logger.info("report: \(pack.folder.path) (\(pack.findingCount) findings; verify with partner-audit verify --pack \(pack.folder.path))")
 
-            logger.info("done in \(String(format: "%.1f", Date().timeIntervalSince(started)))s")
+            // The heads it ended on, in the one line cron mail and syslog keep (and the anchors file, if configured).
+            let heads = try await AnchorsFile.record(configuration)
+            logger.info("done in \(String(format: "%.1f", Date().timeIntervalSince(started)))s; \(heads)")
             if let sourceFailure { throw sourceFailure }
             try FailThreshold.check(evaluation.findings, failOn: failOn)
         }

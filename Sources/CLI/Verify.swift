@@ -23,6 +23,9 @@ struct Verify: AsyncParsableCommand {
     @Option(help: "An evidence pack folder to check against its manifest.json.")
     var pack: String?
 
+    @Option(help: "An anchors file (chain heads recorded by earlier runs): each must still be a head of the warehouse's chains.")
+    var anchors: String?
+
     func run() async throws {
         try await reportingFailures {
             if let pack {
@@ -40,7 +43,24 @@ struct Verify: AsyncParsableCommand {
                 throw ExitCode(ExitStatus.integrity.rawValue)
             }
             Console.output("hash chain verified: \(result.rows) events, head \(result.head); row ledger verified: \(result.ledgerEntries) entries over every other table")
+            if let anchors { try await verifyAnchors(anchors, warehouse: configuration.warehouse) }
         }
+    }
+
+    /// Checks every recorded head against the warehouse; exit 4 naming each line it no longer holds.
+    private func verifyAnchors(_ path: String, warehouse file: String) async throws {
+        let warehouse = try Warehouse(readingOnly: file)
+        let anchors = try AnchorsFile.read(path)
+        var problems: [String] = []
+        for (line, heads) in anchors {
+            if let problem = try await warehouse.problem(holding: heads) { problems.append("\(path):\(line): \(problem)") }
+        }
+        guard problems.isEmpty else {
+            Console.output("anchors do NOT match: the warehouse was rewritten after they were recorded")
+            for problem in problems { Console.output("  \(problem)") }
+            throw ExitCode(ExitStatus.integrity.rawValue)
+        }
+        Console.output("anchors verified: the warehouse still holds all \(anchors.count) recorded heads")
     }
 
     /// Checks a pack; exit 4 naming every file that does not match.
@@ -58,6 +78,10 @@ struct Verify: AsyncParsableCommand {
             let stored = try await Warehouse(readingOnly: path).chainHash(atSeq: chain.rows)
             if chain.rows > 0, stored != chain.head {
                 problems.append("manifest.json: the warehouse's row \(chain.rows) is \(stored ?? "missing"), not the chain head \(chain.head) the pack recorded")
+            }
+            if let entries = chain.ledgerEntries, let head = chain.ledgerHead, entries > 0 {
+                let recorded = ChainHeads(at: result.manifest.generatedAt, eventRows: 0, eventHead: "", ledgerEntries: entries, ledgerHead: head)
+                if let problem = try await Warehouse(readingOnly: path).problem(holding: recorded) { problems.append("manifest.json: \(problem)") }
             }
         }
         if !problems.isEmpty {

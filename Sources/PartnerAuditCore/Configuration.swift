@@ -10,6 +10,10 @@ package struct Configuration: Sendable, Equatable {
     package var policy = "policy.yml"
     /// A folder replacing the shipped endpoint → scope map and known-scope registry.
     package var catalog: String?
+    /// A file each `extract` and `run` appends the chain heads it ended on to (`verify --anchors`).
+    package var anchors: String?
+    /// The Ed25519 key (`partner-audit keygen`) every pack's manifest is signed with.
+    package var signingKey: String?
 
     package init() {}
 
@@ -52,12 +56,14 @@ extension Configuration {
     package init(yaml text: String, file: String) throws(ConfigurationError) {
         self.init()
         let root = try YAMLMapping.document(text, file: file)
-        try root.rejectUnknownKeys(["organization", "source", "warehouse", "reports", "policy", "catalog"], context: "the configuration")
+        try root.rejectUnknownKeys(["organization", "source", "warehouse", "reports", "policy", "catalog", "anchors", "signingKey"], context: "the configuration")
         organization = try root.string("organization") ?? organization
         warehouse = try root.string("warehouse") ?? warehouse
         reports = try root.string("reports") ?? reports
         policy = try root.string("policy") ?? policy
         catalog = try root.string("catalog")
+        anchors = try root.string("anchors")
+        signingKey = try root.string("signingKey")
         if let source = try root.mapping("source") {
             try self.source.read(source)
         }

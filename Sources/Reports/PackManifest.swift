@@ -30,6 +30,10 @@ package struct PackManifest: Sendable, Codable, Equatable {
         /// The row and hash the period's last extraction window recorded: the head that seals the period's evidence.
         package var periodSeq: Int64?
         package var periodHead: String?
+        /// The row ledger's last entry and hash when the pack was made (format 2): with `rows` and
+        /// `head`, the anchors this pack relies on (`verify --pack DIR --warehouse W` checks both).
+        package var ledgerEntries: Int64?
+        package var ledgerHead: String?
     }
 
     /// The manifest's own format; raised when its meaning changes.

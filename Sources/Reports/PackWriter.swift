@@ -79,7 +79,8 @@ struct PackWriter {
             frameworks: request.frameworks.map(\.rawValue), generatedAt: Timestamp.format(request.generatedAt),
             commandLine: request.redactedCommandLine,
             chain: .init(rows: content.coverage.chain.rows, head: content.coverage.chain.head, intact: content.coverage.chain.isIntact,
-                         periodSeq: content.coverage.seal?.seq, periodHead: content.coverage.seal?.head),
+                         periodSeq: content.coverage.seal?.seq, periodHead: content.coverage.seal?.head,
+                         ledgerEntries: content.coverage.chain.ledgerEntries, ledgerHead: content.coverage.chain.ledgerHead),
             files: files, fingerprint: fingerprint)
         let manifestData = try manifest.encoded()
         try PackFiles.write(manifestData, named: PackFiles.manifest, in: folder)

@@ -12,6 +12,8 @@ package struct ChainVerification: Sendable, Hashable {
     package var firstBreak: String?
     /// Row-ledger entries checked (every other table's rows, `RowLedger`).
     package var ledgerEntries: Int64
+    /// The last ledger entry's hash, hex ("" when there is none or the events did not verify).
+    package var ledgerHead = ""
 
     package var isIntact: Bool { firstBreak == nil }
 
@@ -36,6 +38,7 @@ extension Warehouse {
             guard events.isIntact else { return events }
             let ledger = try RowLedger.verify(db)
             events.ledgerEntries = ledger.entries
+            events.ledgerHead = ledger.head
             events.firstBreak = ledger.problem
             return events
         }

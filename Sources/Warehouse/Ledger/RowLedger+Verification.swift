@@ -5,6 +5,8 @@ extension RowLedger {
     struct Verdict {
         var entries: Int64
         var problem: String?
+        /// The last entry's hash that verified ("" when none did).
+        var head = ""
     }
 
     /// Recomputes every entry's link in order, then every governed row's digest against its
@@ -30,6 +32,7 @@ extension RowLedger {
             expected += 1
         }
         let verified = expected - 1
+        let head = previous ?? ""
         for table in governedTables {
             let shape = try TableShape(db, table: table)
             var recorded = latest[table] ?? [:]
@@ -47,6 +50,6 @@ extension RowLedger {
                 return Verdict(entries: verified, problem: "\(table) row \(gone) is gone: the ledger recorded it and the table no longer holds it")
             }
         }
-        return Verdict(entries: verified, problem: nil)
+        return Verdict(entries: verified, problem: nil, head: head)
     }
 }

@@ -52,3 +52,8 @@ extension CatalogDataError: ExitCodeProviding {
     /// The rule catalog's data is missing or malformed: how the tool was installed or configured.
     var exitStatus: ExitStatus { .usage }
 }
+
+extension SigningError: ExitCodeProviding {
+    /// A key that cannot be read is the configuration's fault.
+    var exitStatus: ExitStatus { .usage }
+}

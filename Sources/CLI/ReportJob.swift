@@ -26,10 +26,11 @@ struct ReportJob {
             throw WarehouseError(.notFound, path: configuration.warehouse, message: "run `partner-audit extract` and `evaluate` first")
         }
         let policy = try LoadedPolicy.load(configuration.policy)
-        let builder = EvidencePackBuilder(
+        var builder = EvidencePackBuilder(
             warehouse: try Warehouse(path: configuration.warehouse), policy: policy.policy, policyDigest: policy.digest,
             templates: try await TemplateSet.locate(explicit: templates),
             logger: .stderr("report", level: verbose ? .debug : (quiet ? .warning : .info)))
+        builder.signingKey = try configuration.signingKey.map(SigningKey.load)
         return try await builder.build(request)
     }
 }

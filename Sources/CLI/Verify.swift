@@ -23,6 +23,9 @@ struct Verify: AsyncParsableCommand {
     @Option(help: "An evidence pack folder to check against its manifest.json.")
     var pack: String?
 
+    @Option(name: .customLong("public-key"), help: "With --pack: a minisign public key (partner-audit keygen) manifest.json.minisig must be signed with.")
+    var publicKey: String?
+
     @Option(help: "An anchors file (chain heads recorded by earlier runs): each must still be a head of the warehouse's chains.")
     var anchors: String?
 
@@ -68,6 +71,9 @@ struct Verify: AsyncParsableCommand {
         let result = try PackVerifier.verify(folder: folder)
         for note in result.notes { Console.output("note: \(note)") }
         var problems = result.problems
+        if let publicKey {
+            if let problem = PackVerifier.signatureProblem(folder: folder, key: try PublicSigningKey.load(publicKey)) { problems.append(problem) }
+        }
         // With --warehouse or --config, the pack's chain head is checked against the warehouse they name.
         if global.warehouse != nil || global.config != nil {
             let path = try global.loadConfiguration().warehouse

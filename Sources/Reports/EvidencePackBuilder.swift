@@ -26,6 +26,8 @@ package struct EvidencePackBuilder: Sendable {
     /// How many findings of one rule and severity report.html shows in full; the rest are
     /// counted there and listed in findings.csv and findings.json.
     package var findingsShownPerGroup = 25
+    /// Signs every pack's manifest (manifest.json.minisig) when set.
+    package var signingKey: SigningKey?
 
     package init(warehouse: Warehouse, policy: Policy, policyDigest: String, templates: TemplateSet, logger: Logger) {
         self.warehouse = warehouse
@@ -40,7 +42,8 @@ package struct EvidencePackBuilder: Sendable {
         let started = ContinuousClock.now
         let content = try await gather(request)
         logger.info("pack \(request.period.name): \(content.findings.count) findings, \(content.coverage.eventsInPeriod) events, \(content.coverage.gaps.count) gaps (\(started.duration(to: .now)) to gather)")
-        let pack = try await PackWriter(content: content, templates: templates, warehouse: warehouse, logger: logger, findingsShownPerGroup: findingsShownPerGroup).write()
+        let pack = try await PackWriter(content: content, templates: templates, warehouse: warehouse, logger: logger, findingsShownPerGroup: findingsShownPerGroup,
+                                        signingKey: signingKey).write()
         logger.info("pack written to \(pack.folder.path) in \(started.duration(to: .now)): manifest \(pack.manifestSHA256.prefix(16))…")
         return pack
     }

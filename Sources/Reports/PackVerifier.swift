@@ -53,10 +53,22 @@ package enum PackVerifier {
             problems.append("\(PackFiles.manifest): the fingerprint does not match the files it lists")
         }
         problems += disagreements(manifest, in: folder)
-        let listed = Set(manifest.files.map(\.name) + [PackFiles.manifest])
+        let listed = Set(manifest.files.map(\.name) + [PackFiles.manifest, PackFiles.signature])
         let present = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
         let notes = present.filter { !listed.contains($0) && !$0.hasPrefix(".") }.sorted().map { "\($0): not listed in the manifest (not part of the pack)" }
         return Result(manifest: manifest, checked: checked, problems: problems, notes: notes)
+    }
+
+    /// Why the pack's manifest.json.minisig is not `key`'s signature of its manifest.json, or
+    /// `nil` when it is.
+    package static func signatureProblem(folder: URL, key: PublicSigningKey) -> String? {
+        guard let manifest = FileManager.default.contents(atPath: folder.appendingPathComponent(PackFiles.manifest).path) else {
+            return "\(PackFiles.manifest): missing"
+        }
+        guard let signature = FileManager.default.contents(atPath: folder.appendingPathComponent(PackFiles.signature).path) else {
+            return "\(PackFiles.signature): missing (the pack is not signed)"
+        }
+        return key.problem(verifying: String(decoding: signature, as: UTF8.self), of: manifest).map { "\(PackFiles.signature): \($0)" }
     }
 
     /// The fingerprint the files on disk give: format 2 covers report.html with the fingerprint

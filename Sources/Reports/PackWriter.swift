@@ -16,6 +16,7 @@ struct PackWriter {
     var warehouse: Warehouse
     var logger: Logger
     var findingsShownPerGroup: Int
+    var signingKey: SigningKey?
 
     func write() async throws -> EvidencePack {
         let request = content.request
@@ -26,7 +27,7 @@ struct PackWriter {
             throw ReportError(.io, file: folder.path, "cannot be created: \(error.localizedDescription)")
         }
         // A pack being rebuilt has no manifest until it is complete: a failure leaves it unverifiable, never wrongly vouched for.
-        try? FileManager.default.removeItem(at: folder.appendingPathComponent(PackFiles.manifest))
+        for stale in [PackFiles.manifest, PackFiles.signature] { try? FileManager.default.removeItem(at: folder.appendingPathComponent(stale)) }
         var written: [String] = []
         let clock = ContinuousClock()
         var mark = clock.now
@@ -70,7 +71,7 @@ struct PackWriter {
             fingerprint = PackManifest.fingerprint(of: files, sealedHTML: nil)
         }
         files.sort { $0.name < $1.name }
-        for stale in PackFiles.all where stale != PackFiles.manifest && !files.contains(where: { $0.name == stale }) {
+        for stale in PackFiles.all where stale != PackFiles.manifest && stale != PackFiles.signature && !files.contains(where: { $0.name == stale }) {
             try? FileManager.default.removeItem(at: folder.appendingPathComponent(stale))
         }
         let manifest = PackManifest(
@@ -84,6 +85,11 @@ struct PackWriter {
             files: files, fingerprint: fingerprint)
         let manifestData = try manifest.encoded()
         try PackFiles.write(manifestData, named: PackFiles.manifest, in: folder)
+        if let signingKey {
+            let comment = "partner-audit pack \(request.organization) \(request.period.name) fingerprint \(fingerprint) generated \(manifest.generatedAt)"
+            let signature = try signingKey.minisignature(of: manifestData, trustedComment: comment)
+            try PackFiles.write(Data(signature.utf8), named: PackFiles.signature, in: folder)
+        }
         return EvidencePack(folder: folder, files: files, manifestSHA256: FileDigest.sha256(of: manifestData), fingerprint: fingerprint,
                             findingCount: content.findings.count, eventCount: eventCount, chain: content.coverage.chain)
     }

@@ -34,7 +34,7 @@ struct Report: AsyncParsableCommand {
     @Option(help: "soc2, hipaa, or both: soc2,hipaa.")
     var framework = "soc2,hipaa"
 
-    @Option(help: "html, xml, or both: html,xml. findings.csv, findings.json, events.csv.gz and manifest.json are always written.")
+    @Option(help: "html, xml and pdf (report.html printed by headless Chromium), comma-separated. findings.csv, findings.json, events.csv.gz and manifest.json are always written.")
     var format = "html,xml"
 
     @Option(help: "The pack's folder (default: {reports}/{organization}/{period} from the configuration).")

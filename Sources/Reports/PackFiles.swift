@@ -9,11 +9,12 @@ enum PackFiles {
     static let findingsJSON = "findings.json"
     static let events = "events.csv.gz"
     static let manifest = "manifest.json"
+    static let pdf = "report.pdf"
     /// minisign's signature of manifest.json, when a signing key is configured.
     static let signature = "manifest.json.minisig"
 
     /// Every name a pack may hold; a rebuild removes the ones it does not write again.
-    static let all = [html, xml, schema, findingsCSV, findingsJSON, events, manifest, signature]
+    static let all = [html, pdf, xml, schema, findingsCSV, findingsJSON, events, manifest, signature]
 
     /// The hidden name a file is written under before it is complete.
     static func partial(_ name: String, in folder: URL) -> URL {

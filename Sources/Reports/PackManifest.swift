@@ -56,11 +56,12 @@ package struct PackManifest: Sendable, Codable, Equatable {
     /// when it is checked): 64 characters that are not a hash.
     package static let placeholder = "pending-fingerprint-" + String(repeating: "-", count: 44)
 
-    /// SHA-256 over `name  sha256\n` lines in name order of every file but report.html and
-    /// manifest.json, and report.html's line with `sealedHTML` (the page's SHA-256 with the
+    /// SHA-256 over `name  sha256\n` lines in name order of every file but report.html,
+    /// report.pdf and manifest.json, and report.html's line with `sealedHTML` (the page's SHA-256 with the
     /// fingerprint blanked) when there is a page.
     package static func fingerprint(of files: [PackFile], sealedHTML: String?) -> String {
-        var lines = files.filter { $0.name != PackFiles.html && $0.name != PackFiles.manifest }.map { ($0.name, $0.sha256) }
+        // report.pdf is the page printed, fingerprint and all: listed in the manifest, outside the fingerprint.
+        var lines = files.filter { ![PackFiles.html, PackFiles.pdf, PackFiles.manifest].contains($0.name) }.map { ($0.name, $0.sha256) }
         if let sealedHTML { lines.append((PackFiles.html, sealedHTML)) }
         let text = lines.sorted { $0.0 < $1.0 }.map { "\($0.0)  \($0.1)\n" }.joined()
         return FileDigest.sha256(of: Data(text.utf8))

@@ -58,7 +58,7 @@ struct PackWriter {
         }
         var files = try written.map { try Self.describe($0, in: folder) }
         let fingerprint: String
-        if request.formats.contains(.html) {
+        if request.formats.contains(.html) || request.formats.contains(.pdf) {
             // Rendered with the fingerprint blanked, hashed, then the fingerprint put in its place.
             let model = ReportViewModel(content, fingerprint: PackManifest.placeholder, shownPerGroup: findingsShownPerGroup)
             let page = try templates.render(model, template: "report.html")
@@ -67,6 +67,11 @@ struct PackWriter {
             try PackFiles.write(Data(html.utf8), named: PackFiles.html, in: folder)
             files.append(try Self.describe(PackFiles.html, in: folder))
             lap("report.html")
+            if request.formats.contains(.pdf) {
+                try PDFPrinter.print(folder.appendingPathComponent(PackFiles.html), to: folder.appendingPathComponent(PackFiles.pdf))
+                files.append(try Self.describe(PackFiles.pdf, in: folder))
+                lap("report.pdf")
+            }
         } else {
             fingerprint = PackManifest.fingerprint(of: files, sealedHTML: nil)
         }

@@ -4,4 +4,6 @@ package enum ReportFormat: String, Sendable, Hashable, CaseIterable, Codable {
     case html
     /// `report.xml`: the same content as data, valid against `evidence.xsd`.
     case xml
+    /// `report.pdf`: report.html printed by headless Chromium (the page is written too).
+    case pdf
 }

@@ -50,6 +50,9 @@ struct Simulate: AsyncParsableCommand {
     @Option(help: "The API dialect to serve: guide (source-api.md sections 1-3) or live (section 4).")
     var dialect: SourceDialect = .guide
 
+    @Option(name: .customLong("query-seconds"), help: "Live dialect: how long each audit query runs before it succeeds, in seconds (0 to 3600), as the platform's take seconds to minutes.")
+    var querySeconds = 0.5
+
     @Option(name: .customLong("policy-out"), help: "Write the policy file that matches the organisation (in the chosen dialect) here.")
     var policyOut: String?
 
@@ -59,6 +62,7 @@ struct Simulate: AsyncParsableCommand {
         guard (0...SimulatorOptions.maximumClients).contains(clients) else {
             throw ValidationError("--clients must be between 0 and \(SimulatorOptions.maximumClients), got \(clients)")
         }
+        guard (0...3600).contains(querySeconds) else { throw ValidationError("--query-seconds must be between 0 and 3600, got \(querySeconds)") }
         guard (0...65535).contains(port) else { throw ValidationError("--port must be between 0 and 65535") }
         do { _ = try FaultSpec.parse(faults) } catch { throw ValidationError("--faults: \(error)") }
     }
@@ -73,6 +77,7 @@ struct Simulate: AsyncParsableCommand {
             options.clients = clients
             options.faults = try FaultSpec.parse(faults)
             options.dialect = dialect
+            options.querySeconds = querySeconds
             options.clientID = environment[CredentialsSource.idVariable] ?? options.clientID
             options.clientSecret = environment[CredentialsSource.secretVariable] ?? options.clientSecret
             let organization = SimulatedOrganization(options: options, start: Date())

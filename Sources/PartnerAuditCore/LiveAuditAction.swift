@@ -1,23 +1,31 @@
-/// How the live dialect's `entityType` + `action` + `status` name what the event model calls
-/// an action and an outcome (source-api.md section 4), so the rules read one vocabulary.
+/// How the live dialect's `serviceName` + `entityType` + `action` + `status` name what the event
+/// model calls an action and an outcome (source-api.md section 4), so the rules read one vocabulary.
 ///
-/// The pairs the rules know are mapped to `AuditAction`'s cases; any other pair becomes
-/// `entitytype.action` in lower case (`Queue` + `Update` → `queue.update`).
+/// The messages the rules know are mapped to `AuditAction`'s cases: an OAuth client created,
+/// updated, deleted or its secret rotated, and a token created by a client acting on its own
+/// (`AccessToken/Create`, `ACCESSTOKENCREATE_SUCCESS`). Any other message keeps its own name,
+/// `serviceName/entityType/action` (`PeoplePermissions/Role/Update`), as `.other`.
 package enum LiveAuditAction {
     /// The event model's action of a live audit message.
-    package static func action(entityType: String, action: String, status: String) -> AuditAction {
+    ///
+    /// - Parameter actor: who acted (`AuditEvent(liveJSON:)`'s actor rule); a token is issued
+    ///   *to a client* only when the client acted with its own credentials.
+    package static func action(serviceName: String, entityType: String, action: String, status: String, actor: ActorType) -> AuditAction {
         switch (entityType, action) {
-        case ("ApiRequest", "Execute"): .apiRequest
-        case ("AccessToken", "Authenticate"): status == "SUCCESS" ? .tokenIssued : .tokenDenied
-        case ("AccessToken", "Revoke"): .tokenRevoked
-        case ("OAuthClient", "Create"): .clientCreated
-        case ("OAuthClient", "Update"): .clientUpdated
-        case ("OAuthClient", "Delete"): .clientDeleted
-        case ("OAuthClient", "Rotate"): .clientSecretRotated
-        case (_, ""): AuditAction(text: entityType.lowercased())
-        case ("", _): AuditAction(text: action.lowercased())
-        default: AuditAction(text: "\(entityType.lowercased()).\(action.lowercased())")
+        case ("OAuthClient", "Create"): return .clientCreated
+        case ("OAuthClient", "Update"): return .clientUpdated
+        case ("OAuthClient", "Delete"): return .clientDeleted
+        case ("OAuthClient", "Rotate"): return .clientSecretRotated
+        case ("AccessToken", "Create") where actor == .oauthClient:
+            return status.uppercased() == "SUCCESS" ? .tokenIssued : .tokenDenied
+        case ("AccessToken", "Revoke"): return .tokenRevoked
+        default: return .other(name(serviceName: serviceName, entityType: entityType, action: action))
         }
+    }
+
+    /// `serviceName/entityType/action`, leaving out the parts the message does not name.
+    package static func name(serviceName: String, entityType: String, action: String) -> String {
+        [serviceName, entityType, action].filter { !$0.isEmpty }.joined(separator: "/")
     }
 
     /// The outcome: `SUCCESS` → success; a refused token → denied; any other `FAILURE` →

@@ -4,9 +4,12 @@ import PartnerAuditCore
 ///
 /// `{"interval": "START/END", "serviceName"?, "filters"?: [{"property", "value"}], "sort"?}`.
 /// The filters `ClientId` and `UserId` are applied (as the guide's `actorType` + `actorId`);
-/// `Action`, `EntityType`, `EntityId`, `serviceName` and `sort` are accepted and ignored:
-/// results always come sorted ascending by `(timestamp, id)`.
+/// `Action`, `EntityType`, `EntityId`, `TrusteeOrganizationId`, `serviceName` and `sort` are
+/// accepted and ignored: results always come sorted ascending by `(timestamp, id)`. Any other
+/// filter property is refused (400), as the platform's `AuditQueryFilter` enum does.
 struct AuditQueryRequest {
+    /// The filter properties the platform accepts (`AuditQueryFilter.property`).
+    static let filterProperties: Set<String> = ["UserId", "TrusteeOrganizationId", "ClientId", "Action", "EntityType", "EntityId"]
     /// The longest interval accepted, in days.
     static let maximumDays: Int64 = 31
 
@@ -26,7 +29,7 @@ struct AuditQueryRequest {
             throw QueryParameters.Invalid(description: "interval is required, like 2026-09-01T00:00:00.000Z/2026-09-08T00:00:00.000Z")
         }
         let ends = interval.split(separator: "/", omittingEmptySubsequences: false)
-        guard ends.count == 2, let from = Timestamp.parseMilliseconds(ends[0]), let to = Timestamp.parseMilliseconds(ends[1]) else {
+        guard ends.count == 2, let from = Self.instant(ends[0]), let to = Self.instant(ends[1]) else {
             throw QueryParameters.Invalid(description: "interval must be START/END in ISO 8601 UTC, got '\(interval.prefix(80))'")
         }
         guard from < to else { throw QueryParameters.Invalid(description: "the interval's end must be after its start") }
@@ -38,6 +41,11 @@ struct AuditQueryRequest {
         filter = try Self.filter(json["filters"])
     }
 
+    /// An interval end: ISO 8601 in UTC, the `Z` optional (the platform's own examples leave it out).
+    private static func instant(_ text: Substring) -> Int64? {
+        Timestamp.parseMilliseconds(text) ?? (text.hasSuffix("Z") ? nil : Timestamp.parseMilliseconds(text + "Z"))
+    }
+
     /// The actor filter of `filters`: `ClientId` or `UserId`, not both.
     private static func filter(_ filters: JSONValue?) throws(QueryParameters.Invalid) -> ActorFilter {
         guard let filters, filters != .null else { return .none }
@@ -46,6 +54,9 @@ struct AuditQueryRequest {
         for item in items {
             guard let property = item["property"]?.stringValue else {
                 throw QueryParameters.Invalid(description: "every filter needs a property")
+            }
+            guard filterProperties.contains(property) else {
+                throw QueryParameters.Invalid(description: "unknown filter property '\(property.prefix(40))'; one of \(filterProperties.sorted().joined(separator: ", "))")
             }
             let type: ActorType
             switch property {

@@ -22,24 +22,26 @@ final class AuditQueryStore: Sendable {
         self.everyQueryFails = everyQueryFails
     }
 
-    /// Records a new transaction over `window` and the log `snapshot`; returns it `Queued`.
-    func submit(window: AuditLogWindow, snapshot: AuditLogSnapshot) -> AuditTransaction {
+    /// Records a new transaction over `window` and the log `snapshot`, running until `readyAt`; returns it `Queued`.
+    func submit(window: AuditLogWindow, snapshot: AuditLogSnapshot, readyAt: Int64) -> AuditTransaction {
         inner.withLock { inner in
             inner.submitted += 1
             let sequence = inner.submitted
             let transaction = AuditTransaction(
                 id: SeededHash.uuid(seed, 95, UInt64(sequence)), sequence: sequence, window: window,
-                snapshot: snapshot, fails: everyQueryFails || sequence == Self.failingSequence)
+                snapshot: snapshot, fails: everyQueryFails || sequence == Self.failingSequence, readyAt: readyAt)
             inner.transactions[transaction.id] = transaction
             return transaction
         }
     }
 
-    /// Counts one poll of a transaction and returns it after; `nil` for an unknown id.
-    func poll(_ id: String) -> AuditTransaction? {
+    /// Counts one poll at `now` of a transaction and returns it after; `nil` for an unknown id.
+    ///
+    /// Before the transaction's `readyAt` a poll counts no further than the second, so it stays `Running`.
+    func poll(_ id: String, now: Int64) -> AuditTransaction? {
         inner.withLock { inner in
             guard var transaction = inner.transactions[id] else { return nil }
-            transaction.polls += 1
+            transaction.polls = now >= transaction.readyAt ? transaction.polls + 1 : min(transaction.polls + 1, 2)
             inner.transactions[id] = transaction
             return transaction
         }

@@ -21,13 +21,16 @@ struct AuditTransaction: Sendable {
     let snapshot: AuditLogSnapshot
     /// Whether it ends `Failed` instead of `Succeeded`.
     let fails: Bool
+    /// The moment (milliseconds) before which it is still running, however often it is polled.
+    let readyAt: Int64
     /// How many times its state was asked for.
     var polls = 0
     /// Whether one of its results pages was answered with a redirect.
     var redirected = false
 
     /// The state after `polls` polls: `Queued` until the first has been answered, then
-    /// `Running` at the second, and `Succeeded` (or `Failed`) from the third on.
+    /// `Running` at the second, and `Succeeded` (or `Failed`) from the third on; a poll before
+    /// `readyAt` is not counted past the second (`AuditQueryStore.poll`).
     var state: State {
         switch polls {
         case ...1: .queued

@@ -21,14 +21,14 @@ struct DownloadListener: Sendable {
         return router
     }
 
-    /// The results page a download token names; 404 for a token this server did not sign or a
+    /// The results page a download token names, as a JSON array of messages dated by `eventTime`; 404 for a token this server did not sign or a
     /// transaction that has not succeeded.
     func download(token text: String, path: String) -> Response {
         guard let token = DownloadToken(text: text, seed: state.seed),
               let transaction = state.queries.transaction(token.transactionID), transaction.state == .succeeded else {
             return JSONResponse.error(.notFound, code: "not.found", message: "No download at \(path)")
         }
-        let page = LiveResultsPage(transaction: transaction, offset: token.offset, pageSize: token.pageSize).render(message)
+        let page = LiveResultsPage(transaction: transaction, offset: token.offset, pageSize: token.pageSize).renderDownload(message)
         state.count { $0.eventsServed += page.events }
         return JSONResponse.make(.ok, body: page.body)
     }

@@ -31,7 +31,7 @@ struct EventDraft: Sendable {
         writer.raw("}")
         return PlantedEvent(
             id: id, timestamp: timestamp, visibleAt: timestamp + delay,
-            actorType: actorType, actorId: actorId, json: writer.bytes
+            actorType: actorType, actorId: actorId, action: action, json: writer.bytes
         )
     }
 }

@@ -1,11 +1,26 @@
 import PartnerAuditCore
 
 extension GeneratedEvents {
+    /// What a partner app's generated event is, by its first hash: a denied token, an issued one, or an API call.
+    func clientAction(_ profile: TrafficProfile, _ h1: UInt64) -> AuditAction {
+        let roll = h1 % 100_000
+        if roll < deniedPer100k { return .tokenDenied }
+        if roll < deniedPer100k + 5000 || profile.calls.isEmpty { return .tokenIssued }
+        return .apiRequest
+    }
+
+    /// The action of generated event `index`, without writing it: what the live dialect asks,
+    /// whose audit log has no per-request record.
+    func isAPIRequest(_ index: Int) -> Bool {
+        guard case .client(let profile) = cycle.actor(at: index).kind else { return false }
+        return clientAction(profiles[profile], SeededHash.hash(seed, 20, UInt64(index))) == .apiRequest
+    }
+
     /// Writes the part after `timestamp` of a partner app's event: an API call, a token, or a denial.
     func writeClientEvent(_ profile: TrafficProfile, _ h1: UInt64, _ h2: UInt64, to writer: inout JSONWriter) {
         let source = profile.sources[Int((h1 >> 27) % UInt64(profile.sources.count))].hostValue(h2)
-        let roll = h1 % 100_000
-        if roll < deniedPer100k {
+        let action = clientAction(profile, h1)
+        if action == .tokenDenied {
             writer.raw(#","action":"#); writer.plainString(AuditAction.tokenDenied.text)
             writer.raw(#","resource":"oauth/token","outcome":"#); writer.plainString(Outcome.denied.text)
             writer.raw(#","details":{"#)
@@ -15,7 +30,7 @@ extension GeneratedEvents {
             writer.raw(#","attempts":1}"#)
             return
         }
-        if roll < deniedPer100k + 5000 || profile.calls.isEmpty {
+        if action == .tokenIssued {
             writer.raw(#","action":"#); writer.plainString(AuditAction.tokenIssued.text)
             writer.raw(#","resource":"oauth/token","outcome":"success","details":{"#)
             writer.key("sourceIp"); writer.quotedAddress(source)

@@ -42,11 +42,18 @@ enum JSONResponse {
         ])
     }
 
-    /// A `303 See Other` to `location`, with an empty body.
-    static func redirect(to location: String) -> Response {
-        var fields = HTTPFields()
-        fields[.location] = location
-        return Response(status: .seeOther, headers: fields, body: ResponseBody())
+    /// A large results page (`AuditQueryExecutionLargeResultsResponse`): `302 Found` whose body
+    /// is `{"id", "pageSize", "cursor"?, "downloadUrl"}`, the URL also in `Location`.
+    static func largeResults(id: String, pageSize: Int, cursor: String?, downloadURL: String) -> Response {
+        var writer = JSONWriter(capacity: 256)
+        writer.raw("{"); writer.key("id"); writer.plainString(id)
+        writer.raw(","); writer.key("pageSize"); writer.int(pageSize)
+        if let cursor {
+            writer.raw(","); writer.key("cursor"); writer.plainString(cursor)
+        }
+        writer.raw(","); writer.key("downloadUrl"); writer.string(downloadURL)
+        writer.raw("}")
+        return make(.found, body: writer.buffer, headers: [("Location", downloadURL)])
     }
 
     /// `response` with its body cut after about half its bytes: the head and those bytes are sent,

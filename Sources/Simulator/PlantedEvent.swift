@@ -11,6 +11,7 @@ struct PlantedEvent: Sendable {
     let visibleAt: Int64
     let actorType: ActorType
     let actorId: String
+    let action: AuditAction
     /// The whole event object, as JSON bytes.
     let json: [UInt8]
 

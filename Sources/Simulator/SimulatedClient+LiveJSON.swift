@@ -5,7 +5,7 @@ extension SimulatedClient {
     /// The keys `writeLive` writes itself; an unknown field of the same name is not written again.
     static let liveKeys: Set<String> = [
         "id", "name", "description", "accessTokenValiditySeconds", "registeredRedirectUri", "authorizedGrantType", "scope",
-        "roleDivisions", "state", "dateCreated", "dateModified", "createdBy", "modifiedBy", "dateToDelete", "type",
+        "roleDivisions", "roleIds", "secret", "state", "dateCreated", "dateModified", "createdBy", "modifiedBy", "dateToDelete", "type",
         "allowAccessToAllUsers", "isThirdParty", "secretLastRotated",
     ]
 
@@ -21,17 +21,14 @@ extension SimulatedClient {
         }
     }
 
-    /// Writes the client as the live dialect's OAuth client (source-api.md section 4).
+    /// Writes the client as the live dialect's full `OAuthClient` (source-api.md section 4).
     ///
-    /// A client-credentials client carries `roleDivisions` (its one role, or none) and no
-    /// `scope`; any other grant carries its scopes as `scope` and no `roleDivisions`. Never an
+    /// A client-credentials client carries its one role (or none) as `roleDivisions` and the
+    /// deprecated `roleIds`, or, where `shape.onlyRoleIDs`, as `roleIds` alone; it has no
+    /// `scope`. Any other grant carries its scopes as `scope` and no roles. Never an
     /// `ipWhitelist`: the live allowlist is organisation-wide. `type`, `allowAccessToAllUsers`,
     /// `isThirdParty`, `secretLastRotated` and the unknown fields are kept as in the guide dialect.
-    /// - Parameters:
-    ///   - roleID: the client's role, when it holds one.
-    ///   - admin: the user id of `createdBy` and `modifiedBy`.
-    ///   - listsGrantType: `false` leaves `authorizedGrantType` out, as the live listing sometimes does.
-    func writeLive(to writer: inout JSONWriter, roleID: String?, divisionID: String, admin: String, listsGrantType: Bool) {
+    func writeLive(to writer: inout JSONWriter, shape: LiveClientShape) {
         writer.raw("{")
         writer.key("id"); writer.string(id)
         writer.raw(","); writer.key("name"); writer.string(name)
@@ -40,24 +37,30 @@ extension SimulatedClient {
         }
         writer.raw(#","accessTokenValiditySeconds":86400"#)
         writer.raw(","); writer.key("registeredRedirectUri"); writer.strings(redirectUris)
-        if listsGrantType {
+        if let secret = shape.secret {
+            writer.raw(","); writer.key("secret"); writer.string(secret)
+        }
+        if shape.listsGrantType {
             writer.raw(","); writer.key("authorizedGrantType"); writer.string(liveGrantType)
         }
         if grantType == "client_credentials" {
-            writer.raw(","); writer.key("roleDivisions"); writer.raw("[")
-            if let roleID {
-                writer.raw("{"); writer.key("roleId"); writer.plainString(roleID)
-                writer.raw(","); writer.key("divisionId"); writer.plainString(divisionID); writer.raw("}")
+            if !shape.onlyRoleIDs {
+                writer.raw(","); writer.key("roleDivisions"); writer.raw("[")
+                if let roleID = shape.roleID {
+                    writer.raw("{"); writer.key("roleId"); writer.plainString(roleID)
+                    writer.raw(","); writer.key("divisionId"); writer.string(shape.divisionID); writer.raw("}")
+                }
+                writer.raw("]")
             }
-            writer.raw("]")
+            writer.raw(","); writer.key("roleIds"); writer.strings(shape.roleID.map { [$0] } ?? [])
         } else {
             writer.raw(","); writer.key("scope"); writer.strings(scopes)
         }
         writer.raw(","); writer.key("state"); writer.string(state)
         writer.raw(","); writer.key("dateCreated"); writer.plainString(Timestamp.format(dateCreated))
         writer.raw(","); writer.key("dateModified"); writer.plainString(Timestamp.format(dateModified))
-        writer.raw(","); writer.key("createdBy"); writer.raw("{"); writer.key("id"); writer.string(admin); writer.raw("}")
-        writer.raw(","); writer.key("modifiedBy"); writer.raw("{"); writer.key("id"); writer.string(admin); writer.raw("}")
+        writer.raw(","); writer.key("createdBy"); writer.raw("{"); writer.key("id"); writer.string(shape.admin); writer.raw("}")
+        writer.raw(","); writer.key("modifiedBy"); writer.raw("{"); writer.key("id"); writer.string(shape.admin); writer.raw("}")
         if state != "active" {
             writer.raw(","); writer.key("dateToDelete"); writer.plainString(Timestamp.format(dateModified.addingTimeInterval(TimeSpan.days(30).seconds)))
         }

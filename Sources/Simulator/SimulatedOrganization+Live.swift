@@ -2,6 +2,10 @@ extension SimulatedOrganization {
     /// The division every live role is granted in: one seeded id for the whole organisation.
     package var homeDivisionID: String { SeededHash.uuid(options.seed, 99, 0) }
 
+    /// The client id of the organisation's web app, through which its people act: the `client`
+    /// of a user's audit messages. Not one of the organisation's own OAuth clients.
+    package var webAppClientID: String { SeededHash.uuid(options.seed, 94, 0) }
+
     /// The organisation id the live audit messages carry as `userHomeOrgId`.
     package var organizationID: String { SeededHash.uuid(options.seed, 96, 0) }
 

@@ -16,7 +16,8 @@ extension SimulatorAPI {
         }
         let now = Timestamp.milliseconds(clock.now)
         let window = AuditLogWindow(from: query.from, to: query.to, now: now, filter: query.filter)
-        let transaction = state.queries.submit(window: window, snapshot: organization.snapshot())
+        let readyAt = now + Int64((organization.options.querySeconds * 1000).rounded())
+        let transaction = state.queries.submit(window: window, snapshot: organization.snapshot(), readyAt: readyAt)
         state.count { $0.queriesSubmitted += 1 }
         var writer = JSONWriter(capacity: 256)
         Self.writeStatus(transaction, to: &writer, closing: false)
@@ -27,9 +28,10 @@ extension SimulatorAPI {
     /// `GET /api/v2/audits/query/{transactionId}` (live): the transaction's state after one more poll.
     ///
     /// `Queued`, then `Running`, then `Succeeded` (or `Failed` for the server's second
-    /// transaction) from the third poll on; 404 for an unknown id.
+    /// transaction) from the third poll on once `SimulatorOptions.querySeconds` have passed since
+    /// it was submitted; 404 for an unknown id.
     func pollQuery(id: String) -> Response {
-        guard let transaction = state.queries.poll(id) else {
+        guard let transaction = state.queries.poll(id, now: Timestamp.milliseconds(clock.now)) else {
             return JSONResponse.error(.notFound, code: "not.found", message: "No audit query transaction \(id)")
         }
         state.count { stats in

@@ -9,7 +9,8 @@ extension SimulatorAPI {
     /// 404 for an unknown transaction; 400 before it has `Succeeded`, after it `Failed`, or for
     /// a cursor this server did not write for it. With `allowRedirect=true`, a seeded one page
     /// in seven, and the first page after the first of every transaction that has not been
-    /// redirected yet, answers `303 See Other` to the download listener instead.
+    /// redirected yet, is a large page instead: `302` with the next `cursor` and a `downloadUrl`
+    /// on the download listener, which serves the page's messages as a JSON array.
     func queryResults(id: String, _ request: Request) -> Response {
         guard let transaction = state.queries.transaction(id) else {
             return JSONResponse.error(.notFound, code: "not.found", message: "No audit query transaction \(id)")
@@ -38,7 +39,9 @@ extension SimulatorAPI {
             state.queries.noteRedirect(id)
             state.count { $0.redirectsServed += 1 }
             let token = DownloadToken(transactionID: id, offset: offset, pageSize: pageSize).text(seed: state.seed)
-            return JSONResponse.redirect(to: "http://127.0.0.1:\(port)/downloads/\(token)")
+            let page = LiveResultsPage(transaction: transaction, offset: offset, pageSize: pageSize)
+            return JSONResponse.largeResults(id: id, pageSize: pageSize, cursor: page.nextCursor?.text,
+                                             downloadURL: "http://127.0.0.1:\(port)/downloads/\(token)")
         }
         let page = LiveResultsPage(transaction: transaction, offset: offset, pageSize: pageSize).render(liveMessage)
         state.count { stats in
@@ -50,7 +53,8 @@ extension SimulatorAPI {
 
     /// How this organisation's events are written as live messages.
     var liveMessage: LiveAuditMessage {
-        LiveAuditMessage(seed: organization.options.seed, organizationID: organization.organizationID)
+        LiveAuditMessage(seed: organization.options.seed, organizationID: organization.organizationID,
+                         webAppClientID: organization.webAppClientID)
     }
 
     private func badRequest(_ message: String) -> Response {

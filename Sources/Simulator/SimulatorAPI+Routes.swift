@@ -43,7 +43,7 @@ extension SimulatorAPI {
     /// allowlist endpoints, and the audit query's submission, poll and results.
     private var liveRoutes: [(route: SimulatorRoute, handler: Handler)] {
         [
-            (.clients, { request, _ in liveClientsPage(request) }),
+            (.clients, { _, _ in liveClientListing() }),
             (.client, { _, context in liveClient(id: try context.parameters.require("id")) }),
             (.roles, { request, _ in rolesPage(request) }),
             (.authenticationSettings, { _, _ in authenticationSettings() }),

@@ -40,6 +40,10 @@ package struct SimulatorOptions: Sendable, Equatable {
     /// dialect this serves each client's `ipWhitelist` as that one list, so guide and live
     /// extractions of one organisation can be compared. Off, each client keeps its own list.
     package var organizationWideAllowlist: Bool
+    /// Live dialect: how long an audit query runs before it can succeed, in seconds of the
+    /// server's clock (the platform's take seconds to minutes). A transaction stays `Running`
+    /// until then, however often it is polled.
+    package var querySeconds: Double = 0
 
     package init(
         seed: UInt64 = 1, scale: Int = 10_000, days: Int = 90, clients: Int = SimulatorOptions.plantedClientCount,
@@ -67,6 +71,9 @@ package struct SimulatorOptions: Sendable, Equatable {
         }
         guard (0...Self.maximumClients).contains(clients) else {
             throw SimulatorError(.invalidOption, "clients must be between 0 and \(Self.maximumClients), got \(clients)")
+        }
+        guard querySeconds >= 0, querySeconds <= 3600 else {
+            throw SimulatorError(.invalidOption, "query seconds must be between 0 and 3600, got \(querySeconds)")
         }
         guard !clientID.isEmpty, !clientSecret.isEmpty else {
             throw SimulatorError(.invalidOption, "the client id and secret must not be empty")

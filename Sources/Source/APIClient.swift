@@ -77,17 +77,38 @@ package final class APIClient: Sendable {
     ///   - label: what the call is for, used in log lines and errors (e.g. `audit log page 3 of …`).
     ///   - followsRedirect: a 3xx answer's `Location` is fetched (once); the bearer token goes
     ///     with it only when it points at the API's own origin, never to another host.
+    ///   - returnsRedirect: a 3xx answer is returned as it is, for a caller that reads where to go
+    ///     from its body (the live audit results' `downloadUrl`, fetched with `download`).
     package func call(
         _ method: HTTPMethod, _ path: String, query: [(String, String)] = [], jsonBody: [UInt8]? = nil, label: String,
-        followsRedirect: Bool = false
+        followsRedirect: Bool = false, returnsRedirect: Bool = false
     ) async throws -> APIResponse {
         try await redactingErrors {
-            try await send(method, path, query: query, jsonBody: jsonBody, label: label, followsRedirect: followsRedirect)
+            try await send(method, path, query: query, jsonBody: jsonBody, label: label,
+                           redirects: returnsRedirect ? .returned : followsRedirect ? .followed : .refused)
         }
     }
 
+    /// Fetches a presigned URL on another host (the live audit results' `downloadUrl`) with a
+    /// plain GET that never carries the bearer token, paced and retried like any call.
+    ///
+    /// The URL must be `https`, or `http` on a loopback address (`SourceEndpoint.validated`).
+    package func download(_ location: String, label: String) async throws -> APIResponse {
+        try await redactingErrors {
+            let description = "GET download (\(label))"
+            guard let target = URL(string: location)?.absoluteURL, target.scheme != nil else {
+                throw SourceError(.malformedResponse, request: description, message: "the download URL is not a URL")
+            }
+            let checked = try validated(target, request: description, refusal: "the download URL")
+            return try await fetch(checked, bearer: nil, description: "\(description) from \(SourceEndpoint.origin(of: checked) ?? "?")")
+        }
+    }
+
+    /// What `send` does with a 3xx answer.
+    private enum Redirects { case refused, followed, returned }
+
     private func send(
-        _ method: HTTPMethod, _ path: String, query: [(String, String)], jsonBody: [UInt8]?, label: String, followsRedirect: Bool
+        _ method: HTTPMethod, _ path: String, query: [(String, String)], jsonBody: [UInt8]?, label: String, redirects: Redirects
     ) async throws -> APIResponse {
         let url = endpoint.apiURL + path + Self.queryString(query)
         let description = "\(method) \(path) (\(label))"
@@ -106,7 +127,9 @@ package final class APIClient: Sendable {
             switch response.status {
             case 200..<300:
                 return response
-            case 300..<400 where followsRedirect:
+            case 300..<400 where redirects == .returned:
+                return response
+            case 300..<400 where redirects == .followed:
                 return try await followRedirect(response, token: token, description: description)
             case 401 where !renewed:
                 logger.notice("access token refused (401) on \(description); fetching a new one")
@@ -130,22 +153,31 @@ package final class APIClient: Sendable {
               let target = URL(string: location, relativeTo: URL(string: endpoint.apiURL))?.absoluteURL else {
             throw SourceError(.malformedResponse, request: description, message: "a redirect (HTTP \(response.status)) without a usable Location")
         }
-        let checked: String
+        let checked = try validated(target, request: description, refusal: "HTTP \(response.status)")
+        let onOrigin = SourceEndpoint.origin(of: checked) == SourceEndpoint.origin(of: endpoint.apiURL)
+        return try await fetch(checked, bearer: onOrigin ? token : nil,
+                               description: "\(description) → redirected to \(SourceEndpoint.origin(of: checked) ?? "?")")
+    }
+
+    /// `target` as `SourceEndpoint.validated` accepts it; a refusal is `.insecureRedirect`, saying
+    /// what pointed there (`refusal`: `HTTP 302`, `the download URL`) and why.
+    private func validated(_ target: URL, request: String, refusal: String) throws(SourceError) -> String {
         do {
-            checked = try SourceEndpoint.validated(target.absoluteString)
+            return try SourceEndpoint.validated(target.absoluteString)
         } catch {
-            throw SourceError(.insecureRedirect, request: description, message: "HTTP \(response.status) to \(error.request): \(error.message)")
+            throw SourceError(.insecureRedirect, request: request, message: "\(refusal) to \(error.request): \(error.message)")
         }
+    }
+
+    /// A plain GET of a checked URL, with the bearer token only when given; a non-2xx answer is an error.
+    private func fetch(_ checked: String, bearer: String?, description: String) async throws -> APIResponse {
         var request = HTTPClientRequest(url: checked)
         request.method = .GET
         request.headers.add(name: "Accept", value: "application/json")
-        if SourceEndpoint.origin(of: checked) == SourceEndpoint.origin(of: endpoint.apiURL) {
-            request.headers.add(name: "Authorization", value: "Bearer \(token)")
-        }
-        let redirected = "\(description) → redirected to \(SourceEndpoint.origin(of: checked) ?? "?")"
-        let answer = try await exchange(request, redirected)
+        if let bearer { request.headers.add(name: "Authorization", value: "Bearer \(bearer)") }
+        let answer = try await exchange(request, description)
         guard (200..<300).contains(answer.status) else {
-            throw SourceError(.unexpectedStatus(answer.status), request: redirected, message: redactor.excerpt(of: answer.body))
+            throw SourceError(.unexpectedStatus(answer.status), request: description, message: redactor.excerpt(of: answer.body))
         }
         return answer
     }

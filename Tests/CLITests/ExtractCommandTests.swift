@@ -93,7 +93,8 @@ struct ExtractCommandTests {
         let clean = try DatabaseQueue(path: folder.path("reference.sqlite"))
         let killedIDs = try await killed.read { try String.fetchAll($0, sql: "SELECT id FROM event_log ORDER BY id") }
         let cleanIDs = try await clean.read { try String.fetchAll($0, sql: "SELECT id FROM event_log ORDER BY id") }
-        #expect(killedIDs.count >= 15_000)
+        // The live audit log records no API requests, most of the guide's 15,000: its tokens, admin changes and the rest remain.
+        #expect(killedIDs.count >= (dialect == .live ? 2_500 : 15_000))
         #expect(partial > 0 && partial < killedIDs.count, "the kills landed after some windows were committed and before the end")
         #expect(killedIDs == cleanIDs)
         #expect(try await runner.run(["verify"]).status == 0)

@@ -50,15 +50,32 @@ struct VocabularyTests {
         #expect(GrantType(sourceText: "Device_Code") == .other("device_code"))
     }
 
-    @Test("The live dialect's pairs name the event model's actions and outcomes")
+    @Test("The live dialect's service/entity/action names map to the event model's actions where one exists, else are kept whole")
     func liveActions() {
-        #expect(LiveAuditAction.action(entityType: "AccessToken", action: "Authenticate", status: "SUCCESS") == .tokenIssued)
-        #expect(LiveAuditAction.action(entityType: "AccessToken", action: "Authenticate", status: "FAILURE") == .tokenDenied)
-        #expect(LiveAuditAction.action(entityType: "OAuthClient", action: "Rotate", status: "SUCCESS") == .clientSecretRotated)
-        #expect(LiveAuditAction.action(entityType: "Queue", action: "Update", status: "SUCCESS") == .other("queue.update"))
+        let action = { (service: String, entity: String, verb: String, status: String, actor: ActorType) in
+            LiveAuditAction.action(serviceName: service, entityType: entity, action: verb, status: status, actor: actor)
+        }
+        #expect(action("PeoplePermissions", "AccessToken", "Create", "SUCCESS", .oauthClient) == .tokenIssued)
+        #expect(action("PeoplePermissions", "AccessToken", "Create", "FAILURE", .oauthClient) == .tokenDenied)
+        #expect(action("PeoplePermissions", "AccessToken", "Create", "SUCCESS", .user) == .other("PeoplePermissions/AccessToken/Create"),
+                "a person's token is not a partner app's")
+        #expect(action("PeoplePermissions", "OAuthClient", "Create", "SUCCESS", .user) == .clientCreated)
+        #expect(action("PeoplePermissions", "OAuthClient", "Update", "SUCCESS", .user) == .clientUpdated)
+        #expect(action("PeoplePermissions", "OAuthClient", "Delete", "SUCCESS", .user) == .clientDeleted)
+        #expect(action("PeoplePermissions", "OAuthClient", "Rotate", "SUCCESS", .user) == .clientSecretRotated)
+        #expect(action("Routing", "Queue", "Update", "SUCCESS", .user) == .other("Routing/Queue/Update"))
+        #expect(action("AnalyticsReporting", "Exports", "Create", "SUCCESS", .user) == .other("AnalyticsReporting/Exports/Create"))
+        #expect(action("", "Queue", "Update", "SUCCESS", .system) == .other("Queue/Update"), "a part the message leaves out is left out")
         #expect(LiveAuditAction.outcome(status: "FAILURE", action: .tokenDenied) == .denied)
-        #expect(LiveAuditAction.outcome(status: "FAILURE", action: .apiRequest) == .failure)
-        #expect(LiveAuditAction.outcome(status: "WARNING", action: .apiRequest) == .warning)
+        #expect(LiveAuditAction.outcome(status: "FAILURE", action: .clientUpdated) == .failure)
+        #expect(LiveAuditAction.outcome(status: "WARNING", action: .clientUpdated) == .warning)
+    }
+
+    @Test("The live grant types, SAML2-BEARER with its hyphen included, name the guide's")
+    func liveGrantTypes() {
+        #expect(GrantType(sourceText: "SAML2-BEARER") == .saml2Bearer)
+        #expect(GrantType(sourceText: "PASSWORD") == .password)
+        #expect(GrantType(sourceText: "CLIENT-CREDENTIALS") == .clientCredentials)
     }
 }
 

@@ -58,20 +58,22 @@ struct AuditQueryTests {
         }
     }
 
-    @Test("Paging a 10-day interval by cursor gives exactly the guide dialect's ids for that window, in order")
+    @Test("Paging a 10-day interval by cursor gives exactly the guide dialect's ids for that window but its API requests, in order")
     func resultsMatchTheGuideWindow() async throws {
         let from = SimulatorFixture.start.addingTimeInterval(-13 * Self.day), to = SimulatorFixture.start.addingTimeInterval(-3 * Self.day)
-        let guideIDs = try await SimulatorFixture.with(SimulatorOptions(scale: 3_000, days: 20)) { fixture in
-            try await fixture.fetchWindow(from: from, to: to, token: try await fixture.client.bearer()).events.compactMap { $0["id"] as? String }
+        let guideEvents = try await SimulatorFixture.with(SimulatorOptions(scale: 3_000, days: 20)) { fixture in
+            try await fixture.fetchWindow(from: from, to: to, token: try await fixture.client.bearer()).events
         }
+        // The live audit log has no per-request record; a page covers 173 of the log's positions, so some hold fewer messages.
+        let guideIDs = guideEvents.filter { $0["action"] as? String != "api.request" }.compactMap { $0["id"] as? String }
         try await SimulatorFixture.with(LiveQuery.options(scale: 3_000)) { fixture in
             let query = LiveQuery(client: fixture.client, token: try await fixture.client.bearer())
             let id = try await query.submit(from: from, to: to)
             #expect(try await query.finish(id) == "Succeeded")
             let (messages, pages) = try await query.results(id, pageSize: 173)
             #expect(messages.compactMap { $0["id"] as? String } == guideIDs)
-            #expect(pages == (guideIDs.count + 172) / 173)
-            #expect(guideIDs.count > 1_000)
+            #expect(pages == (guideEvents.count + 172) / 173)
+            #expect(guideIDs.count > 300 && guideEvents.count > 1_000)
             #expect(fixture.server.stats.resultPages == pages)
             let bigger = try await query.results(id, pageSize: 500).messages.compactMap { $0["id"] as? String }
             #expect(bigger == guideIDs, "any page size gives the same results")

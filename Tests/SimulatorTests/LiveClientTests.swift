@@ -4,15 +4,11 @@ import Testing
 
 @Suite("Live dialect: OAuth clients and roles")
 struct LiveClientTests {
-    /// Every client of the listing, all pages.
+    /// Every client: the one unpaged listing.
     static func listing(_ fixture: SimulatorFixture, token: String) async throws -> [[String: Any]] {
-        var clients: [[String: Any]] = []
-        var path: String? = "/api/v2/oauth/clients?pageSize=10&pageNumber=1"
-        while let next = path {
-            let json = try await fixture.client.get(next, token: token).json()
-            clients += json["entities"] as? [[String: Any]] ?? []
-            path = json["nextUri"] as? String
-        }
+        let json = try await fixture.client.get("/api/v2/oauth/clients", token: token).json()
+        let clients = json["entities"] as? [[String: Any]] ?? []
+        #expect(json["pageCount"] as? Int == 1 && json["total"] as? Int == clients.count && json["nextUri"] == nil)
         return clients
     }
 
@@ -31,7 +27,7 @@ struct LiveClientTests {
         })
     }
 
-    @Test("Live clients carry no ipWhitelist, and nextUri walks every page")
+    @Test("One unpaged listing carries every client as a full OAuthClient without ipWhitelist; paging parameters change nothing")
     func clientsHaveNoAllowlist() async throws {
         try await SimulatorFixture.with(LiveQuery.options()) { fixture in
             let token = try await fixture.client.bearer()
@@ -43,8 +39,8 @@ struct LiveClientTests {
                 #expect(clients.allSatisfy { $0[field] != nil }, "\(field)")
             }
             #expect(clients.contains { ($0["partnerMetadata"] as? [String: Any])?["tier"] as? String == "gold" })
-            let last = try await fixture.client.get("/api/v2/oauth/clients?pageSize=10&pageNumber=3", token: token).json()
-            #expect(last["nextUri"] is NSNull)
+            let paged = try await fixture.client.get("/api/v2/oauth/clients?pageSize=10&pageNumber=3", token: token).json()
+            #expect((paged["entities"] as? [[String: Any]])?.count == clients.count, "the endpoint takes no query parameters")
             #expect(try await fixture.client.get("/api/v2/auditlogs", token: token).status == 404)
         }
     }
@@ -56,14 +52,21 @@ struct LiveClientTests {
             let served = try await Self.listing(fixture, token: token)
             let roles = try await Self.roles(fixture, token: token)
             var credentialClients = 0
+            var onlyRoleIDs: [String] = []
             for (client, json) in zip(fixture.organization.clients, served) {
                 if client.grantType == "client_credentials" {
                     credentialClients += 1
                     #expect(json["scope"] == nil, "\(client.name)")
-                    let grants = try #require(json["roleDivisions"] as? [[String: Any]], "\(client.name)")
-                    #expect(grants.count == 1)
-                    let roleId = try #require(grants.first?["roleId"] as? String)
-                    #expect(grants.first?["divisionId"] as? String == fixture.organization.homeDivisionID)
+                    let roleIds = try #require(json["roleIds"] as? [String], "\(client.name)")
+                    #expect(roleIds.count == 1)
+                    let roleId = try #require(roleIds.first)
+                    if let grants = json["roleDivisions"] as? [[String: Any]] {
+                        #expect(grants.count == 1 && grants.first?["roleId"] as? String == roleId)
+                        let expected = client.id == fixture.organization.everyDivisionClientID ? "*" : fixture.organization.homeDivisionID
+                        #expect(grants.first?["divisionId"] as? String == expected, "\(client.name)")
+                    } else {
+                        onlyRoleIDs.append(client.id)
+                    }
                     let role = try #require(roles[roleId], "\(client.name)'s role \(roleId) is listed")
                     #expect(Self.expand(role) == Set(client.scopes.map(LivePermissions.permission(forScope:))), "\(client.name)")
                 } else {
@@ -76,6 +79,22 @@ struct LiveClientTests {
             let wildcard = fixture.organization.clients.first { $0.scopes == ["*"] }
             let wildcardRole = try #require(wildcard.flatMap { fixture.organization.liveRoleID(of: $0) }.flatMap { roles[$0] })
             #expect(Self.expand(wildcardRole) == ["*:*:*"])
+            #expect(onlyRoleIDs == fixture.organization.liveRoleIDsOnlyClients && onlyRoleIDs.count >= 3, "some name their role only in roleIds")
+            #expect(served.filter { ($0["roleDivisions"] as? [[String: Any]])?.first?["divisionId"] as? String == "*" }.count == 1,
+                    "one role is granted in every division")
+        }
+    }
+
+    @Test("Some clients come with the secret older organisations still return, each its own")
+    func someClientsCarryTheirSecret() async throws {
+        try await SimulatorFixture.with(LiveQuery.options()) { fixture in
+            let token = try await fixture.client.bearer()
+            let served = try await Self.listing(fixture, token: token)
+            let carriers = served.filter { $0["secret"] != nil }.compactMap { $0["id"] as? String }
+            #expect(carriers == fixture.organization.liveSecretCarriers && carriers.count >= 5)
+            for client in fixture.organization.clients where carriers.contains(client.id) {
+                #expect(served.first { $0["id"] as? String == client.id }?["secret"] as? String == fixture.organization.liveSecret(of: client))
+            }
         }
     }
 

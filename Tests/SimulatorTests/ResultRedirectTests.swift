@@ -4,7 +4,7 @@ import Testing
 
 @Suite("Live dialect: redirected results and the download listener")
 struct ResultRedirectTests {
-    @Test("With allowRedirect some pages answer 303 to the download listener, which serves the same page without a bearer")
+    @Test("With allowRedirect some pages answer 302 with a downloadUrl and the next cursor; the download is the page's messages as an array dated by eventTime")
     func redirectsReachTheDownloadListener() async throws {
         try await SimulatorFixture.with(LiveQuery.options(scale: 3_000)) { fixture in
             let query = LiveQuery(client: fixture.client, token: try await fixture.client.bearer())
@@ -21,18 +21,28 @@ struct ResultRedirectTests {
             repeat {
                 var path = "/api/v2/audits/query/\(id)/results?pageSize=200&allowRedirect=true"
                 if let cursor { path += "&cursor=\(cursor)" }
-                var answer = try await fixture.client.get(path, token: query.token)
-                if answer.status == 303 {
-                    let location = try #require(answer.headers["location"])
+                let answer = try await fixture.client.get(path, token: query.token)
+                let json = try answer.json()
+                if answer.status == 302 {
+                    let location = try #require(json["downloadUrl"] as? String)
+                    #expect(json["entities"] == nil && json["id"] as? String == id && json["pageSize"] as? Int == 200)
+                    #expect(answer.headers["location"] == location)
                     #expect(location.hasPrefix(downloads + "/downloads/"))
                     locations.append(location)
-                    let direct = try await query.page(id, cursor: cursor, pageSize: 200)
-                    answer = try await fixture.client.send("GET", location)
-                    #expect(answer.body == direct.body, "the download is the page itself")
+                    let direct = try await query.page(id, cursor: cursor, pageSize: 200).json()
+                    #expect(json["cursor"] as? String == direct["cursor"] as? String, "the 302 carries the next page's cursor")
+                    let download = try await fixture.client.send("GET", location)
+                    #expect(download.status == 200)
+                    let messages = try #require(try JSONSerialization.jsonObject(with: download.body) as? [[String: Any]], "a bare JSON array")
+                    let directMessages = direct["entities"] as? [[String: Any]] ?? []
+                    #expect(messages.compactMap { $0["id"] as? String } == directMessages.compactMap { $0["id"] as? String })
+                    #expect(messages.allSatisfy { $0["eventDate"] == nil && $0["eventTime"] is String })
+                    #expect(messages.map { $0["eventTime"] as? String } == directMessages.map { $0["eventDate"] as? String })
+                    ids += messages.compactMap { $0["id"] as? String }
+                } else {
+                    #expect(answer.status == 200)
+                    ids += (json["entities"] as? [[String: Any]] ?? []).compactMap { $0["id"] as? String }
                 }
-                #expect(answer.status == 200)
-                let json = try answer.json()
-                ids += (json["entities"] as? [[String: Any]] ?? []).compactMap { $0["id"] as? String }
                 cursor = json["cursor"] as? String
             } while cursor != nil
             #expect(ids == plainIDs)

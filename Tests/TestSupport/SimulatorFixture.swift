@@ -20,17 +20,21 @@ package final class SimulatorFixture: @unchecked Sendable {
     package let folder: URL
     package let warehousePath: String
     package let httpClient = APIClient.makeHTTPClient()
-    package let logger = Logger(label: "test") { _ in SwiftLogNoOpLogHandler() }
+    package let logger: Logger
 
     /// - Parameters:
     ///   - dialect: what the simulator serves and the extractor speaks.
     ///   - organizationWideAllowlist: in the guide dialect, serve every client the organisation's
     ///     allowlist, so one organisation reads the same through both dialects.
+    ///   - querySeconds: live dialect, how long each audit query runs on the shared clock.
+    ///   - log: where the simulator's, the source's and the extractor's lines go; nowhere when `nil`.
     package init(
         scale: Int = 5_000, days: Int = 10, faults: String = "none", secret: String = "demo-secret",
-        dialect: SourceDialect = .guide, organizationWideAllowlist: Bool = false
+        dialect: SourceDialect = .guide, organizationWideAllowlist: Bool = false, querySeconds: Double = 0, log: CapturedLog? = nil
     ) async throws {
+        logger = log?.logger ?? Logger(label: "test") { _ in SwiftLogNoOpLogHandler() }
         var options = SimulatorOptions()
+        options.querySeconds = querySeconds
         options.dialect = dialect
         options.organizationWideAllowlist = organizationWideAllowlist
         options.scale = scale

@@ -4,12 +4,15 @@ import PartnerAuditCore
 enum WildcardScopeRules {
     static let all: [any Rule] = [WildcardScope(), UnknownScope()]
 
-    /// WS-1: a granted scope contains `*`.
+    /// WS-1: a granted scope (or a role's permission) contains `*`, or a role is granted in
+    /// every division (`divisionId: "*"`, live dialect), which reaches every division's data,
+    /// today's and future ones.
     struct WildcardScope: Rule {
         let id = "WS-1"
         func evaluate(_ context: EvaluationContext) async throws -> [RuleHit] {
-            context.clients.flatMap { client in
-                client.snapshot.scopes.filter { $0.contains("*") }.map { scope in
+            var hits: [RuleHit] = []
+            for client in context.clients {
+                hits += client.snapshot.scopes.filter { $0.contains("*") }.map { scope in
                     // `*`, `*:*` (scopes) and `*:*:*` (a role's permission) reach every API there is.
                     let bare = scope.split(separator: ":", omittingEmptySubsequences: false).allSatisfy { $0 == "*" }
                     return RuleHit(client: client, subject: scope, severity: bare ? .critical : .high,
@@ -18,7 +21,14 @@ enum WildcardScopeRules {
                             : "\(client.name) holds the wildcard scope '\(scope)', which grants every scope it matches, today's and future ones.",
                         evidence: Evidence(scopes: [scope]))
                 }
+                hits += try client.snapshot.roleGrants().filter(\.isEveryDivision).map { grant in
+                    let role = grant.roleName.isEmpty ? grant.roleID : "\(grant.roleName) (\(grant.roleID))"
+                    return RuleHit(client: client, subject: "role \(grant.roleID) in division \(RoleGrant.everyDivision)", severity: .high,
+                        detail: "\(client.name) holds the role \(role) in every division (divisionId \"\(RoleGrant.everyDivision)\"): its permissions reach every division's data, today's and future ones.",
+                        evidence: Evidence(scopes: grant.permissions))
+                }
             }
+            return hits
         }
     }
 

@@ -30,24 +30,25 @@ struct LiveAuditQuery: Sendable {
                           message: "the audit query ended \(lastState) twice; the interval was not read")
     }
 
-    /// One page of a succeeded transaction's results; `next` is `nil` on the last page.
+    /// One page of a succeeded transaction's results (from a download when the platform
+    /// redirects a large page, `AuditResultsPage`); `next` is `nil` on the last page.
     func results(_ transaction: String, cursor: String?, label: String) async throws -> (events: [AuditEvent], next: String?) {
         var query = [("pageSize", String(pageSize)), ("allowRedirect", "true")]
         if let cursor { query.append(("cursor", cursor)) }
         let path = "/api/v2/audits/query/\(APIClient.pathSegment(transaction))/results"
-        // The response is not kept: its bytes are freed once parsed, before the events are decoded.
-        let page = try SourcePage(try await api.call(.GET, path, query: query, label: label, followsRedirect: true),
-                                  label: "GET \(path) (\(label))", keepsEntityTexts: false)
+        let request = "GET \(path) (\(label))"
+        let page = try await AuditResultsPage.read(
+            try await api.call(.GET, path, query: query, label: label, returnsRedirect: true), api: api, request: request, label: label)
         var events: [AuditEvent] = []
-        events.reserveCapacity(page.entities.count)
-        for entity in page.entities {
+        events.reserveCapacity(page.messages.count)
+        for message in page.messages {
             do {
-                events.append(try AuditEvent(liveJSON: entity))
+                events.append(try AuditEvent(liveJSON: message))
             } catch {
-                throw SourceError(.malformedResponse, request: "GET \(path) (\(label))", message: "\(error)")
+                throw SourceError(.malformedResponse, request: page.downloaded ? "download of \(request)" : request, message: "\(error)")
             }
         }
-        return (events, page.json["cursor"]?.nonEmptyString)
+        return (events, page.cursor)
     }
 
     private func submit(_ interval: TimeWindow) async throws -> String {

@@ -3,10 +3,16 @@ import PartnerAuditCore
 
 /// The live dialect's OAuth clients with their effective grants and allowlist (source-api.md section 4).
 ///
-/// A client-credentials client's grant is its roles: their permission policies expand to
-/// `domain:entity:action` permissions, stored as the client's grants. The IP allowlist is the
-/// organisation's (`ipAddressAllowlist`, or the older `networkWhitelist`), applied to every client.
+/// `GET /api/v2/oauth/clients` takes no query parameters and answers every client in one
+/// listing. A client-credentials client's grant is its roles (`roleDivisions`, or the deprecated
+/// `roleIds` where that is the only list): their permission policies expand to
+/// `domain:entity:action` permissions, stored as the client's grants, and each role with its
+/// division is recorded as a `RoleGrant`. The IP allowlist is the organisation's
+/// (`ipAddressAllowlist`, or the older `networkWhitelist`), applied to every client. A client's
+/// `secret`, which older organisations still return, is dropped before anything is kept.
 struct LiveDirectory: Sendable {
+    static let clientsPath = "/api/v2/oauth/clients"
+
     let api: APIClient
     let pageSize: Int
     let logger: Logger
@@ -15,16 +21,29 @@ struct LiveDirectory: Sendable {
         let roles = try await self.roles()
         let allowlist = try await organizationAllowlist()
         var clients: [ClientSnapshot] = []
-        for (listed, _) in try await api.numberedListing("/api/v2/oauth/clients", what: "OAuth clients", pageSize: pageSize) {
+        for listed in try await listing() {
             var entity = listed
             if entity["authorizedGrantType"] == nil, let id = entity["id"]?.nonEmptyString {
-                // The listing may leave the grant type out; the client's own resource has it.
-                let path = "/api/v2/oauth/clients/\(APIClient.pathSegment(id))"
+                // Listings before early 2026 left the grant type out; the client's own resource has it.
+                let path = "\(Self.clientsPath)/\(APIClient.pathSegment(id))"
                 entity = try parse(try await api.call(.GET, path, label: "OAuth client \(id)"), request: "GET \(path)")
+                    .removingKeys(ClientSnapshot.secretFields)
             }
             clients.append(try snapshot(entity, roles: roles, allowlist: allowlist))
         }
         return clients
+    }
+
+    /// The one unpaged listing, each client's secret-bearing fields already removed; a listing
+    /// that says it has more pages is refused, since this endpoint has no way to ask for them.
+    private func listing() async throws -> [JSONValue] {
+        let request = "GET \(Self.clientsPath)"
+        let page = try SourcePage(try await api.call(.GET, Self.clientsPath, label: "OAuth clients"), label: request, keepsEntityTexts: false)
+        if let count = page.int("pageCount"), count > 1 {
+            throw SourceError(.malformedResponse, request: request,
+                              message: "the listing says it has \(count) pages, but this endpoint takes no paging parameters")
+        }
+        return page.entities.map { $0.removingKeys(ClientSnapshot.secretFields) }
     }
 
     /// Every role by id, with its permissions expanded.
@@ -62,31 +81,47 @@ struct LiveDirectory: Sendable {
         do {
             client = try ClientSnapshot(sourceJSON: entity)
         } catch {
-            throw SourceError(.malformedResponse, request: "GET /api/v2/oauth/clients", message: "\(error)")
+            throw SourceError(.malformedResponse, request: "GET \(Self.clientsPath)", message: "\(error)")
         }
-        var resolved: [JSONValue] = []
+        var resolved: [RoleGrant] = []
         if client.grantType == .clientCredentials {
-            var permissions = Set<String>()
-            for assignment in entity["roleDivisions"]?.arrayValue ?? [] {
-                guard let roleID = assignment["roleId"]?.nonEmptyString else { continue }
+            for (roleID, division) in try Self.roleAssignments(entity, client: client.id) {
                 guard let role = roles[roleID] else {
-                    throw SourceError(.malformedResponse, request: "GET /api/v2/oauth/clients",
+                    throw SourceError(.malformedResponse, request: "GET \(Self.clientsPath)",
                         message: "OAuth client \(client.id) holds role \(roleID), which GET /api/v2/authorization/roles does not list")
                 }
-                permissions.formUnion(role.permissions)
-                resolved.append(role.json(division: assignment["divisionId"]?.stringValue))
+                resolved.append(role.grant(division: division))
             }
-            client.scopes = permissions.sorted()
+            client.scopes = Set(resolved.flatMap(\.permissions)).sorted()
         }
         client.ipAllowlist = allowlist
         client.ipAllowlistScope = .organization
         // The stored JSON is the client with what the other endpoints said of it, so a change to a
         // role or to the organisation's allowlist is a change in the client's history too.
         guard case .object(var members) = entity.removingKeys(ClientSnapshot.secretFields) else { return client }
-        members["resolvedRoles"] = .array(resolved)
+        members[ClientSnapshot.resolvedRolesKey] = .array(resolved.map(\.json))
         members["organizationIpAllowlist"] = .array(allowlist.map(JSONValue.string))
         client.rawJSON = JSONValue.object(members).canonicalText
         return client
+    }
+
+    /// `(roleId, divisionId)` of each `roleDivisions` entry; where there is none, each of the
+    /// deprecated `roleIds` with no division.
+    private static func roleAssignments(_ entity: JSONValue, client: String) throws -> [(role: String, division: String?)] {
+        let divisions = entity["roleDivisions"]?.arrayValue ?? []
+        if !divisions.isEmpty {
+            return try divisions.map { assignment in
+                guard let role = assignment["roleId"]?.nonEmptyString else {
+                    throw SourceError(.malformedResponse, request: "GET \(clientsPath)", message: "OAuth client \(client) has a roleDivisions entry without a roleId")
+                }
+                return (role, assignment["divisionId"]?.nonEmptyString)
+            }
+        }
+        guard let ids = entity["roleIds"], ids != .null else { return [] }
+        guard let list = ids.stringArray else {
+            throw SourceError(.malformedResponse, request: "GET \(clientsPath)", message: "OAuth client \(client): 'roleIds' is not a list of strings")
+        }
+        return list.filter { !$0.isEmpty }.map { ($0, nil) }
     }
 
     private func parse(_ response: APIResponse, request: String) throws -> JSONValue {

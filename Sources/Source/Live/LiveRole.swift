@@ -24,11 +24,8 @@ struct LiveRole: Sendable {
         self.permissions = permissions
     }
 
-    /// What the client's stored JSON says of the role: id, name, division and permissions.
-    func json(division: String?) -> JSONValue {
-        .object([
-            "id": .string(id), "name": .string(name), "divisionId": division.map(JSONValue.string) ?? .null,
-            "permissions": .array(permissions.map(JSONValue.string)),
-        ])
+    /// The role as granted to a client in `division` (`nil` when only `roleIds` named it).
+    func grant(division: String?) -> RoleGrant {
+        RoleGrant(roleID: id, roleName: name, divisionID: division, permissions: permissions)
     }
 }

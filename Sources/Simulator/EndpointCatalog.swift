@@ -6,6 +6,9 @@
 /// Kept in code so the simulator needs no file at run time; `EndpointCatalogTests` checks
 /// every row against the catalog file, so a drift fails the build's tests.
 enum EndpointCatalog {
+    /// A scope's first row is the call its client is sure to make (`TrafficProfile.callPerScope`):
+    /// one the platform's endpoint map says needs the scope's permission (`GET /api/v2/conversations`
+    /// needs none there, so `GET /api/v2/conversations/{id}` comes first).
     static let all: [Endpoint] = [
         .init(method: "GET", pattern: "/api/v2/routing/queues", scope: "routing:queue:read", permission: "routing:queue:view", resource: "routing/queues", idKind: nil),
         .init(method: "GET", pattern: "/api/v2/routing/queues/{id}", scope: "routing:queue:read", permission: "routing:queue:view", resource: "routing/queues", idKind: .queue),
@@ -13,8 +16,8 @@ enum EndpointCatalog {
         .init(method: "POST", pattern: "/api/v2/routing/queues", scope: "routing:queue:write", permission: "routing:queue:edit", resource: "routing/queues", idKind: nil),
         .init(method: "PUT", pattern: "/api/v2/routing/queues/{id}", scope: "routing:queue:write", permission: "routing:queue:edit", resource: "routing/queues", idKind: .queue),
         .init(method: "DELETE", pattern: "/api/v2/routing/queues/{id}", scope: "routing:queue:write", permission: "routing:queue:edit", resource: "routing/queues", idKind: .queue),
-        .init(method: "GET", pattern: "/api/v2/conversations", scope: "interaction:read", permission: "conversation:communication:view", resource: "conversations", idKind: nil),
         .init(method: "GET", pattern: "/api/v2/conversations/{id}", scope: "interaction:read", permission: "conversation:communication:view", resource: "conversations", idKind: .conversation),
+        .init(method: "GET", pattern: "/api/v2/conversations", scope: "interaction:read", permission: "conversation:communication:view", resource: "conversations", idKind: nil),
         .init(method: "POST", pattern: "/api/v2/conversations/calls", scope: "interaction:write", permission: "conversation:communication:edit", resource: "conversations", idKind: nil),
         .init(method: "PATCH", pattern: "/api/v2/conversations/{id}", scope: "interaction:write", permission: "conversation:communication:edit", resource: "conversations", idKind: .conversation),
         .init(method: "GET", pattern: "/api/v2/analytics/reporting/schedules", scope: "analytics:report:read", permission: "analytics:reportingExport:view", resource: "analytics/reporting", idKind: nil),
@@ -44,5 +47,18 @@ enum EndpointCatalog {
             return all.filter { $0.scope.hasPrefix(prefix) }
         }
         return all.filter { $0.scope == scope }
+    }
+}
+
+extension EndpointCatalog {
+    /// The endpoint a concrete call (`GET /api/v2/routing/queues/8f1…`) went to; `nil` when none matches.
+    static func endpoint(method: String, path: String) -> Endpoint? {
+        all.first { endpoint in
+            guard endpoint.method == method else { return false }
+            guard endpoint.idKind != nil else { return endpoint.pattern == path }
+            return path.hasPrefix(endpoint.pathHead) && path.hasSuffix(endpoint.pathTail)
+                && path.count > endpoint.pathHead.count + endpoint.pathTail.count
+                && !path.dropFirst(endpoint.pathHead.count).dropLast(endpoint.pathTail.count).contains("/")
+        }
     }
 }

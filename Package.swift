@@ -130,7 +130,7 @@ let package = Package(
             path: "Tests/TestSupport"
         ),
         .testTarget(name: "PartnerAuditCoreTests", dependencies: ["PartnerAuditCore"]),
-        .testTarget(name: "SourceTests", dependencies: ["PartnerAuditCore", "Source"]),
+        .testTarget(name: "SourceTests", dependencies: ["PartnerAuditCore", "Source"], exclude: ["Payloads"]),
         .testTarget(name: "WarehouseTests", dependencies: ["PartnerAuditCore", "Warehouse", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(
             name: "SimulatorTests",

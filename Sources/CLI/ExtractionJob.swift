@@ -31,9 +31,12 @@ struct ExtractionJob {
             requestsPerMinute: source.requestsPerMinute, retry: RetryPolicy(maxAttempts: source.maxAttempts),
             requestDeadline: .seconds(source.requestTimeoutSeconds), clock: clock, logger: logger)
         let progress = ProgressDisplay(logger: logger, terminal: Console.stderrIsTerminal && !quiet)
+        let platform = adapter(api: api)
+        let auditLog = AuditLogSource(
+            source: platform, warehouse: warehouse, clock: clock, settings: settings, logger: logger, onWindow: progress.windowCommitted)
         let extractor = Extractor(
-            source: adapter(api: api), warehouse: warehouse, clock: clock,
-            settings: settings, logger: logger, onWindow: progress.windowCommitted)
+            platform: platform, sources: [auditLog] + usageSources(api: api, warehouse: warehouse, settings: settings, logger: logger),
+            warehouse: warehouse, clock: clock, logger: logger)
         do {
             let summary = try await extractor.run(since: since, until: until)
             progress.finish()
@@ -53,6 +56,13 @@ struct ExtractionJob {
         case .guide: return GuideSource(api: api, pageSize: source.pageSize)
         case .live: return LiveSource(api: api, pageSize: source.pageSize, clock: clock)
         }
+    }
+
+    /// The live platform's API Usage service (source-api.md section 5), read after the audit log; none in the guide dialect.
+    private func usageSources(api: APIClient, warehouse: Warehouse, settings: ExtractionSettings, logger: Logger) -> [any ExtractionSource] {
+        guard configuration.source.resolvedDialect == .live else { return [] }
+        let usage = APIUsageSettings(firstRunLookback: settings.firstRunLookback)
+        return [APIUsageSource(query: LiveUsageQuery(api: api, clock: clock), warehouse: warehouse, clock: clock, settings: usage, logger: logger)]
     }
 
     /// Window settings from the configuration.

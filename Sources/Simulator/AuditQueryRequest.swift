@@ -20,30 +20,10 @@ struct AuditQueryRequest {
 
     /// Reads a body; the error says what is wrong, for a 400.
     init(body: [UInt8]) throws(QueryParameters.Invalid) {
-        let json: JSONValue
-        do { json = try JSONParser.parse(body) } catch {
-            throw QueryParameters.Invalid(description: "the body is not JSON: \(error)")
-        }
-        guard case .object = json else { throw QueryParameters.Invalid(description: "the body must be a JSON object") }
-        guard let interval = json["interval"]?.stringValue else {
-            throw QueryParameters.Invalid(description: "interval is required, like 2026-09-01T00:00:00.000Z/2026-09-08T00:00:00.000Z")
-        }
-        let ends = interval.split(separator: "/", omittingEmptySubsequences: false)
-        guard ends.count == 2, let from = Self.instant(ends[0]), let to = Self.instant(ends[1]) else {
-            throw QueryParameters.Invalid(description: "interval must be START/END in ISO 8601 UTC, got '\(interval.prefix(80))'")
-        }
-        guard from < to else { throw QueryParameters.Invalid(description: "the interval's end must be after its start") }
-        guard to - from <= TimeSpan.days(Int(Self.maximumDays)).milliseconds else {
-            throw QueryParameters.Invalid(description: "the interval must not exceed \(Self.maximumDays) days")
-        }
-        self.from = from
-        self.to = to
-        filter = try Self.filter(json["filters"])
-    }
-
-    /// An interval end: ISO 8601 in UTC, the `Z` optional (the platform's own examples leave it out).
-    private static func instant(_ text: Substring) -> Int64? {
-        Timestamp.parseMilliseconds(text) ?? (text.hasSuffix("Z") ? nil : Timestamp.parseMilliseconds(text + "Z"))
+        let query = try QueryInterval(body: body, maximumDays: Int(Self.maximumDays))
+        from = query.from
+        to = query.to
+        filter = try Self.filter(query.json["filters"])
     }
 
     /// The actor filter of `filters`: `ClientId` or `UserId`, not both.

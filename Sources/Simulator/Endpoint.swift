@@ -8,6 +8,16 @@ struct Endpoint: Sendable, Hashable {
 
         /// The position of the kind in `allCases`, for array-indexed pools.
         var index: Int { Int(rawValue - Self.queue.rawValue) }
+
+        /// The placeholder the platform's endpoint map names the id with (`{queueId}`).
+        var placeholder: String {
+            switch self {
+            case .queue: "{queueId}"
+            case .conversation: "{conversationId}"
+            case .user: "{userId}"
+            case .recording: "{recordingId}"
+            }
+        }
     }
 
     let method: String
@@ -45,6 +55,13 @@ struct Endpoint: Sendable, Hashable {
     func path(id: String?) -> String {
         guard let id, idKind != nil else { return pattern }
         return pathHead + id + pathTail
+    }
+
+    /// The API Usage service's `templateUri` of the call: the platform's path template without
+    /// its leading `/`, the id's placeholder named as the endpoint map names it
+    /// (`api/v2/routing/queues/{queueId}`).
+    var templateURI: String {
+        String((idKind.map { pathHead + $0.placeholder + pathTail } ?? pattern).dropFirst())
     }
 
     /// The HTTP status a successful call of this method answers.

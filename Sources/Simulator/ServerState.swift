@@ -21,12 +21,15 @@ final class ServerState: Sendable {
     let faults: FaultSpec
     /// The live dialect's audit-query transactions.
     let queries: AuditQueryStore
+    /// The live dialect's API Usage query executions.
+    let usageQueries: UsageQueryStore
     private let inner: Mutex<Inner>
 
     init(seed: UInt64, faults: FaultSpec) {
         self.seed = seed
         self.faults = faults
         queries = AuditQueryStore(seed: seed, everyQueryFails: faults.failingQueries)
+        usageQueries = UsageQueryStore(seed: seed)
         inner = Mutex(Inner(limiter: faults.budgetPerMinute.map { SlidingWindowLimiter(budget: $0) }))
     }
 

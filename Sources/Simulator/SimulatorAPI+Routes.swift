@@ -40,7 +40,8 @@ extension SimulatorAPI {
     }
 
     /// The live dialect's API routes (section 4): the clients, one by id, the roles, the two
-    /// allowlist endpoints, and the audit query's submission, poll and results.
+    /// allowlist endpoints, the audit query's submission, poll and results, and the API Usage
+    /// query's submission and results (section 5).
     private var liveRoutes: [(route: SimulatorRoute, handler: Handler)] {
         [
             (.clients, { _, _ in liveClientListing() }),
@@ -56,6 +57,11 @@ extension SimulatorAPI {
             (.queryResults, { request, context in
                 queryResults(id: try context.parameters.require("transactionId"), request)
             }),
+            (.submitUsageQuery, { request, _ in
+                var request = request
+                return submitUsageQuery(body: Array(buffer: try await request.collectBody(upTo: Self.maximumQueryBody)))
+            }),
+            (.usageResults, { _, context in usageResults(id: try context.parameters.require("executionId")) }),
         ]
     }
 }

@@ -28,6 +28,11 @@ extension SimulatorRoute {
     /// `GET /api/v2/audits/query/{transactionId}/results`.
     static let queryResults = SimulatorRoute(
         .get, "/api/v2/audits/query/{transactionId}/results", counts: \SimulatorStats.auditQueryRequests)
+    /// `POST /api/v2/usage/query`.
+    static let submitUsageQuery = SimulatorRoute(.post, "/api/v2/usage/query", counts: \SimulatorStats.usageQueryRequests)
+    /// `GET /api/v2/usage/query/{executionId}/results`.
+    static let usageResults = SimulatorRoute(
+        .get, "/api/v2/usage/query/{executionId}/results", counts: \SimulatorStats.usageQueryRequests)
 
     /// `GET /downloads/{token}` on the live dialect's download listener, which counts its requests as a whole.
     static let download = SimulatorRoute(.get, "/downloads/{token}", counts: nil)

@@ -48,6 +48,12 @@ package struct SimulatorStats: Sendable, Equatable {
     package var resultPages = 0
     /// Results pages answered `303 See Other` to the download listener.
     package var redirectsServed = 0
+    /// Requests to `/api/v2/usage/query` and below it: submissions and results polls.
+    package var usageQueryRequests = 0
+    /// Usage queries accepted.
+    package var usageQueriesSubmitted = 0
+    /// Results polls of a known usage query answered `Running`.
+    package var usagePollsRunning = 0
     /// Requests to the download listener.
     package var downloadRequests = 0
     /// Requests to the download listener that carried an `Authorization` header (a client leaking its token).
@@ -58,6 +64,6 @@ package struct SimulatorStats: Sendable, Equatable {
     /// Every request received.
     package var totalRequests: Int {
         tokenRequests + clientListRequests + auditLogRequests + unknownRequests
-            + clientRequests + roleListRequests + allowlistRequests + auditQueryRequests + downloadRequests
+            + clientRequests + roleListRequests + allowlistRequests + auditQueryRequests + usageQueryRequests + downloadRequests
     }
 }

@@ -5,14 +5,14 @@ import Testing
 struct LivePermissionTests {
     static let table: [(scope: String, permission: String)] = [
         ("routing:queue:read", "routing:queue:view"), ("routing:queue:write", "routing:queue:edit"),
-        ("interaction:read", "conversation:communication:view"), ("interaction:write", "conversation:communication:edit"),
+        ("interaction:read", "conversation:communication:view"), ("interaction:write", "conversation:conference:add"),
         ("analytics:report:read", "analytics:reportingExport:view"),
         ("analytics:conversation:read", "analytics:conversationDetail:view"),
         ("users:read", "directory:user:view"), ("users:write", "directory:user:edit"),
         ("recording:read", "recording:recording:view"), ("recording:delete", "recording:recording:delete"),
         ("externalcontacts:contact:read", "externalContacts:contact:view"),
-        ("externalcontacts:contact:write", "externalContacts:contact:edit"),
-        ("oauth:client:read", "oauth:client:view"), ("oauth:client:admin", "oauth:client:edit"),
+        ("externalcontacts:contact:write", "externalContacts:contact:add"),
+        ("oauth:client:read", "oauth:client:view"), ("oauth:client:admin", "oauth:client:add"),
     ]
 
     @Test("Each catalogued scope translates to its permission")

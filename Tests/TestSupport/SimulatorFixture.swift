@@ -72,18 +72,37 @@ package final class SimulatorFixture: @unchecked Sendable {
         warehouse: Warehouse, clientSecret: String? = nil, pageSize: Int = 100, maxAttempts: Int = 8, settings: ExtractionSettings? = nil,
         onWindow: @escaping @Sendable (WindowProgress) async -> Void = { _ in }
     ) throws -> Extractor {
-        Extractor(source: try auditSource(clientSecret: clientSecret, pageSize: pageSize, maxAttempts: maxAttempts),
-                  warehouse: warehouse, clock: clock, settings: settings ?? self.settings, logger: logger, onWindow: onWindow)
+        let api = try apiClient(clientSecret: clientSecret, maxAttempts: maxAttempts)
+        let settings = settings ?? self.settings
+        let platform = auditSource(api: api, pageSize: pageSize)
+        let auditLog = AuditLogSource(source: platform, warehouse: warehouse, clock: clock, settings: settings, logger: logger, onWindow: onWindow)
+        // The live dialect reads the API Usage service too, as `demo --dialect live` does.
+        let usage: [any ExtractionSource] = options.dialect == .live ? [usageSource(api: api, warehouse: warehouse)] : []
+        return Extractor(platform: platform, sources: [auditLog] + usage, warehouse: warehouse, clock: clock, logger: logger)
     }
 
-    /// The adapter of the simulator's dialect over a fresh API client, with its credentials unless told otherwise.
-    package func auditSource(clientSecret: String? = nil, pageSize: Int = 100, maxAttempts: Int = 8) throws -> any AuditSource {
-        let api = APIClient(
+    /// The API Usage source over `api`, reading back as far as the audit log's first run.
+    package func usageSource(api: APIClient, warehouse: Warehouse) -> APIUsageSource {
+        APIUsageSource(query: LiveUsageQuery(api: api, clock: clock), warehouse: warehouse, clock: clock,
+                       settings: APIUsageSettings(firstRunLookback: settings.firstRunLookback), logger: logger)
+    }
+
+    /// A fresh API client to the simulator, with its credentials unless told otherwise.
+    package func apiClient(clientSecret: String? = nil, maxAttempts: Int = 8) throws -> APIClient {
+        APIClient(
             endpoint: try SourceEndpoint(apiURL: simulator.baseURL, loginURL: simulator.baseURL),
             credentials: Credentials(clientID: options.clientID, clientSecret: Secret(clientSecret ?? options.clientSecret)),
             httpClient: httpClient, requestsPerMinute: 1_000_000, retry: RetryPolicy(maxAttempts: maxAttempts),
             clock: clock, logger: logger)
-        return switch options.dialect {
+    }
+
+    /// The adapter of the simulator's dialect over a fresh API client, with its credentials unless told otherwise.
+    package func auditSource(clientSecret: String? = nil, pageSize: Int = 100, maxAttempts: Int = 8) throws -> any AuditSource {
+        auditSource(api: try apiClient(clientSecret: clientSecret, maxAttempts: maxAttempts), pageSize: pageSize)
+    }
+
+    private func auditSource(api: APIClient, pageSize: Int) -> any AuditSource {
+        switch options.dialect {
         case .guide: GuideSource(api: api, pageSize: pageSize)
         case .live: LiveSource(api: api, pageSize: pageSize, clock: clock)
         }

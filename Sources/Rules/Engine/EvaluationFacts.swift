@@ -14,6 +14,15 @@ package struct EvaluationFacts: Sendable {
     package var requestCounts: [String: Int] = [:]
     /// Calls per client whose scope neither the event nor the endpoint map tells.
     package var unmappedCalls: [String: Int] = [:]
+    /// Per client: grant lists of which any one sufficed for a call the API Usage service
+    /// counted (an `ANY` requirement of the platform's endpoint map, or its scopes), in the
+    /// map's order. LP-2 counts the first one the client holds as used.
+    package var usedAlternatives: [String: Set<[String]>] = [:]
+    /// Each client's last day with requests in the API Usage rows before the evaluation moment (all history).
+    package var lastUsageDay: [String: String] = [:]
+    /// Days on which a client's usage rows reached `deniedPerHour` 4xx answers (AN-1, coarse:
+    /// 401, 403 and 404 are not told apart, and a day is not an hour).
+    package var usageClientErrorDays: [String: [BucketCount]] = [:]
     /// Per client: traffic by source IP, action and whether it got through, each address parsed once.
     package var traffic: [String: [ClientTraffic]] = [:]
     /// Each client's last event as actor before the evaluation moment (all history).
@@ -42,8 +51,10 @@ package struct EvaluationFacts: Sendable {
         let collector = FactsCollector(catalog: catalog)
         async let scopes: Void = warehouse.scopeUsage(in: lookback) { collector.add($0) }
         async let sources: Void = warehouse.sourceUsage(in: lookback) { collector.add($0) }
+        async let usage = warehouse.usageByEndpoint(in: lookback)
         try await scopes
         try await sources
+        for row in try await usage { collector.add(row) }
         var facts = collector.facts
         facts.lastActivity = try await warehouse.lastActivity(before: lookback.toMillis)
         facts.secretRotations = try await warehouse.lastSecretRotations(before: lookback.toMillis)
@@ -51,6 +62,7 @@ package struct EvaluationFacts: Sendable {
             .hour, of: .denial, in: lookback, threshold: policy.anomaly.deniedPerHour), by: \.clientID)
         facts.rateLimitedDays = Dictionary(grouping: try await warehouse.partnerBuckets(
             .day, of: .rateLimited, in: lookback, threshold: policy.anomaly.rateLimitedPerDay), by: \.clientID)
+        try await facts.addUsage(from: warehouse, lookback: lookback, policy: policy)
         facts.changeEvents = try await warehouse.clientChangeEvents(in: lookback)
         facts.coverage = try await warehouse.coverage(of: lookback)
         facts.coverageStart = try await warehouse.coverageStart()
@@ -98,6 +110,43 @@ final class FactsCollector: Sendable {
                 state.facts.usedScopes[row.clientID, default: []].insert(scope)
             } else {
                 state.facts.unmappedCalls[row.clientID, default: 0] += row.count
+            }
+        }
+    }
+
+    /// One client's requests to one endpoint template, from the API Usage rows: the platform's
+    /// endpoint map tells what the call required (`ALL`: each permission is used; `ANY`: one of
+    /// them, kept as alternatives); the guide map's scope is marked too, and its permission
+    /// when the platform's map does not list the operation.
+    func add(_ row: EndpointUsage) {
+        let path = "/" + row.templateURI
+        let requirement = catalog.platform.requirement(method: row.method, template: path)
+        let guide = catalog.endpoints.grants(method: row.method, path: path)
+        state.withLock { state in
+            state.facts.requestCounts[row.clientID, default: 0] += row.requests
+            guard requirement != nil || guide != nil else {
+                state.facts.unmappedCalls[row.clientID, default: 0] += row.requests
+                return
+            }
+            var used: [String] = guide.map { [$0.scope] } ?? []
+            var alternatives: [[String]] = []
+            if let requirement {
+                switch requirement.permissions {
+                case .none: break
+                case .all(let permissions): used += permissions
+                case .any(let permissions): alternatives.append(permissions)
+                }
+                if !requirement.scopes.isEmpty { alternatives.append(requirement.scopes) }
+            } else if let permission = guide?.permission {
+                used.append(permission)
+            }
+            state.facts.usedScopes[row.clientID, default: []].formUnion(used)
+            for list in alternatives {
+                if list.count == 1 {
+                    state.facts.usedScopes[row.clientID, default: []].insert(list[0])
+                } else {
+                    state.facts.usedAlternatives[row.clientID, default: []].insert(list)
+                }
             }
         }
     }

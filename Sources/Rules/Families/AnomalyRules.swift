@@ -14,7 +14,8 @@ enum AnomalyRules {
             ?? AttributedClient(ClientSnapshot(id: id, name: "(client \(id), not in the current snapshot)"), policy: context.policy)
     }
 
-    /// AN-1: at least `deniedPerHour` denials in an hour.
+    /// AN-1: at least `deniedPerHour` denials in an hour; from API usage rows (live dialect), at
+    /// least that many 4xx answers in a day, said to be coarse.
     struct DenialBurst: Rule {
         let id = "AN-1"
         func evaluate(_ context: EvaluationContext) async throws -> [RuleHit] {
@@ -27,6 +28,14 @@ enum AnomalyRules {
                     detail: "\(client.name) drew \(worst.count) denials in the hour from \(worst.bucket):00Z (threshold \(context.policy.anomaly.deniedPerHour) an hour); \(buckets.count) such hour\(buckets.count == 1 ? "" : "s") in the lookback.",
                     evidence: Evidence(sourceIPs: Array(Set(events.map(\.sourceIP))).sorted(), events: events,
                                        counts: ["burstHours": buckets.count, "worstHour": worst.count, "denied": buckets.reduce(0) { $0 + $1.count }])))
+            }
+            for (clientID, days) in context.facts.usageClientErrorDays.sorted(by: { $0.key < $1.key })
+            where context.facts.denialBursts[clientID] == nil {
+                guard let worst = days.max(by: { $0.count < $1.count }) else { continue }
+                let client = AnomalyRules.client(clientID, in: context)
+                hits.append(RuleHit(client: client, severity: .medium,
+                    detail: "\(client.name) drew \(worst.count) 4xx answers on \(worst.bucket) (threshold \(context.policy.anomaly.deniedPerHour) an hour); \(days.count) such day\(days.count == 1 ? "" : "s") in the lookback. Coarse: the API Usage service counts per day and does not tell 401, 403 and 404 apart, so this may be a burst of denials or ordinary not-found answers.",
+                    evidence: Evidence(counts: ["errorDays": days.count, "worstDay": worst.count, "clientErrors": days.reduce(0) { $0 + $1.count }])))
             }
             return hits
         }

@@ -43,10 +43,10 @@ enum LeastPrivilegeRules {
             var hits: [RuleHit] = []
             for client in context.partnerApps where client.isActive && !client.snapshot.scopes.isEmpty {
                 guard let calls = context.facts.requestCounts[client.id], calls > 0 else {
-                    hits.append(.cannotDecide(client, because: "no api.request by this client in the \(context.policy.lookbackDays)-day lookback"))
+                    hits.append(.cannotDecide(client, because: "no api.request and no API usage by this client in the \(context.policy.lookbackDays)-day lookback"))
                     continue
                 }
-                let used = context.facts.usedScopes[client.id] ?? []
+                let used = context.facts.usedGrants(of: client.id, granted: client.snapshot.scopes)
                 for scope in client.snapshot.scopes where !scope.contains("*") && !used.contains(scope) {
                     hits.append(RuleHit(client: client, subject: scope, severity: .low,
                         detail: "\(client.name) made \(calls) API calls in the last \(context.policy.lookbackDays) days and none needed '\(scope)'.",
@@ -89,13 +89,20 @@ enum LeastPrivilegeRules {
             var hits: [RuleHit] = []
             for client in context.partnerApps where client.isActive {
                 if let created = client.snapshot.dateCreated, created > thresholdText { continue }
-                let last = context.facts.lastActivity[client.id]
+                let event = context.facts.lastActivity[client.id]
+                let usageDay = context.facts.lastUsageDay[client.id]
+                // A usage day stands for its start: the platform tells the day, not the moment.
+                let usage = usageDay.map { $0 + "T00:00:00.000Z" }
+                let last = [event, usage].compactMap { $0 }.max()
                 if let last, last >= thresholdText { continue }
                 guard let coveredSince, coveredSince <= threshold else {
                     hits.append(.cannotDecide(client, because: "the warehouse does not yet cover the last \(days) days"))
                     continue
                 }
-                let since = last.map { "its last activity was \($0)" } ?? "it has no activity in the warehouse at all"
+                let since: String =
+                    if let usageDay, let usage, usage == last { "its last day with API requests was \(usageDay)" }
+                    else if let last { "its last activity was \(last)" }
+                    else { "it has no activity in the warehouse at all" }
                 hits.append(RuleHit(client: client, severity: .medium,
                     detail: "\(client.name) is active but \(since), more than \(days) days before \(Timestamp.format(milliseconds: context.asOf)).",
                     evidence: Evidence(counts: ["dormantDays": days])))

@@ -33,7 +33,8 @@ extension RowLedger {
         }
         let verified = expected - 1
         let head = previous ?? ""
-        for table in governedTables {
+        // A table a later migration brings is absent from an older warehouse opened read-only.
+        for table in governedTables where try db.tableExists(table) {
             let shape = try TableShape(db, table: table)
             var recorded = latest[table] ?? [:]
             let rows = try Row.fetchCursor(db, sql: "SELECT \(shape.keyExpression(row: "")), \(shape.digestExpression(row: "")) FROM \(table) ORDER BY rowid")

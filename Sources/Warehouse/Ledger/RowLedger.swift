@@ -18,11 +18,15 @@ import GRDB
 enum RowLedger {
     static let table = "row_ledger"
 
-    /// The tables the ledger governs, in the order `verify` checks them.
-    static let governedTables = [
+    /// The tables the ledger governed when it was installed (`v7-row-ledger`).
+    static let installedTables = [
         "client_snapshot", "extraction_run", "extraction_source", "extraction_window", "checkpoint",
         "evaluation_run", "finding", "finding_change",
     ]
+
+    /// The tables the ledger governs, in the order `verify` checks them: those it was installed
+    /// with, then each a later migration put under it with `govern(_:table:)`.
+    static let governedTables = installedTables + [APIUsageTable.name]
 
     /// Creates the ledger, its guards and every governed table's triggers, and records each
     /// row already stored as a `baseline` entry.
@@ -42,7 +46,7 @@ enum RowLedger {
             CREATE TRIGGER row_ledger_no_delete BEFORE DELETE ON row_ledger
             BEGIN SELECT RAISE(ABORT, 'row_ledger is append-only: entries cannot be deleted'); END;
             """)
-        for table in governedTables {
+        for table in installedTables {
             try govern(db, table: table)
         }
     }

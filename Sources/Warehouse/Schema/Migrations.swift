@@ -28,6 +28,10 @@ enum Migrations {
         migrator.registerMigration("v7-row-ledger") { db in
             try RowLedger.install(db)
         }
+        migrator.registerMigration("v8-api-usage") { db in
+            try APIUsageTable.create(db)
+            try RowLedger.govern(db, table: APIUsageTable.name)
+        }
         return migrator
     }
 

@@ -31,6 +31,12 @@ package struct BucketCount: Sendable, Hashable {
     /// `2026-09-30T14` for an hour, `2026-09-30` for a day.
     package var bucket: String
     package var count: Int
+
+    package init(clientID: String, bucket: String, count: Int) {
+        self.clientID = clientID
+        self.bucket = bucket
+        self.count = count
+    }
 }
 
 /// Events and denials of one day (or month), for the report's timeline.

@@ -82,6 +82,8 @@ struct Demo: AsyncParsableCommand {
             configuration.source.dialect = dialect
             configuration.source.pageSize = 500
             configuration.source.requestsPerMinute = 60_000
+            // The simulator answers a usage query at its second poll: no minute-long waits on loopback.
+            configuration.source.usageFirstPollSeconds = 0
             let job = ExtractionJob(
                 configuration: configuration,
                 endpoint: try SourceEndpoint(apiURL: simulator.baseURL, loginURL: simulator.baseURL),

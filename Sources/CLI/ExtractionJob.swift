@@ -62,7 +62,10 @@ struct ExtractionJob {
     private func usageSources(api: APIClient, warehouse: Warehouse, settings: ExtractionSettings, logger: Logger) -> [any ExtractionSource] {
         guard configuration.source.resolvedDialect == .live else { return [] }
         let usage = APIUsageSettings(firstRunLookback: settings.firstRunLookback)
-        return [APIUsageSource(query: LiveUsageQuery(api: api, clock: clock), warehouse: warehouse, clock: clock, settings: usage, logger: logger)]
+        var polling = LiveUsageQuery.defaultPolling
+        polling.firstDelay = .seconds(configuration.source.usageFirstPollSeconds)
+        let query = LiveUsageQuery(api: api, polling: polling, clock: clock)
+        return [APIUsageSource(query: query, warehouse: warehouse, clock: clock, settings: usage, logger: logger)]
     }
 
     /// Window settings from the configuration.

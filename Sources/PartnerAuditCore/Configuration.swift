@@ -38,6 +38,9 @@ package struct Configuration: Sendable, Equatable {
         package var maxAttempts = 8
         /// The whole-request deadline, in seconds: connecting, the head and the whole body.
         package var requestTimeoutSeconds = 180
+        /// The wait before the first poll of an API usage query, doubled after each poll up to 90 s
+        /// (the vendor asks for a poll every minute or two; 0 against the simulator).
+        package var usageFirstPollSeconds = 5
         /// A KEY=VALUE file with PARTNER_AUDIT_CLIENT_ID and PARTNER_AUDIT_CLIENT_SECRET, mode 0600.
         package var credentialsFile: String?
 
@@ -74,7 +77,7 @@ extension Configuration.SourceSettings {
     fileprivate mutating func read(_ map: YAMLMapping) throws(ConfigurationError) {
         try map.rejectUnknownKeys([
             "dialect", "region", "apiURL", "loginURL", "pageSize", "requestsPerMinute", "overlapMinutes",
-            "lagMinutes", "windowHours", "maxAttempts", "requestTimeoutSeconds", "credentialsFile",
+            "lagMinutes", "windowHours", "maxAttempts", "requestTimeoutSeconds", "usageFirstPollSeconds", "credentialsFile",
         ], context: "source")
         if let name = try map.string("dialect") {
             guard let named = SourceDialect(rawValue: name) else {
@@ -93,6 +96,7 @@ extension Configuration.SourceSettings {
         windowHours = try bounded(map, "windowHours", default: windowHours, 1...744)
         maxAttempts = try bounded(map, "maxAttempts", default: maxAttempts, 1...50)
         requestTimeoutSeconds = try bounded(map, "requestTimeoutSeconds", default: requestTimeoutSeconds, 1...3600)
+        usageFirstPollSeconds = try bounded(map, "usageFirstPollSeconds", default: usageFirstPollSeconds, 0...600)
     }
 
     private func bounded(_ map: YAMLMapping, _ key: String, default value: Int, _ range: ClosedRange<Int>) throws(ConfigurationError) -> Int {

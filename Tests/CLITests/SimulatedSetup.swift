@@ -28,6 +28,7 @@ func servedOrganization(
           dialect: \(dialect)
           pageSize: \(pageSize)
           requestsPerMinute: 100000
+          usageFirstPollSeconds: 0
           lagMinutes: 0
           windowHours: \(windowHours)
         warehouse: \(folder.path("warehouse.sqlite"))

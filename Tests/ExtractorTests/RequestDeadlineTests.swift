@@ -49,7 +49,7 @@ struct RequestDeadlineTests {
         #expect(error?.code == .deadlineExceeded)
         #expect(error?.description.contains("a slow page") == true)
         #expect(error?.description.contains("3.00s") == true, "the error says which deadline: \(error.map { "\($0)" } ?? "")")
-        #expect(took < .seconds(10), "took \(took)")
+        #expect(took < .seconds(30), "took \(took): the trickle lasts over a minute, so only the deadline ended it")
         #expect(requests.load(ordering: .relaxed) == 1, "a request past its deadline is not retried")
     }
 

@@ -12,14 +12,6 @@ struct LiveDialectTests {
     /// The rules whose subject is a grant: a scope in the guide dialect, a permission in the live one.
     private static let grantSubjects: Set<String> = ["LP-1", "LP-2", "WS-1", "WS-2"]
 
-    /// Extracts everything visible an hour after the organisation's start and evaluates it with the simulator's own policy.
-    private func extractAndEvaluate(_ fixture: SimulatorFixture) async throws -> [Finding] {
-        fixture.clock.advance(by: .seconds(3600))
-        _ = try await fixture.extractor(warehouse: try fixture.warehouse()).run()
-        let policy = try Policy(yaml: fixture.organization.policyYAML, file: "policy.yml", knownRuleIDs: RuleCatalog.ids)
-        let engine = RuleEngine(warehouse: try fixture.warehouse(), policy: policy, catalog: try ScopeCatalog.load(), logger: fixture.logger)
-        return try await engine.evaluate(asOf: Timestamp.milliseconds(fixture.clock.now), policyDigest: "test", startedAt: Date(), now: Date()).findings
-    }
 
     /// A finding as comparable lines, its grant subject in the live vocabulary: one line per
     /// client, an organisation-wide finding one for each client it affects.
@@ -37,8 +29,8 @@ struct LiveDialectTests {
         defer { Task { await guide.tearDown() } }
         let live = try await SimulatorFixture(scale: 4_000, days: 30, dialect: .live)
         defer { Task { await live.tearDown() } }
-        let guideFindings = try await extractAndEvaluate(guide)
-        let liveFindings = try await extractAndEvaluate(live)
+        let guideFindings = try await guide.extractAndEvaluate()
+        let liveFindings = try await live.extractAndEvaluate()
 
         // The live platform has no per-request audit record: every other event is the same event.
         let guideEvents = try await guide.warehouse().eventIDs()
@@ -94,7 +86,7 @@ struct LiveDialectTests {
     func roleWildcardAndHistory() async throws {
         let fixture = try await SimulatorFixture(scale: 3_000, days: 30, dialect: .live)
         defer { Task { await fixture.tearDown() } }
-        let findings = try await extractAndEvaluate(fixture)
+        let findings = try await fixture.extractAndEvaluate()
         let planted = try #require(fixture.organization.plantedMisconfigurations.first { $0.ruleId == "WS-1" && $0.subject == "routing:*" })
 
         let wildcard = try #require(findings.first { $0.ruleID == "WS-1" && $0.clientID == planted.clientId })

@@ -9,14 +9,6 @@ import Warehouse
 
 @Suite("Rules on the live platform's API usage rows")
 struct UsageRuleTests {
-    /// Extracts the live organisation (audit log and API usage) an hour after its start and evaluates it with its own policy.
-    private func extractAndEvaluate(_ fixture: SimulatorFixture) async throws -> [Finding] {
-        fixture.clock.advance(by: .seconds(3600))
-        _ = try await fixture.extractor(warehouse: try fixture.warehouse()).run()
-        let policy = try Policy(yaml: fixture.organization.policyYAML, file: "policy.yml", knownRuleIDs: RuleCatalog.ids)
-        let engine = RuleEngine(warehouse: try fixture.warehouse(), policy: policy, catalog: try ScopeCatalog.load(), logger: fixture.logger)
-        return try await engine.evaluate(asOf: Timestamp.milliseconds(fixture.clock.now), policyDigest: "test", startedAt: Date(), now: Date()).findings
-    }
 
     /// `rule client subject` lines, a grant subject in the live vocabulary.
     private func line(_ rule: String, _ client: String, _ subject: String?) -> String {
@@ -28,7 +20,7 @@ struct UsageRuleTests {
     func usageRulesFireWherePlanted() async throws {
         let fixture = try await SimulatorFixture(scale: 6_000, days: 90, dialect: .live)
         defer { Task { await fixture.tearDown() } }
-        let findings = try await extractAndEvaluate(fixture)
+        let findings = try await fixture.extractAndEvaluate()
         let rules: Set<String> = ["LP-2", "LP-5", "AN-2"]
         let expected = Set(fixture.organization.plantedMisconfigurations.filter { rules.contains($0.ruleId) }
             .map { line($0.ruleId, $0.clientId, $0.subject) })

@@ -40,23 +40,23 @@ struct Verify: AsyncParsableCommand {
                 throw WarehouseError(.notFound, path: configuration.warehouse, message: "nothing to verify")
             }
             // Read-only: verify works on a copy an auditor may not write, and never changes its bytes.
-            let result = try await Warehouse(readingOnly: configuration.warehouse).verifyChain()
+            let warehouse = try Warehouse(readingOnly: configuration.warehouse)
+            let result = try await warehouse.verifyChain()
             if let problem = result.firstBreak {
                 Console.output("hash chain BROKEN after \(result.rows) good rows: \(problem)")
                 throw ExitCode(ExitStatus.integrity.rawValue)
             }
             Console.output("hash chain verified: \(result.rows) events, head \(result.head); row ledger verified: \(result.ledgerEntries) entries over every other table")
-            if let anchors { try await verifyAnchors(anchors, warehouse: configuration.warehouse) }
+            if let anchors { try await verifyAnchors(anchors, against: warehouse) }
         }
     }
 
     /// Checks every recorded head against the warehouse; exit 4 naming each line it no longer holds.
-    private func verifyAnchors(_ path: String, warehouse file: String) async throws {
-        let warehouse = try Warehouse(readingOnly: file)
+    private func verifyAnchors(_ path: String, against warehouse: Warehouse) async throws {
         let anchors = try AnchorsFile.read(path)
         var problems: [String] = []
         for (line, heads) in anchors {
-            if let problem = try await warehouse.problem(holding: heads) { problems.append("\(path):\(line): \(problem)") }
+            problems += try await warehouse.problems(holding: heads).map { "\(path):\(line): \($0)" }
         }
         guard problems.isEmpty else {
             Console.output("anchors do NOT match: the warehouse was rewritten after they were recorded")
@@ -80,15 +80,11 @@ struct Verify: AsyncParsableCommand {
             guard FileManager.default.fileExists(atPath: path) else {
                 throw WarehouseError(.notFound, path: path, message: "cannot check the pack's chain head against it")
             }
+            // The heads the pack recorded are anchors like any other.
             let chain = result.manifest.chain
-            let stored = try await Warehouse(readingOnly: path).chainHash(atSeq: chain.rows)
-            if chain.rows > 0, stored != chain.head {
-                problems.append("manifest.json: the warehouse's row \(chain.rows) is \(stored ?? "missing"), not the chain head \(chain.head) the pack recorded")
-            }
-            if let entries = chain.ledgerEntries, let head = chain.ledgerHead, entries > 0 {
-                let recorded = ChainHeads(at: result.manifest.generatedAt, eventRows: 0, eventHead: "", ledgerEntries: entries, ledgerHead: head)
-                if let problem = try await Warehouse(readingOnly: path).problem(holding: recorded) { problems.append("manifest.json: \(problem)") }
-            }
+            let recorded = ChainHeads(at: result.manifest.generatedAt, eventRows: chain.rows, eventHead: chain.head,
+                                      ledgerEntries: chain.ledgerEntries ?? 0, ledgerHead: chain.ledgerHead ?? "")
+            problems += try await Warehouse(readingOnly: path).problems(holding: recorded).map { "manifest.json: \($0)" }
         }
         if !problems.isEmpty {
             Console.output("pack \(folder.path) does NOT verify:")

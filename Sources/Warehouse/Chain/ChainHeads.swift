@@ -54,23 +54,24 @@ extension Warehouse {
     }
 
     /// Why the warehouse does not hold these heads any more — the row at a recorded position
-    /// has another hash, or is gone — or `nil` when it does.
-    package func problem(holding heads: ChainHeads) async throws -> String? {
+    /// has another hash, or is gone — one line per chain; empty when it holds both.
+    package func problems(holding heads: ChainHeads) async throws -> [String] {
         try await database.read { db in
+            var problems: [String] = []
             if heads.eventRows > 0 {
                 let stored = try Data.fetchOne(db, sql: "SELECT hash FROM event_log WHERE seq = ?", arguments: [heads.eventRows])?.hex
                 if stored != heads.eventHead {
-                    return "event_log row \(heads.eventRows) is \(stored ?? "missing"), not the head \(heads.eventHead) recorded at \(heads.at)"
+                    problems.append("event_log row \(heads.eventRows) is \(stored ?? "missing"), not the chain head \(heads.eventHead) recorded at \(heads.at)")
                 }
             }
             if heads.ledgerEntries > 0 {
                 let stored = try db.tableExists(RowLedger.table)
                     ? try String.fetchOne(db, sql: "SELECT hash FROM row_ledger WHERE seq = ?", arguments: [heads.ledgerEntries]) : nil
                 if stored != heads.ledgerHead {
-                    return "row_ledger entry \(heads.ledgerEntries) is \(stored ?? "missing"), not the head \(heads.ledgerHead) recorded at \(heads.at)"
+                    problems.append("row_ledger entry \(heads.ledgerEntries) is \(stored ?? "missing"), not the head \(heads.ledgerHead) recorded at \(heads.at)")
                 }
             }
-            return nil
+            return problems
         }
     }
 }

@@ -76,11 +76,4 @@ extension Warehouse {
         }
         return ChainVerification(rows: count, head: previous.hex, firstBreak: nil)
     }
-
-    /// The hash (hex) of chain row `seq`; `nil` when there is no such row.
-    package func chainHash(atSeq seq: Int64) async throws -> String? {
-        try await database.read { db in
-            try Data.fetchOne(db, sql: "SELECT hash FROM event_log WHERE seq = ?", arguments: [seq])?.hex
-        }
-    }
 }

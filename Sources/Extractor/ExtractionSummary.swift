@@ -10,6 +10,8 @@ package struct ExtractionSummary: Sendable, Equatable {
     /// Requests sent (every attempt, token requests included) and 429s drawn.
     package var requests = 0
     package var rateLimited = 0
+    /// The organisation's known-grant registries as this run read them (none in the guide dialect).
+    package var registries: [GrantRegistryRead] = []
     /// Each source's line, in the order they ran.
     package var sources: [SourceSummary] = []
 

@@ -40,8 +40,8 @@ extension SimulatorAPI {
     }
 
     /// The live dialect's API routes (section 4): the clients, one by id, the roles, the two
-    /// allowlist endpoints, the audit query's submission, poll and results, and the API Usage
-    /// query's submission and results (section 5).
+    /// allowlist endpoints, the audit query's submission, poll, results and service mapping, the
+    /// API Usage query's submission and results (section 5), and the two known-grant registries.
     private var liveRoutes: [(route: SimulatorRoute, handler: Handler)] {
         [
             (.clients, { _, _ in liveClientListing() }),
@@ -62,6 +62,9 @@ extension SimulatorAPI {
                 return submitUsageQuery(body: Array(buffer: try await request.collectBody(upTo: Self.maximumQueryBody)))
             }),
             (.usageResults, { _, context in usageResults(id: try context.parameters.require("executionId")) }),
+            (.scopes, { _, _ in scopeListing() }),
+            (.permissions, { request, _ in permissionsPage(request) }),
+            (.serviceMapping, { _, _ in serviceMapping() }),
         ]
     }
 }

@@ -34,6 +34,13 @@ extension SimulatorRoute {
     static let usageResults = SimulatorRoute(
         .get, "/api/v2/usage/query/{executionId}/results", counts: \SimulatorStats.usageQueryRequests)
 
+    /// `GET /api/v2/oauth/scopes`, the organisation's scope registry.
+    static let scopes = SimulatorRoute(.get, "/api/v2/oauth/scopes", counts: \SimulatorStats.registryRequests)
+    /// `GET /api/v2/authorization/permissions`, the organisation's permission catalog.
+    static let permissions = SimulatorRoute(.get, "/api/v2/authorization/permissions", counts: \SimulatorStats.registryRequests)
+    /// `GET /api/v2/audits/query/servicemapping`, what the audit query knows (read by `doctor`).
+    static let serviceMapping = SimulatorRoute(.get, "/api/v2/audits/query/servicemapping", counts: \SimulatorStats.auditQueryRequests)
+
     /// `GET /downloads/{token}` on the live dialect's download listener, which counts its requests as a whole.
     static let download = SimulatorRoute(.get, "/downloads/{token}", counts: nil)
 }

@@ -54,6 +54,8 @@ package struct SimulatorStats: Sendable, Equatable {
     package var usageQueriesSubmitted = 0
     /// Results polls of a known usage query answered `Running`.
     package var usagePollsRunning = 0
+    /// Requests to the two known-grant registries (`/api/v2/oauth/scopes`, `/api/v2/authorization/permissions`).
+    package var registryRequests = 0
     /// Requests to the download listener.
     package var downloadRequests = 0
     /// Requests to the download listener that carried an `Authorization` header (a client leaking its token).
@@ -64,6 +66,6 @@ package struct SimulatorStats: Sendable, Equatable {
     /// Every request received.
     package var totalRequests: Int {
         tokenRequests + clientListRequests + auditLogRequests + unknownRequests
-            + clientRequests + roleListRequests + allowlistRequests + auditQueryRequests + usageQueryRequests + downloadRequests
+            + clientRequests + roleListRequests + allowlistRequests + auditQueryRequests + usageQueryRequests + registryRequests + downloadRequests
     }
 }

@@ -11,6 +11,9 @@ package protocol AuditSource: Sendable {
     func authenticate() async throws
     /// Every OAuth client of the organisation, all pages.
     func clients() async throws -> [ClientSnapshot]
+    /// The organisation's own known-grant registries, each read or said unavailable; none in a
+    /// dialect that has no such endpoints.
+    func grantRegistries() async throws -> [GrantRegistryRead]
     /// One page of the events of a closed window; `cursor` is `nil` for the first page.
     func eventPage(in window: TimeWindow, after cursor: PageCursor?) async throws -> EventPage
     /// Requests sent so far and 429s drawn.

@@ -17,7 +17,7 @@ package enum RuleCatalog {
             severityRule: "critical for a bare `*` or `*:*`, else high", controls: scopeControls,
             remediation: "Replace the wildcard with the specific scopes the partner's integration calls; re-issue the client secret if the wildcard was ever used."),
         RuleDefinition(id: "WS-2", category: .wildcardScope, title: "Unknown scope granted (scope drift)",
-            checks: "A granted scope is neither in the known-scope registry nor approved for any partner in the policy.",
+            checks: "A granted scope or permission is neither known to the platform (the organisation's own scope and permission registries where an extraction read them, else the shipped list) nor approved for any partner in the policy.",
             severityRule: "medium", controls: scopeControls,
             remediation: "Remove the misspelt, deprecated or invented scope, or add it to the registry or the partner's approved scopes if it is real and intended."),
         RuleDefinition(id: "LP-1", category: .leastPrivilege, title: "Scope not approved for the partner",

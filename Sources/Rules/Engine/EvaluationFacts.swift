@@ -38,6 +38,8 @@ package struct EvaluationFacts: Sendable {
     /// The earliest moment any complete window covers, if any.
     package var coverageStart: Int64?
     package var chain = ChainVerification(rows: 0, head: "", firstBreak: nil)
+    /// The organisation's own known-grant registries as last read before the evaluation moment (WS-2).
+    package var registries: [GrantRegistry.Kind: StoredGrantRegistry] = [:]
     /// The dialects and sources the lookback was extracted from: which rules are testable.
     package var extracted = ExtractedSources()
 
@@ -67,6 +69,7 @@ package struct EvaluationFacts: Sendable {
         facts.coverage = try await warehouse.coverage(of: lookback)
         facts.coverageStart = try await warehouse.coverageStart()
         facts.extracted = try await warehouse.extractedSources(overlapping: lookback)
+        facts.registries = try await warehouse.grantRegistries(asOf: lookback.toMillis)
         facts.chain = try await chain
         return facts
     }

@@ -33,16 +33,20 @@ enum WildcardScopeRules {
     }
 
     /// WS-2: a granted scope is neither known to the platform nor approved for any partner.
+    ///
+    /// Known to the platform means listed by the organisation's own registries where an
+    /// extraction read them (live dialect), else by the shipped list; the finding says which.
     struct UnknownScope: Rule {
         let id = "WS-2"
         func evaluate(_ context: EvaluationContext) async throws -> [RuleHit] {
             let approvedAnywhere = Set(context.policy.partners.flatMap(\.approvedScopes))
+            let known = KnownGrants(shipped: context.catalog.knownScopes, organization: context.facts.registries)
             return context.clients.flatMap { client in
                 client.snapshot.scopes
-                    .filter { !$0.contains("*") && !context.catalog.knownScopes.contains($0) && !approvedAnywhere.contains($0) }
+                    .filter { !$0.contains("*") && !known.contains($0) && !approvedAnywhere.contains($0) }
                     .map { scope in
                         RuleHit(client: client, subject: scope, severity: .medium,
-                            detail: "\(client.name) holds '\(scope)', a scope that is not in the known-scope registry and not approved for any partner: misspelt, deprecated or invented.",
+                            detail: "\(client.name) holds '\(scope)', which is not in \(known.provenance) and not approved for any partner: misspelt, deprecated or invented.",
                             evidence: Evidence(scopes: [scope]))
                     }
             }

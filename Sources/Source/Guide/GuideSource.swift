@@ -21,6 +21,9 @@ package struct GuideSource: AuditSource {
         try await api.redactingErrors { try await listClients() }
     }
 
+    /// The guide's API has no registries: WS-2 reads the shipped list.
+    package func grantRegistries() async throws -> [GrantRegistryRead] { [] }
+
     package func eventPage(in window: TimeWindow, after cursor: PageCursor?) async throws -> EventPage {
         try await api.redactingErrors { try await readPage(in: window, after: cursor) }
     }

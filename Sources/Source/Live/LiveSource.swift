@@ -10,12 +10,14 @@ package struct LiveSource: AuditSource {
     private let api: APIClient
     private let directory: LiveDirectory
     private let query: LiveAuditQuery
+    private let registries: LiveRegistries
 
     /// Logs through `api`'s logger, which redacts the client's secrets.
     package init(api: APIClient, pageSize: Int, polling: AuditQueryPolling = AuditQueryPolling(), clock: any WallClock) {
         let size = min(max(pageSize, 1), 500)
         self.api = api
         directory = LiveDirectory(api: api, pageSize: size, logger: api.logger)
+        registries = LiveRegistries(api: api, pageSize: size, logger: api.logger)
         query = LiveAuditQuery(api: api, pageSize: size, polling: polling, clock: clock, logger: api.logger)
     }
 
@@ -26,6 +28,10 @@ package struct LiveSource: AuditSource {
 
     package func clients() async throws -> [ClientSnapshot] {
         try await api.redactingErrors { try await directory.clients() }
+    }
+
+    package func grantRegistries() async throws -> [GrantRegistryRead] {
+        try await api.redactingErrors { try await registries.read() }
     }
 
     package func eventPage(in window: TimeWindow, after cursor: PageCursor?) async throws -> EventPage {

@@ -32,6 +32,10 @@ enum Migrations {
             try APIUsageTable.create(db)
             try RowLedger.govern(db, table: APIUsageTable.name)
         }
+        migrator.registerMigration("v10-grant-registries") { db in
+            try GrantRegistryTable.create(db)
+            try RowLedger.govern(db, table: GrantRegistryTable.name)
+        }
         return migrator
     }
 

@@ -4,11 +4,23 @@ import PartnerAuditCore
 extension ExtractionSummary {
     /// The lines `extract` and `demo` print on stdout.
     func report(warehouse: String) -> String {
-        """
-        extracted \(range) into \(warehouse)
-          clients:  \(clients) (\(clientChanges) new or changed snapshots)
-          windows:  \(windows), pages: \(pages), requests: \(requests) (\(rateLimited) answered 429)
-          events:   \(eventsStored) new, \(eventsSeen) read
-        """
+        var lines = [
+            "extracted \(range) into \(warehouse)",
+            "  clients:  \(clients) (\(clientChanges) new or changed snapshots)",
+            "  windows:  \(windows), pages: \(pages), requests: \(requests) (\(rateLimited) answered 429)",
+            "  events:   \(eventsStored) new, \(eventsSeen) read",
+        ]
+        for source in sources {
+            if let reason = source.unavailable { lines.append("  \(source.source): not read (\(reason)); its rules are not testable") }
+        }
+        for read in registries.sorted(by: { $0.kind < $1.kind }) {
+            switch read {
+            case .read(let registry):
+                lines.append("  registry: \(registry.kind.title), \(registry.entries.count) entries")
+            case .unavailable(let kind, let reason):
+                lines.append("  registry: \(kind.title) not read (\(reason)); WS-2 uses the shipped list")
+            }
+        }
+        return lines.joined(separator: "\n")
     }
 }

@@ -53,6 +53,8 @@ package struct APIUsageSource: ExtractionSource {
             do {
                 read = try await query.rows(in: interval)
                 try Self.check(read.rows, within: interval)
+            } catch let error as SourceError where error.code == .forbidden {
+                throw SourceUnavailable(source: name, reason: "the API Usage service refused the client (403): it needs the permission oauth:client:view or usage:organization:view")
             } catch let error as SourceError {
                 throw ExtractionError(window: interval, place: "usage query of \(interval)", underlying: error)
             }

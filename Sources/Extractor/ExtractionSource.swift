@@ -28,9 +28,26 @@ package struct SourceSummary: Sendable, Equatable {
     /// Items the source returned (duplicates included), and those stored for the first time.
     package var itemsSeen = 0
     package var itemsStored = 0
+    /// Why the platform would not give this source (a forbidden optional read); `nil` when it did.
+    package var unavailable: String?
 
     package init(source: SourceName, range: TimeWindow) {
         self.source = source
         self.range = range
     }
+}
+
+/// Thrown by a source the platform will not give (an optional read answered 403): the run
+/// records it as `unavailable` and goes on, and the rules that rest on it are not testable.
+package struct SourceUnavailable: Error, Sendable, CustomStringConvertible {
+    package var source: SourceName
+    /// One sentence: the request and what the client lacks.
+    package var reason: String
+
+    package init(source: SourceName, reason: String) {
+        self.source = source
+        self.reason = reason
+    }
+
+    package var description: String { "\(source) not read: \(reason)" }
 }

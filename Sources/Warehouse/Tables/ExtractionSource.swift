@@ -30,7 +30,7 @@ package struct SourceRunRecord: Sendable, Equatable, FetchableRecord, TableRecor
 
     package var runID: Int64
     package var source: SourceName
-    /// `running`, `succeeded` or `failed`.
+    /// `running`, `succeeded`, `failed`, or `unavailable` (the platform would not give it; `error` says why).
     package var status: String
     package var since: String
     package var until: String
@@ -76,15 +76,25 @@ extension Warehouse {
         }
     }
 
-    /// The dialects and the sources of the runs whose range overlaps `window`: what the
-    /// evaluation of that stretch can rest on.
+    /// Marks `source`'s line of run `runID` `unavailable`: the platform would not give it (a
+    /// forbidden optional read). The run goes on; the source's rules are not testable.
+    package func finishSource(_ source: SourceName, runID: Int64, unavailable reason: String, at now: Date) async throws {
+        try await database.write { db in
+            try db.execute(sql: """
+                UPDATE extraction_source SET finished_at = ?, status = 'unavailable', error = ? WHERE run_id = ? AND source = ?
+                """, arguments: [Timestamp.format(now), ErrorText.capped(reason), runID, source.rawValue])
+        }
+    }
+
+    /// The dialects and the sources of the runs whose range overlaps `window` (a source the
+    /// platform would not give excepted): what the evaluation of that stretch can rest on.
     package func extractedSources(overlapping window: TimeWindow) async throws -> ExtractedSources {
         let (from, to) = (Timestamp.format(milliseconds: window.fromMillis), Timestamp.format(milliseconds: window.toMillis))
         return try await database.read { db in
             let dialects = try String.fetchSet(db, sql: "SELECT DISTINCT dialect FROM extraction_run WHERE since < ? AND until > ?", arguments: [to, from])
             let sources = try String.fetchSet(db, sql: """
                 SELECT DISTINCT source.source FROM extraction_source AS source JOIN extraction_run AS run ON run.id = source.run_id
-                WHERE run.since < ? AND run.until > ?
+                WHERE run.since < ? AND run.until > ? AND source.status != 'unavailable'
                 """, arguments: [to, from])
             return ExtractedSources(dialects: Set(dialects.compactMap(SourceDialect.init(rawValue:))), sources: Set(sources.map(SourceName.init(rawValue:))))
         }

@@ -15,7 +15,7 @@ package struct PartnerAudit: AsyncParsableCommand {
             Example: partner-audit demo
             """,
         version: "\(ToolInfo.name) \(ToolInfo.version)",
-        subcommands: [Demo.self, Simulate.self, Extract.self, Evaluate.self, Findings.self, Report.self, Run.self, Verify.self, Query.self, Keygen.self]
+        subcommands: [Demo.self, Simulate.self, Extract.self, Evaluate.self, Findings.self, Report.self, Run.self, Verify.self, Query.self, Keygen.self, Doctor.self]
     )
 
     package init() {}

@@ -15,6 +15,7 @@ extension FaultSpec {
             case ("late", nil): spec.late = true
             case ("legacyallowlist", nil): spec.legacyAllowlist = true
             case ("failqueries", nil): spec.failingQueries = true
+            case ("overgrant", nil): spec.overgrantedAuditor = true
             case ("429", let value?): spec.rateLimited = try rate(value, item: item)
             case ("5xx", let value?): spec.serverErrors = try rate(value, item: item)
             case ("drop", let value?): spec.drops = try rate(value, item: item)
@@ -23,7 +24,7 @@ extension FaultSpec {
             case ("forbid", let value?) where value.hasPrefix("/api/"): spec.forbiddenPath = value
             default:
                 throw SimulatorError(.invalidFaultSpec, "unknown fault '\(item)': expected 429=RATE, 5xx=RATE, drop=RATE, "
-                    + "slow=RATE, late, budget=N/min, legacyallowlist, failqueries, forbid=/api/PATH, all or none")
+                    + "slow=RATE, late, budget=N/min, legacyallowlist, failqueries, overgrant, forbid=/api/PATH, all or none")
             }
         }
         return spec
@@ -56,6 +57,7 @@ extension FaultSpec {
         merged.legacyAllowlist = base.legacyAllowlist || extra.legacyAllowlist
         merged.forbiddenPath = base.forbiddenPath ?? extra.forbiddenPath
         merged.failingQueries = base.failingQueries || extra.failingQueries
+        merged.overgrantedAuditor = base.overgrantedAuditor || extra.overgrantedAuditor
         return merged
     }
 }

@@ -15,7 +15,9 @@
 /// - `failqueries` (live dialect): every audit query ends `Failed`, so a client's one
 ///   resubmission fails too. Not part of `all`;
 /// - `forbid=PATH`: every API request whose path starts with `PATH` answers 403, as for an
-///   OAuth client whose roles lack the permission. Not part of `all`.
+///   OAuth client whose roles lack the permission. Not part of `all`;
+/// - `overgrant` (live dialect): the extractor's own OAuth client also holds write permissions
+///   it does not need (`doctor` warns of them). Not part of `all`.
 /// Rates are probabilities per API request, between 0 and 1.
 package struct FaultSpec: Sendable, Equatable, CustomStringConvertible {
     package var rateLimited: Double = 0
@@ -32,6 +34,8 @@ package struct FaultSpec: Sendable, Equatable, CustomStringConvertible {
     package var failingQueries = false
     /// API paths starting with this answer 403 (a missing permission); `nil` for none.
     package var forbiddenPath: String?
+    /// Live dialect: the extractor's own client holds write permissions beside the reads it needs.
+    package var overgrantedAuditor = false
 
     package init(
         rateLimited: Double = 0, serverErrors: Double = 0, drops: Double = 0, slow: Double = 0,
@@ -65,6 +69,7 @@ package struct FaultSpec: Sendable, Equatable, CustomStringConvertible {
         if legacyAllowlist { items.append("legacyallowlist") }
         if failingQueries { items.append("failqueries") }
         if let forbiddenPath { items.append("forbid=\(forbiddenPath)") }
+        if overgrantedAuditor { items.append("overgrant") }
         return items.isEmpty ? "none" : items.joined(separator: ",")
     }
 }

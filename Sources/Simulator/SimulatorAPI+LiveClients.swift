@@ -23,6 +23,11 @@ extension SimulatorAPI {
 
     /// `GET /api/v2/oauth/clients/{id}` (live): one client, `authorizedGrantType` always included.
     func liveClient(id: String) -> Response {
+        if id == organization.options.clientID {
+            var writer = JSONWriter(capacity: 1024)
+            organization.writeAuditorClient(role: auditorRole, to: &writer)
+            return JSONResponse.make(.ok, body: writer.buffer)
+        }
         let clients = organization.clients
         guard let index = clients.firstIndex(where: { $0.id == id }) else {
             return JSONResponse.error(.notFound, code: "not.found", message: "No OAuth client with id \(id)")

@@ -1,13 +1,17 @@
 import Hummingbird
 
 extension SimulatorAPI {
-    /// `GET /api/v2/authorization/roles?pageSize&pageNumber` (live): the roles, paged like the clients.
+    /// `GET /api/v2/authorization/roles?pageSize&pageNumber` (live): the roles, paged like the
+    /// clients; the partner apps' roles, then the extractor's own.
     func rolesPage(_ request: Request) -> Response {
-        numberedPage(request, of: organization.liveRoles, bytesPerItem: 512,
+        numberedPage(request, of: organization.liveRoles + [auditorRole], bytesPerItem: 512,
                      nextURI: { size, number in "/api/v2/authorization/roles?pageSize=\(size)&pageNumber=\(number)" }) { role, _, writer in
             Self.write(role, to: &writer)
         }
     }
+
+    /// The extractor's own client's role, with the writes the `overgrant` fault adds.
+    var auditorRole: LiveRole { organization.auditorRole(overgranted: state.faults.overgrantedAuditor) }
 
     /// `{"id", "name", "description", "permissionPolicies": [...], "userCount": 0}`.
     private static func write(_ role: LiveRole, to writer: inout JSONWriter) {

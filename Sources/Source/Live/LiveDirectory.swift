@@ -34,6 +34,16 @@ struct LiveDirectory: Sendable {
         return clients
     }
 
+    /// One client by id (`GET /api/v2/oauth/clients/{id}`) with its roles' permissions as its
+    /// grants; `doctor` reads the tool's own client so.
+    func client(id: String) async throws -> ClientSnapshot {
+        let roles = try await self.roles()
+        let path = "\(Self.clientsPath)/\(APIClient.pathSegment(id))"
+        let entity = try parse(try await api.call(.GET, path, label: "OAuth client \(id)"), request: "GET \(path)")
+            .removingKeys(ClientSnapshot.secretFields)
+        return try snapshot(entity, roles: roles, allowlist: [])
+    }
+
     /// The one unpaged listing, each client's secret-bearing fields already removed; a listing
     /// that says it has more pages is refused, since this endpoint has no way to ask for them.
     private func listing() async throws -> [JSONValue] {

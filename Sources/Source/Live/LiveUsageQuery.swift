@@ -41,7 +41,8 @@ package struct LiveUsageQuery: Sendable {
         }
     }
 
-    private func submit(_ interval: TimeWindow) async throws -> String {
+    /// Submits the query of `interval` and returns its execution id (`doctor` submits one and reads no results).
+    func submit(_ interval: TimeWindow) async throws -> String {
         let body = JSONValue.object([
             "interval": .string("\(Timestamp.format(milliseconds: interval.fromMillis))/\(Timestamp.format(milliseconds: interval.toMillis))"),
             "granularity": .string("Day"),

@@ -69,20 +69,20 @@ extension Warehouse {
 
     /// Marks `source`'s line of run `runID` finished: `succeeded`, or `failed` with the reason.
     package func finishSource(_ source: SourceName, runID: Int64, error: String?, at now: Date) async throws {
-        try await database.write { db in
-            try db.execute(sql: """
-                UPDATE extraction_source SET finished_at = ?, status = ?, error = ? WHERE run_id = ? AND source = ?
-                """, arguments: [Timestamp.format(now), Self.finishedStatus(error: error), error.map(ErrorText.capped), runID, source.rawValue])
-        }
+        try await finishSource(source, runID: runID, status: Self.finishedStatus(error: error), note: error, at: now)
     }
 
     /// Marks `source`'s line of run `runID` `unavailable`: the platform would not give it (a
     /// forbidden optional read). The run goes on; the source's rules are not testable.
     package func finishSource(_ source: SourceName, runID: Int64, unavailable reason: String, at now: Date) async throws {
+        try await finishSource(source, runID: runID, status: "unavailable", note: reason, at: now)
+    }
+
+    private func finishSource(_ source: SourceName, runID: Int64, status: String, note: String?, at now: Date) async throws {
         try await database.write { db in
             try db.execute(sql: """
-                UPDATE extraction_source SET finished_at = ?, status = 'unavailable', error = ? WHERE run_id = ? AND source = ?
-                """, arguments: [Timestamp.format(now), ErrorText.capped(reason), runID, source.rawValue])
+                UPDATE extraction_source SET finished_at = ?, status = ?, error = ? WHERE run_id = ? AND source = ?
+                """, arguments: [Timestamp.format(now), status, note.map(ErrorText.capped), runID, source.rawValue])
         }
     }
 

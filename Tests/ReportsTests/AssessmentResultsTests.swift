@@ -119,6 +119,17 @@ struct AssessmentResultsTests {
             Issue.record("compliance-trestle is not installed for python3: `python3 -m pip install compliance-trestle` (CI's .ci/run does)")
         }
 
+        // findings.json changed and the manifest rewritten to match: assessment-results.json still hashes the old one.
+        let findings = second.url(of: "findings.json")
+        try Data(try String(contentsOf: findings, encoding: .utf8).replacingOccurrences(of: "critical", with: "low").utf8).write(to: findings)
+        let (digest, size) = try FileDigest.sha256(of: findings)
+        let manifestURL = second.url(of: "manifest.json")
+        var manifest = try JSONDecoder().decode(PackManifest.self, from: Data(contentsOf: manifestURL))
+        manifest.files = manifest.files.map { $0.name == "findings.json" ? PackFile(name: $0.name, sha256: digest, bytes: size) : $0 }
+        try manifest.encoded().write(to: manifestURL)
+        let rewritten = try PackVerifier.verify(folder: second.folder).problems
+        #expect(rewritten.contains { $0.hasPrefix("assessment-results.json and manifest.json disagree on the SHA-256 of findings.json") }, "\(rewritten)")
+
         let target = first.url(of: "assessment-results.json")
         var bytes = try Data(contentsOf: target)
         bytes[bytes.count / 2] ^= 0x01

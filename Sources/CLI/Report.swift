@@ -10,12 +10,12 @@ struct Report: AsyncParsableCommand {
         abstract: "Render the evidence pack for a period.",
         discussion: """
             Writes report.html, report.xml (validated against evidence.xsd first), findings.csv, findings.json, \
-            events.csv.gz, assessment-results.json (OSCAL) and manifest.json into {reports}/{organization}/{period}/ or --out. A period holds the \
-            stored findings whose lifecycle overlaps it, plus AT-1 for every part of it that was never extracted \
-            and AT-2 if the hash chain does not verify. The same warehouse and command give the same report.xml, \
-            findings.json and findings.csv apart from the generated-at stamp; `partner-audit verify --pack DIR` \
-            checks a pack against its manifest. Templates: --templates, else $PARTNER_AUDIT_TEMPLATES, else \
-            ./templates, else the copy installed with the binary.
+            events.csv.gz, assessment-results.json (OSCAL) and manifest.json into {reports}/{organization}/{period}/ \
+            or --out. A period holds the stored findings whose lifecycle overlaps it, plus AT-1 for every part of it \
+            that was never extracted and AT-2 if the hash chain does not verify. The same warehouse and command \
+            give the same report.xml, findings.json and findings.csv apart from the generated-at stamp; \
+            `partner-audit verify --pack DIR` checks a pack against its manifest. Templates: --templates, else \
+            $PARTNER_AUDIT_TEMPLATES, else ./templates, else the copy installed with the binary.
 
             Example: partner-audit report --period 2026-Q3 --framework soc2,hipaa --format html,xml
             """)

@@ -10,12 +10,12 @@ struct Report: AsyncParsableCommand {
         abstract: "Render the evidence pack for a period.",
         discussion: """
             Writes report.html, report.xml (validated against evidence.xsd first), findings.csv, findings.json, \
-            events.csv.gz and manifest.json into {reports}/{organization}/{period}/ or --out. A period holds the \
-            stored findings whose lifecycle overlaps it, plus AT-1 for every part of it that was never extracted \
-            and AT-2 if the hash chain does not verify. The same warehouse and command give the same report.xml, \
-            findings.json and findings.csv apart from the generated-at stamp; `partner-audit verify --pack DIR` \
-            checks a pack against its manifest. Templates: --templates, else $PARTNER_AUDIT_TEMPLATES, else \
-            ./templates, else the copy installed with the binary.
+            events.csv.gz, assessment-results.json (OSCAL) and manifest.json into {reports}/{organization}/{period}/ \
+            or --out. A period holds the stored findings whose lifecycle overlaps it, plus AT-1 for every part of it \
+            that was never extracted and AT-2 if the hash chain does not verify. The same warehouse and command \
+            give the same report.xml, findings.json and findings.csv apart from the generated-at stamp; \
+            `partner-audit verify --pack DIR` checks a pack against its manifest. Templates: --templates, else \
+            $PARTNER_AUDIT_TEMPLATES, else ./templates, else the copy installed with the binary.
 
             Example: partner-audit report --period 2026-Q3 --framework soc2,hipaa --format html,xml
             """)
@@ -34,7 +34,7 @@ struct Report: AsyncParsableCommand {
     @Option(help: "soc2, hipaa, or both: soc2,hipaa.")
     var framework = "soc2,hipaa"
 
-    @Option(help: "html, xml and pdf (report.html printed by headless Chromium), comma-separated. findings.csv, findings.json, events.csv.gz and manifest.json are always written.")
+    @Option(help: "html, xml and pdf (report.html printed by headless Chromium), comma-separated. findings.csv, findings.json, events.csv.gz, assessment-results.json and manifest.json are always written.")
     var format = "html,xml"
 
     @Option(help: "The pack's folder (default: {reports}/{organization}/{period} from the configuration).")
@@ -75,10 +75,11 @@ struct Report: AsyncParsableCommand {
     static func summary(_ pack: EvidencePack, period: ReportPeriod) -> String {
         var lines = ["evidence pack \(period.name): \(pack.findingCount) findings, \(pack.eventCount) events in events.csv.gz",
                      "  folder:   \(pack.folder.path)"]
+        let width = pack.files.map(\.name.count).reduce("manifest.json".count, max)
         for file in pack.files {
-            lines.append("  \(file.name.padding(toLength: 14, withPad: " ", startingAt: 0)) \(file.sha256)  \(file.bytes) bytes")
+            lines.append("  \(file.name.padding(toLength: width, withPad: " ", startingAt: 0)) \(file.sha256)  \(file.bytes) bytes")
         }
-        lines.append("  manifest.json  \(pack.manifestSHA256)  (fingerprint \(pack.fingerprint))")
+        lines.append("  \("manifest.json".padding(toLength: width, withPad: " ", startingAt: 0)) \(pack.manifestSHA256)  (fingerprint \(pack.fingerprint))")
         lines.append("  verify:   partner-audit verify --pack \(pack.folder.path)")
         return lines.joined(separator: "\n")
     }

@@ -5,7 +5,7 @@ import Rules
 import Warehouse
 
 /// Builds evidence packs: gathers a period's facts from the warehouse and writes report.html,
-/// report.xml, findings.csv, findings.json, events.csv.gz and manifest.json.
+/// report.xml, findings.csv, findings.json, events.csv.gz, assessment-results.json and manifest.json.
 ///
 /// ```swift
 /// let templates = try await TemplateSet.locate()

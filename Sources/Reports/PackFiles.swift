@@ -10,11 +10,13 @@ enum PackFiles {
     static let events = "events.csv.gz"
     static let manifest = "manifest.json"
     static let pdf = "report.pdf"
+    /// The findings as an OSCAL assessment-results document; hashes every file above, and manifest.json hashes it.
+    static let assessmentResults = "assessment-results.json"
     /// minisign's signature of manifest.json, when a signing key is configured.
     static let signature = "manifest.json.minisig"
 
     /// Every name a pack may hold; a rebuild removes the ones it does not write again.
-    static let all = [html, pdf, xml, schema, findingsCSV, findingsJSON, events, manifest, signature]
+    static let all = [html, pdf, xml, schema, findingsCSV, findingsJSON, events, assessmentResults, manifest, signature]
 
     /// The hidden name a file is written under before it is complete.
     static func partial(_ name: String, in folder: URL) -> URL {

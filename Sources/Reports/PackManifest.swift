@@ -9,7 +9,8 @@ import PartnerAuditCore
 /// every file but the manifest, in name order, where report.html's line carries the SHA-256 of
 /// the page with the fingerprint blanked (`placeholder`): the cover shows the fingerprint, so
 /// it names the exact data the page was rendered from and covers the page itself. Format 1
-/// left report.html out.
+/// left report.html out. Format 3 lists assessment-results.json, outside the fingerprint as
+/// report.pdf is: it is written after the page and hashes it.
 package struct PackManifest: Sendable, Codable, Equatable {
     package struct Tool: Sendable, Codable, Equatable {
         package var name: String
@@ -49,19 +50,21 @@ package struct PackManifest: Sendable, Codable, Equatable {
     package var files: [PackFile]
     package var fingerprint: String
 
-    /// The format this version writes: 2, the fingerprint covering report.html.
-    package static let currentFormat = 2
+    /// The format this version writes: 3, with assessment-results.json listed outside the fingerprint.
+    package static let currentFormat = 3
 
     /// What stands for the fingerprint in report.html while the fingerprint is computed (and
     /// when it is checked): 64 characters that are not a hash.
     package static let placeholder = "pending-fingerprint-" + String(repeating: "-", count: 44)
 
     /// SHA-256 over `name  sha256\n` lines in name order of every file but report.html,
-    /// report.pdf and manifest.json, and report.html's line with `sealedHTML` (the page's SHA-256 with the
-    /// fingerprint blanked) when there is a page.
+    /// report.pdf, assessment-results.json and manifest.json, and report.html's line with `sealedHTML`
+    /// (the page's SHA-256 with the fingerprint blanked) when there is a page.
     package static func fingerprint(of files: [PackFile], sealedHTML: String?) -> String {
-        // report.pdf is the page printed, fingerprint and all: listed in the manifest, outside the fingerprint.
-        var lines = files.filter { ![PackFiles.html, PackFiles.pdf, PackFiles.manifest].contains($0.name) }.map { ($0.name, $0.sha256) }
+        // report.pdf is the page printed, fingerprint and all, and assessment-results.json hashes the page and
+        // names the fingerprint: both listed in the manifest, outside the fingerprint.
+        let outside = [PackFiles.html, PackFiles.pdf, PackFiles.assessmentResults, PackFiles.manifest]
+        var lines = files.filter { !outside.contains($0.name) }.map { ($0.name, $0.sha256) }
         if let sealedHTML { lines.append((PackFiles.html, sealedHTML)) }
         let text = lines.sorted { $0.0 < $1.0 }.map { "\($0.0)  \($0.1)\n" }.joined()
         return FileDigest.sha256(of: Data(text.utf8))

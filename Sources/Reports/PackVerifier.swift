@@ -2,7 +2,7 @@ import Foundation
 import PartnerAuditCore
 
 /// Checks an evidence pack against its manifest: every listed file present with its size and
-/// SHA-256, and the fingerprint recomputed.
+/// SHA-256, the fingerprint recomputed, and report.xml and assessment-results.json agreeing with it.
 package enum PackVerifier {
     /// The outcome: what was checked, the mismatches (each naming its file), and notes.
     package struct Result: Sendable {
@@ -53,6 +53,9 @@ package enum PackVerifier {
             problems.append("\(PackFiles.manifest): the fingerprint does not match the files it lists")
         }
         problems += disagreements(manifest, in: folder)
+        if checked.contains(where: { $0.name == PackFiles.assessmentResults }) {
+            problems += oscalDisagreements(manifest, in: folder)
+        }
         let listed = Set(manifest.files.map(\.name) + [PackFiles.manifest, PackFiles.signature])
         let present = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
         let notes = present.filter { !listed.contains($0) && !$0.hasPrefix(".") }.sorted().map { "\($0): not listed in the manifest (not part of the pack)" }

@@ -4,7 +4,8 @@ import PartnerAuditCore
 import Warehouse
 
 /// Writes one pack's files from its content, data files first, then report.html (whose cover
-/// names their fingerprint), then manifest.json.
+/// names their fingerprint), then assessment-results.json (which hashes all of them), then
+/// manifest.json (which hashes every file).
 ///
 /// Each file is written under a hidden partial name and renamed into place when complete;
 /// a failure leaves the previous pack's files as they were. Pack files this build does not
@@ -75,6 +76,10 @@ struct PackWriter {
         } else {
             fingerprint = PackManifest.fingerprint(of: files, sealedHTML: nil)
         }
+        let oscal = AssessmentResults(content: content, files: files, fingerprint: fingerprint)
+        try PackFiles.stream(named: PackFiles.assessmentResults, in: folder) { try oscal.write(into: $0) }
+        files.append(try Self.describe(PackFiles.assessmentResults, in: folder))
+        lap("assessment-results.json")
         files.sort { $0.name < $1.name }
         for stale in PackFiles.all where stale != PackFiles.manifest && stale != PackFiles.signature && !files.contains(where: { $0.name == stale }) {
             try? FileManager.default.removeItem(at: folder.appendingPathComponent(stale))

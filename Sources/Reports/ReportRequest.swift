@@ -15,7 +15,7 @@ package struct ReportRequest: Sendable {
     package var period: ReportPeriod
     /// The frameworks whose control matrix the pack shows; both by default.
     package var frameworks: [Control.Framework]
-    /// Which reports to render; findings.csv, findings.json, events.csv.gz and manifest.json are always written.
+    /// Which reports to render; findings.csv, findings.json, events.csv.gz, assessment-results.json and manifest.json are always written.
     package var formats: Set<ReportFormat>
     /// The pack's folder: `{reports}/{organization}/{period}` unless `--out` says otherwise.
     package var outputFolder: URL

@@ -45,7 +45,7 @@ struct ReportCommandTests {
         let report = try await runner.run(["report", "--period", yesterday])
         #expect(report.status == 0, "\(report.output)")
         let pack = folder.path("reports/test-org/\(yesterday)")
-        for name in ["report.html", "report.xml", "findings.csv", "findings.json", "events.csv.gz", "manifest.json"] {
+        for name in ["report.html", "report.xml", "findings.csv", "findings.json", "events.csv.gz", "assessment-results.json", "manifest.json"] {
             #expect(FileManager.default.fileExists(atPath: "\(pack)/\(name)"), "\(name) is missing")
         }
         let fresh = try await runner.run(["verify", "--pack", pack])

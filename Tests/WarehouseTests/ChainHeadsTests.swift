@@ -7,12 +7,13 @@ import Testing
 @Suite("Chain heads anchored outside the warehouse")
 struct ChainHeadsTests {
     /// What an attacker with the file and this tool's code can do: edit an event, then recompute
-    /// every event hash after it, re-point the windows' recorded heads, and rebuild the row ledger
-    /// from scratch — so the warehouse verifies on its own again.
+    /// every event hash after it, re-point the windows' recorded heads, rebuild the row ledger
+    /// from scratch and put back every trigger it dropped — so the warehouse verifies on its own again.
     private func rewrite(_ path: String, event seq: Int64) throws {
         let queue = try DatabaseQueue(path: path)
         try queue.write { db in
             RowLedger.register(db)
+            let guards = try String.fetchAll(db, sql: "SELECT sql FROM sqlite_master WHERE name IN ('event_log_no_update', 'row_ledger_no_delete')")
             try db.execute(sql: "DROP TRIGGER event_log_no_update; DROP TRIGGER row_ledger_no_delete")
             for table in RowLedger.governedTables { try db.execute(sql: "DROP TRIGGER ledger_\(table)_update") }
             try db.execute(sql: "UPDATE event_log SET outcome = 'failure' WHERE seq = ?", arguments: [seq])
@@ -33,6 +34,7 @@ struct ChainHeadsTests {
             }
             try db.execute(sql: "DELETE FROM row_ledger")
             for table in RowLedger.governedTables { try RowLedger.govern(db, table: table) }
+            for sql in guards { try db.execute(sql: sql) }
         }
     }
 

@@ -31,7 +31,8 @@ extension Warehouse {
     ///
     /// Names the first row whose content or link does not match, a gap in `seq` (a deleted row),
     /// rows missing at the end (a window recorded a head that is no longer there), and a row of
-    /// any governed table edited, inserted or deleted behind the tool's back.
+    /// any governed table edited, inserted or deleted behind the tool's back, and a schema that
+    /// is not the one this version builds (a trigger or view planted beside its own, `SchemaCheck`).
     package func verifyChain() async throws -> ChainVerification {
         try await database.read { db in
             var events = try Self.verifyEvents(db)
@@ -39,7 +40,8 @@ extension Warehouse {
             let ledger = try RowLedger.verify(db)
             events.ledgerEntries = ledger.entries
             events.ledgerHead = ledger.head
-            events.firstBreak = ledger.problem
+            // A row that differs names itself first; a schema altered with no row changed yet names the schema.
+            events.firstBreak = try ledger.problem ?? SchemaCheck.problem(db)
             return events
         }
     }

@@ -31,7 +31,12 @@ struct EvaluationJob {
         }
         let engine = RuleEngine(warehouse: try Warehouse(path: configuration.warehouse), policy: policy.policy, catalog: catalog, logger: logger)
         let started = Date()
-        let result = try await engine.evaluate(asOf: Timestamp.milliseconds(asOf), policyDigest: policy.digest, startedAt: started, now: Date())
+        let result: EvaluationResult
+        do {
+            result = try await engine.evaluate(asOf: Timestamp.milliseconds(asOf), policyDigest: policy.digest, startedAt: started, now: Date())
+        } catch let unreadable as UnreadableBrokenWarehouse {
+            throw IntegrityFailure(chain: unreadable.chain, consequence: "Nothing was evaluated or stored: \(unreadable).")
+        }
         return Outcome(summary: result.summary, findings: result.findings, report: Self.report(result.summary, result.findings, asOf: asOf), chain: result.chain)
     }
 

@@ -57,4 +57,41 @@ struct IntegrityExitTests {
         #expect(nightly.status == 4, "\(nightly.output)")
         #expect(nightly.stderr.contains("INTEGRITY FAILURE") && nightly.stderr.contains("until an operator acts"))
     }
+
+    @Test("A tampered row the rules cannot even read (a client's JSON cut short) is still an integrity failure, exit 4, not a source failure")
+    func unreadableTamperedRow() async throws {
+        let (folder, simulator) = try await servedOrganization()
+        defer { Task { await simulator.shutdown() } }
+        let runner = authenticatedRunner(folder)
+        #expect(try await runner.run(["run"]).status == 0)
+        let queue = try DatabaseQueue(path: folder.path("warehouse.sqlite"))
+        try await queue.write { db in
+            try db.execute(sql: "DROP TRIGGER ledger_client_snapshot_update")
+            try db.execute(sql: "UPDATE client_snapshot SET raw_json = '{' WHERE valid_to IS NULL")
+        }
+        let evaluations = try await count("evaluation_run", in: folder)
+        let evaluate = try await runner.run(["evaluate"])
+        #expect(evaluate.status == 4, "\(evaluate.output)")
+        #expect(evaluate.stderr.contains("INTEGRITY FAILURE") && evaluate.stderr.contains("Nothing was evaluated or stored"))
+        #expect(try await count("evaluation_run", in: folder) == evaluations)
+    }
+
+    @Test("A trigger planted beside the tool's own is an integrity failure before anything is extracted or evaluated")
+    func plantedTrigger() async throws {
+        let (folder, simulator) = try await servedOrganization()
+        defer { Task { await simulator.shutdown() } }
+        let runner = authenticatedRunner(folder)
+        #expect(try await runner.run(["run"]).status == 0)
+        let queue = try DatabaseQueue(path: folder.path("warehouse.sqlite"))
+        try await queue.write { db in
+            try db.execute(sql: "CREATE TRIGGER zz AFTER INSERT ON evaluation_run BEGIN UPDATE client_snapshot SET scopes_json = '[]' WHERE valid_to IS NULL; END")
+        }
+        let verify = try await runner.run(["verify"])
+        #expect(verify.status == 4, "\(verify.output)")
+        #expect(verify.stdout.contains("the schema holds a trigger 'zz' this version never creates"))
+        #expect(try await runner.run(["extract"]).status == 4)
+        let evaluate = try await runner.run(["evaluate"])
+        #expect(evaluate.status == 4, "\(evaluate.output)")
+        #expect(evaluate.stderr.contains("trigger 'zz'"))
+    }
 }

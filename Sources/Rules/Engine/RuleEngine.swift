@@ -34,11 +34,20 @@ package struct RuleEngine: Sendable {
 
     /// The findings as of `asOf` and the chain's verdict they rest on.
     private func judged(asOf: Int64) async throws -> (findings: [Finding], chain: ChainVerification) {
-        let lookback = TimeWindow(last: .days(policy.lookbackDays), endingAt: asOf)
-        let clients = try await warehouse.clients(asOf: asOf).map { AttributedClient($0, policy: policy) }
-        let facts = try await EvaluationFacts.load(from: warehouse, lookback: lookback, policy: policy, catalog: catalog)
-        let context = EvaluationContext(asOf: asOf, lookback: lookback, policy: policy, catalog: catalog, clients: clients, facts: facts, warehouse: warehouse)
-        return (try await findings(of: rules, in: context), facts.chain)
+        do {
+            let lookback = TimeWindow(last: .days(policy.lookbackDays), endingAt: asOf)
+            let clients = try await warehouse.clients(asOf: asOf).map { AttributedClient($0, policy: policy) }
+            let facts = try await EvaluationFacts.load(from: warehouse, lookback: lookback, policy: policy, catalog: catalog)
+            let context = EvaluationContext(asOf: asOf, lookback: lookback, policy: policy, catalog: catalog, clients: clients, facts: facts, warehouse: warehouse)
+            return (try await findings(of: rules, in: context), facts.chain)
+        } catch let error as CancellationError {
+            throw error
+        } catch {
+            // Rows that will not decode may be rows rewritten behind the tool's back: the chain says which.
+            let chain = try await warehouse.verifyChain()
+            if !chain.isIntact { throw UnreadableBrokenWarehouse(chain: chain, underlying: error) }
+            throw error
+        }
     }
 
     /// The audit-trail findings (AT-1, AT-2) of a stretch judged on its own — an evidence

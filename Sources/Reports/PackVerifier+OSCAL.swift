@@ -10,7 +10,7 @@ extension PackVerifier {
     /// mismatch is the problem already named.
     static func oscalDisagreements(_ manifest: PackManifest, in folder: URL) -> [String] {
         let name = PackFiles.assessmentResults
-        guard let bytes = FileManager.default.contents(atPath: folder.appendingPathComponent(name).path),
+        guard let bytes = plainContents(folder.appendingPathComponent(name)),
               let document = try? JSONParser.parse([UInt8](bytes)) else {
             return ["\(name): cannot be read as JSON to compare with \(PackFiles.manifest)"]
         }
@@ -23,6 +23,11 @@ extension PackVerifier {
             }
         }
         var problems: [String] = []
+        let properties = document["assessment-results"]?["metadata"]?["props"]?.arrayValue ?? []
+        let named = properties.first { $0["name"]?.stringValue == "pack-fingerprint" }?["value"]?.stringValue
+        if named != manifest.fingerprint {
+            problems.append("\(name) and \(PackFiles.manifest) disagree on the pack's fingerprint: \(named ?? "(none)") against \(manifest.fingerprint)")
+        }
         for file in manifest.files where file.name != name {
             switch hashed.removeValue(forKey: file.name) {
             case nil: problems.append("\(name) does not hash \(file.name), which \(PackFiles.manifest) lists")

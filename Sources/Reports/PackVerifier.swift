@@ -19,7 +19,7 @@ package enum PackVerifier {
     /// A missing or unreadable manifest is a `ReportError(.integrity)`.
     package static func verify(folder: URL) throws -> Result {
         let manifestURL = folder.appendingPathComponent(PackFiles.manifest)
-        guard let data = FileManager.default.contents(atPath: manifestURL.path) else {
+        guard let data = plainContents(manifestURL) else {
             throw ReportError(.integrity, file: PackFiles.manifest, "is missing from \(folder.path)")
         }
         let manifest: PackManifest
@@ -36,8 +36,18 @@ package enum PackVerifier {
                 continue
             }
             let url = folder.appendingPathComponent(file.name)
-            guard FileManager.default.fileExists(atPath: url.path) else {
+            guard let attributes = try? FileManager.default.attributesOfItem(atPath: url.path) else {
                 problems.append("\(file.name): missing")
+                continue
+            }
+            // Read only a plain file of the listed size: a link to a device (/dev/zero) would be read for ever.
+            guard attributes[.type] as? FileAttributeType == .typeRegular else {
+                problems.append("\(file.name): not a plain file (a link or a device), not read")
+                continue
+            }
+            let listedSize = (attributes[.size] as? NSNumber)?.int64Value ?? -1
+            guard listedSize == file.bytes else {
+                problems.append("\(file.name): \(listedSize) bytes, the manifest says \(file.bytes)")
                 continue
             }
             let (digest, size) = try FileDigest.sha256(of: url)
@@ -52,6 +62,7 @@ package enum PackVerifier {
         if expectedFingerprint(manifest, in: folder) != manifest.fingerprint {
             problems.append("\(PackFiles.manifest): the fingerprint does not match the files it lists")
         }
+        if let shown = pageFingerprintProblem(manifest, in: folder) { problems.append(shown) }
         problems += disagreements(manifest, in: folder)
         if checked.contains(where: { $0.name == PackFiles.assessmentResults }) {
             problems += oscalDisagreements(manifest, in: folder)
@@ -65,10 +76,10 @@ package enum PackVerifier {
     /// Why the pack's manifest.json.minisig is not `key`'s signature of its manifest.json, or
     /// `nil` when it is.
     package static func signatureProblem(folder: URL, key: PublicSigningKey) -> String? {
-        guard let manifest = FileManager.default.contents(atPath: folder.appendingPathComponent(PackFiles.manifest).path) else {
+        guard let manifest = plainContents(folder.appendingPathComponent(PackFiles.manifest)) else {
             return "\(PackFiles.manifest): missing"
         }
-        guard let signature = FileManager.default.contents(atPath: folder.appendingPathComponent(PackFiles.signature).path) else {
+        guard let signature = plainContents(folder.appendingPathComponent(PackFiles.signature)) else {
             return "\(PackFiles.signature): missing (the pack is not signed)"
         }
         return key.problem(verifying: String(decoding: signature, as: UTF8.self), of: manifest).map { "\(PackFiles.signature): \($0)" }
@@ -79,16 +90,27 @@ package enum PackVerifier {
     private static func expectedFingerprint(_ manifest: PackManifest, in folder: URL) -> String? {
         let listsPage = manifest.files.contains { $0.name == PackFiles.html }
         guard manifest.formatVersion >= 2, listsPage else { return PackManifest.fingerprint(of: manifest.files, sealedHTML: nil) }
-        guard let page = FileManager.default.contents(atPath: folder.appendingPathComponent(PackFiles.html).path) else { return nil }
+        guard let page = plainContents(folder.appendingPathComponent(PackFiles.html)) else { return nil }
         let sealed = PackManifest.sealed(String(decoding: page, as: UTF8.self), fingerprint: manifest.fingerprint)
         return PackManifest.fingerprint(of: manifest.files, sealedHTML: FileDigest.sha256(of: sealed))
+    }
+
+    /// Whether report.html's cover shows the manifest's fingerprint (format 2 on): the page is
+    /// hashed with its fingerprint blanked, so a manifest forged with a new fingerprint over an
+    /// unchanged page would otherwise pass while the cover still shows the old one.
+    private static func pageFingerprintProblem(_ manifest: PackManifest, in folder: URL) -> String? {
+        guard manifest.formatVersion >= 2, manifest.files.contains(where: { $0.name == PackFiles.html }),
+              let page = plainContents(folder.appendingPathComponent(PackFiles.html)) else { return nil }
+        return page.range(of: Data(manifest.fingerprint.utf8)) == nil
+            ? "\(PackFiles.html) does not show the fingerprint \(PackFiles.manifest) records (\(manifest.fingerprint))" : nil
     }
 
     /// Where report.xml and manifest.json say different things about the same pack: the
     /// organisation, the period, the chain's rows and head.
     private static func disagreements(_ manifest: PackManifest, in folder: URL) -> [String] {
         guard manifest.files.contains(where: { $0.name == PackFiles.xml }) else { return [] }
-        guard let facts = PackXMLFacts.read(folder.appendingPathComponent(PackFiles.xml)) else {
+        let xml = folder.appendingPathComponent(PackFiles.xml)
+        guard isPlainFile(xml), let facts = PackXMLFacts.read(xml) else {
             return ["\(PackFiles.xml): cannot be read as XML to compare with \(PackFiles.manifest)"]
         }
         let pairs: [(String, String?, String)] = [

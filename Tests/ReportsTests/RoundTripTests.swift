@@ -146,4 +146,39 @@ struct RoundTripTests {
         #expect(result.problems.contains("manifest.json: the fingerprint does not match the files it lists"), "\(result.problems)")
         #expect(result.problems.contains { $0.hasPrefix("assessment-results.json and manifest.json disagree on the SHA-256 of report.html") }, "\(result.problems)")
     }
+
+    @Test("A manifest forged with its fingerprint recomputed over an unchanged page: the cover no longer shows it, and verify says so")
+    func forgedFingerprint() async throws {
+        let fixture = try await ReportFixture(scale: 2_000)
+        defer { Task { await fixture.tearDown() } }
+        let pack = try await fixture.pack()
+        let findings = pack.url(of: "findings.json")
+        try Data("[]\n".utf8).write(to: findings)
+        let (digest, size) = try FileDigest.sha256(of: findings)
+        let page = try Data(contentsOf: pack.url(of: "report.html"))
+        var forged = ""
+        try editManifest(pack) { manifest in
+            manifest.files = manifest.files.map { $0.name == "findings.json" ? PackFile(name: $0.name, sha256: digest, bytes: size) : $0 }
+            manifest.fingerprint = PackManifest.fingerprint(of: manifest.files, sealedHTML: FileDigest.sha256(of: page))
+            forged = manifest.fingerprint
+        }
+        let result = try PackVerifier.verify(folder: pack.folder)
+        #expect(!result.problems.contains("manifest.json: the fingerprint does not match the files it lists"), "the forgery is self-consistent")
+        #expect(result.problems.contains("report.html does not show the fingerprint manifest.json records (\(forged))"), "\(result.problems)")
+        #expect(result.problems.contains { $0.hasPrefix("assessment-results.json and manifest.json disagree on the pack's fingerprint") }, "\(result.problems)")
+    }
+
+    @Test("A listed file that is a link to a device is named at once, never read")
+    func deviceLink() async throws {
+        let fixture = try await ReportFixture(scale: 2_000)
+        defer { Task { await fixture.tearDown() } }
+        let pack = try await fixture.pack()
+        for name in ["events.csv.gz", "report.xml"] {
+            try FileManager.default.removeItem(at: pack.url(of: name))
+            try FileManager.default.createSymbolicLink(atPath: pack.url(of: name).path, withDestinationPath: "/dev/zero")
+        }
+        let result = try PackVerifier.verify(folder: pack.folder)
+        #expect(result.problems.contains("events.csv.gz: not a plain file (a link or a device), not read"), "\(result.problems)")
+        #expect(result.problems.contains("report.xml: not a plain file (a link or a device), not read"), "\(result.problems)")
+    }
 }

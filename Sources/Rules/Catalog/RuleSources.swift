@@ -12,16 +12,18 @@ package enum RuleSources {
     /// Why the rule cannot be judged from these sources, or `nil` when it can.
     package static func notTestable(_ ruleID: String, from extracted: ExtractedSources) -> String? {
         guard extracted.isLiveOnly else { return nil }
-        let perRequest = extracted.sources.contains(.apiUsage) || extracted.sources.contains(.gateway)
+        let perRequest = extracted.holds(.apiUsage) || extracted.holds(.gateway)
+        // The latest run could not read the usage it read before: what came since is unknown.
+        let lost = extracted.unavailable[.apiUsage].map { " (the latest extraction could not read the API usage: \($0))" } ?? ""
         switch ruleID {
         case "LP-3":
             return "the live platform has no per-client allowAccessToAllUsers setting"
         case "LP-2" where !perRequest:
-            return "the live audit log records no API requests and no API usage rows or gateway access logs were extracted, so which granted permissions are used is unknown"
+            return "the live audit log records no API requests and no API usage rows or gateway access logs were extracted, so which granted permissions are used is unknown" + lost
         case "AN-1" where !perRequest:
-            return "the live audit log records no denied requests and no API usage rows or gateway access logs were extracted"
+            return "the live audit log records no denied requests and no API usage rows or gateway access logs were extracted" + lost
         case "AN-2" where !perRequest:
-            return "the live audit log records no rate-limited (429) answers and no API usage rows or gateway access logs were extracted"
+            return "the live audit log records no rate-limited (429) answers and no API usage rows or gateway access logs were extracted" + lost
         default:
             return nil
         }

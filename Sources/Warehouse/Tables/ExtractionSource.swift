@@ -87,16 +87,27 @@ extension Warehouse {
     }
 
     /// The dialects and the sources of the runs whose range overlaps `window` (a source the
-    /// platform would not give excepted): what the evaluation of that stretch can rest on.
+    /// platform would not give excepted), and each source whose latest line there says the
+    /// platform would not give it: what the evaluation of that stretch can rest on.
     package func extractedSources(overlapping window: TimeWindow) async throws -> ExtractedSources {
         let (from, to) = (Timestamp.format(milliseconds: window.fromMillis), Timestamp.format(milliseconds: window.toMillis))
         return try await database.read { db in
             let dialects = try String.fetchSet(db, sql: "SELECT DISTINCT dialect FROM extraction_run WHERE since < ? AND until > ?", arguments: [to, from])
-            let sources = try String.fetchSet(db, sql: """
-                SELECT DISTINCT source.source FROM extraction_source AS source JOIN extraction_run AS run ON run.id = source.run_id
-                WHERE run.since < ? AND run.until > ? AND source.status != 'unavailable'
+            var extracted = ExtractedSources(dialects: Set(dialects.compactMap(SourceDialect.init(rawValue:))))
+            let lines = try Row.fetchAll(db, sql: """
+                SELECT source.source, source.status, source.error FROM extraction_source AS source JOIN extraction_run AS run ON run.id = source.run_id
+                WHERE run.since < ? AND run.until > ? ORDER BY source.run_id
                 """, arguments: [to, from])
-            return ExtractedSources(dialects: Set(dialects.compactMap(SourceDialect.init(rawValue:))), sources: Set(sources.map(SourceName.init(rawValue:))))
+            for line in lines {
+                let source = SourceName(rawValue: line["source"])
+                if line["status"] as String == "unavailable" {
+                    extracted.unavailable[source] = line["error"] ?? "the platform would not give it"
+                } else {
+                    extracted.sources.insert(source)
+                    extracted.unavailable[source] = nil
+                }
+            }
+            return extracted
         }
     }
 
@@ -120,11 +131,17 @@ extension Warehouse {
 package struct ExtractedSources: Sendable, Equatable {
     package var dialects: Set<SourceDialect>
     package var sources: Set<SourceName>
+    /// Each source the latest run that read it could not read (a forbidden optional read), with why.
+    package var unavailable: [SourceName: String] = [:]
 
-    package init(dialects: Set<SourceDialect> = [], sources: Set<SourceName> = []) {
+    package init(dialects: Set<SourceDialect> = [], sources: Set<SourceName> = [], unavailable: [SourceName: String] = [:]) {
         self.dialects = dialects
         self.sources = sources
+        self.unavailable = unavailable
     }
+
+    /// Whether `source` was read in the stretch and its latest run could still read it.
+    package func holds(_ source: SourceName) -> Bool { sources.contains(source) && unavailable[source] == nil }
 
     /// Whether only the live platform was read (no guide-dialect run in the stretch).
     package var isLiveOnly: Bool { dialects == [.live] }

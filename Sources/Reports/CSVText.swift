@@ -2,16 +2,19 @@
 /// record ends with CRLF.
 ///
 /// Safe to open in a spreadsheet (OWASP's advice on CSV injection): a field that begins with
-/// `=`, `+`, `-`, `@`, a tab or a carriage return gets a leading `'`, so a partner-controlled
+/// `=`, `+`, `-`, `@`, a tab or a carriage return (after any spaces or invisible characters) gets a leading `'`, so a partner-controlled
 /// name such as `=HYPERLINK(…)` is shown as text, never run as a formula. JSON keeps the
 /// exact string.
 package enum CSVText {
     /// The first characters a spreadsheet reads as the start of a formula.
-    static let formulaStarts: Set<UInt8> = [UInt8(ascii: "="), UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "@"), 0x09, 0x0D]
+    static let formulaStarts: Set<Unicode.Scalar> = ["=", "+", "-", "@", "\t", "\r"]
 
-    /// The field as a spreadsheet may safely see it: a leading `'` before a formula start.
+    /// The field as a spreadsheet may safely see it: a leading `'` before a formula start, also
+    /// when spaces or invisible characters (a no-break or zero-width space, a byte-order mark)
+    /// stand before it, which some spreadsheets skip.
     package static func neutralised(_ field: String) -> String {
-        guard let first = field.utf8.first, formulaStarts.contains(first) else { return field }
+        let first = field.unicodeScalars.first { !($0.properties.isWhitespace || $0.properties.isDefaultIgnorableCodePoint) || formulaStarts.contains($0) }
+        guard let first, formulaStarts.contains(first) else { return field }
         return "'" + field
     }
 

@@ -9,7 +9,10 @@ struct SafeCSVTests {
 
     @Test("A field that begins like a formula gets a leading quote; others are untouched",
           arguments: [("=1+2", "'=1+2"), ("+1", "'+1"), ("-1", "'-1"), ("@SUM(A1)", "'@SUM(A1)"), ("\tx", "'\tx"), ("\rx", "'\rx"),
-                      ("plain", "plain"), ("a=b", "a=b"), ("", ""), ("'already", "'already")])
+                      ("plain", "plain"), ("a=b", "a=b"), ("", ""), ("'already", "'already"),
+                      // After spaces or invisible characters some spreadsheets skip (second red-team pass).
+                      (" =HYPERLINK(1)", "' =HYPERLINK(1)"), ("  @SUM(A1)", "'  @SUM(A1)"), ("\u{00A0}=1", "'\u{00A0}=1"),
+                      ("\u{200B}=1", "'\u{200B}=1"), ("\u{FEFF}-1", "'\u{FEFF}-1"), ("   ", "   "), (" a=b", " a=b")])
     func neutralised(field: String, expected: String) {
         #expect(CSVText.neutralised(field) == expected)
     }

@@ -36,8 +36,15 @@ struct UsageError: Error, CustomStringConvertible, ExitCodeProviding {
 
 /// stdout carries results; stderr carries errors, progress and logs.
 enum Console {
+    /// An error on stderr, control characters shown as codes: it may quote what a source sent.
     static func error(_ message: String) {
-        FileHandle.standardError.write(Data("partner-audit: error: \(message)\n".utf8))
+        FileHandle.standardError.write(Data("partner-audit: error: \(TerminalText.escapedLines(message))\n".utf8))
+    }
+
+    /// A report for a person on stdout (`verify`, `doctor`), control characters shown as codes:
+    /// it may quote a pack's file names or a source's answers. Results for tools use `output`.
+    static func report(_ text: String) {
+        output(TerminalText.escapedLines(text))
     }
 
     static func output(_ text: String) {

@@ -41,7 +41,7 @@ struct Doctor: AsyncParsableCommand {
                 endpoint: endpoint, credentials: credentials, httpClient: httpClient,
                 requestsPerMinute: source.requestsPerMinute, retry: RetryPolicy(maxAttempts: source.maxAttempts),
                 requestDeadline: .seconds(source.requestTimeoutSeconds), clock: clock, logger: logger)
-            Console.output("doctor: \(source.resolvedDialect) dialect, \(endpoint.apiURL), OAuth client \(credentials.clientID)")
+            Console.report("doctor: \(source.resolvedDialect) dialect, \(endpoint.apiURL), OAuth client \(credentials.clientID)")
             let answered: Bool
             do {
                 answered = try await diagnose(api: api, dialect: source.resolvedDialect, clientID: credentials.clientID, clock: clock)
@@ -57,16 +57,16 @@ struct Doctor: AsyncParsableCommand {
     /// Prints the checks; `false` when a required read does not answer.
     private func diagnose(api: APIClient, dialect: SourceDialect, clientID: String, clock: any WallClock) async throws -> Bool {
         try await api.authenticate()
-        Console.output(DoctorReport.line("token", "ok", "client credentials accepted"))
+        Console.report(DoctorReport.line("token", "ok", "client credentials accepted"))
         guard dialect == .live else {
-            Console.output("The guide dialect has no roles, registries or usage service to check: extract reads the clients and the audit log.")
+            Console.report("The guide dialect has no roles, registries or usage service to check: extract reads the clients and the audit log.")
             return true
         }
         let check = LiveAccessCheck(api: api, clock: clock)
         let report = DoctorReport(probes: await check.probe())
         let own: Result<ClientSnapshot, any Error>
         do { own = .success(try await check.ownClient(id: clientID)) } catch { own = .failure(error) }
-        Console.output(report.text(ownClient: own))
+        Console.report(report.text(ownClient: own))
         return report.requiredReadsAnswer
     }
 }

@@ -19,7 +19,8 @@ struct StderrLogHandler: LogHandler {
     }
 
     func log(event: LogEvent) {
-        let line = "\(Timestamp.format(Date())) \(event.level) \(label): \(event.message)\n"
+        // A log line may quote what a source sent: its control characters are shown as codes.
+        let line = "\(Timestamp.format(Date())) \(event.level) \(label): \(TerminalText.escapedLines(event.message.description))\n"
         FileHandle.standardError.write(Data(line.utf8))
     }
 }

@@ -43,10 +43,10 @@ struct Verify: AsyncParsableCommand {
             let warehouse = try Warehouse(readingOnly: configuration.warehouse)
             let result = try await warehouse.verifyChain()
             if let problem = result.firstBreak {
-                Console.output("hash chain BROKEN after \(result.rows) good rows: \(problem)")
+                Console.report("hash chain BROKEN after \(result.rows) good rows: \(problem)")
                 throw ExitCode(ExitStatus.integrity.rawValue)
             }
-            Console.output("hash chain verified: \(result.rows) events, head \(result.head); row ledger verified: \(result.ledgerEntries) entries over every other table")
+            Console.report("hash chain verified: \(result.rows) events, head \(result.head); row ledger verified: \(result.ledgerEntries) entries over every other table")
             if let anchors { try await verifyAnchors(anchors, against: warehouse) }
         }
     }
@@ -59,17 +59,17 @@ struct Verify: AsyncParsableCommand {
             problems += try await warehouse.problems(holding: heads).map { "\(path):\(line): \($0)" }
         }
         guard problems.isEmpty else {
-            Console.output("anchors do NOT match: the warehouse was rewritten after they were recorded")
-            for problem in problems { Console.output("  \(problem)") }
+            Console.report("anchors do NOT match: the warehouse was rewritten after they were recorded")
+            for problem in problems { Console.report("  \(problem)") }
             throw ExitCode(ExitStatus.integrity.rawValue)
         }
-        Console.output("anchors verified: the warehouse still holds all \(anchors.count) recorded heads")
+        Console.report("anchors verified: the warehouse still holds all \(anchors.count) recorded heads")
     }
 
     /// Checks a pack; exit 4 naming every file that does not match.
     private func verifyPack(_ folder: URL) async throws {
         let result = try PackVerifier.verify(folder: folder)
-        for note in result.notes { Console.output("note: \(note)") }
+        for note in result.notes { Console.report("note: \(note)") }
         var problems = result.problems
         if let publicKey {
             if let problem = PackVerifier.signatureProblem(folder: folder, key: try PublicSigningKey.load(publicKey)) { problems.append(problem) }
@@ -87,10 +87,10 @@ struct Verify: AsyncParsableCommand {
             problems += try await Warehouse(readingOnly: path).problems(holding: recorded).map { "manifest.json: \($0)" }
         }
         if !problems.isEmpty {
-            Console.output("pack \(folder.path) does NOT verify:")
-            for problem in problems { Console.output("  \(problem)") }
+            Console.report("pack \(folder.path) does NOT verify:")
+            for problem in problems { Console.report("  \(problem)") }
             throw ExitCode(ExitStatus.integrity.rawValue)
         }
-        Console.output("pack verified: \(result.checked.count) files match manifest.json (fingerprint \(result.manifest.fingerprint), \(result.manifest.organization) \(result.manifest.period.name), chain head \(result.manifest.chain.head) at row \(result.manifest.chain.rows))")
+        Console.report("pack verified: \(result.checked.count) files match manifest.json (fingerprint \(result.manifest.fingerprint), \(result.manifest.organization) \(result.manifest.period.name), chain head \(result.manifest.chain.head) at row \(result.manifest.chain.rows))")
     }
 }

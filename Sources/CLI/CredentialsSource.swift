@@ -36,10 +36,21 @@ enum CredentialsSource {
         guard status.st_uid == geteuid() || status.st_uid == 0 else {
             throw UsageError("credentials file \(path) belongs to uid \(status.st_uid), not to this user (uid \(geteuid())) or root; refusing it")
         }
-        let folder = URL(fileURLWithPath: path).deletingLastPathComponent().path
-        var folderStatus = stat()
-        if stat(folder, &folderStatus) == 0, folderStatus.st_mode & 0o022 != 0, folderStatus.st_mode & S_ISVTX == 0 {
-            throw UsageError("credentials file \(path) is in \(folder), which group or others can write (mode \(String(folderStatus.st_mode & 0o777, radix: 8))): anyone there could replace it; refusing it")
+        // Every folder above it too: whoever can write or owns any of them could swap the file.
+        var folder = URL(fileURLWithPath: path).standardizedFileURL.deletingLastPathComponent()
+        while true {
+            var folderStatus = stat()
+            if stat(folder.path, &folderStatus) == 0 {
+                if folderStatus.st_mode & 0o022 != 0, folderStatus.st_mode & S_ISVTX == 0 {
+                    throw UsageError("credentials file \(path) is under \(folder.path), which group or others can write (mode \(String(folderStatus.st_mode & 0o777, radix: 8))): anyone there could replace it; refusing it")
+                }
+                guard folderStatus.st_uid == geteuid() || folderStatus.st_uid == 0 else {
+                    throw UsageError("credentials file \(path) is under \(folder.path), which belongs to uid \(folderStatus.st_uid), not to this user (uid \(geteuid())) or root: its owner could replace it; refusing it")
+                }
+            }
+            let parent = folder.deletingLastPathComponent()
+            if parent.path == folder.path { break }
+            folder = parent
         }
         guard let data = FileManager.default.contents(atPath: path) else {
             throw UsageError("credentials file \(path) cannot be read")

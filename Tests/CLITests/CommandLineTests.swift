@@ -83,5 +83,18 @@ struct CommandLineTests {
         #expect(chown(folder.path("secrets/credentials"), 65534, 65534) == 0)
         let foreign = try await extract(with: folder.path("secrets/credentials"))
         #expect(foreign.status == 2 && foreign.stderr.contains("belongs to uid 65534"), "\(foreign.output)")
+        #expect(chown(folder.path("secrets/credentials"), 0, 0) == 0)
+
+        // A folder someone else owns, and a tidy folder inside one others can write (second red-team pass).
+        #expect(chown(secrets, 65534, 65534) == 0)
+        let foreignFolder = try await extract(with: folder.path("secrets/credentials"))
+        #expect(foreignFolder.status == 2 && foreignFolder.stderr.contains("which belongs to uid 65534"), "\(foreignFolder.output)")
+        #expect(chown(secrets, 0, 0) == 0)
+        let inner = folder.path("secrets/inner")
+        try FileManager.default.createDirectory(atPath: inner, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o755])
+        try folder.write("secrets/inner/credentials", "PARTNER_AUDIT_CLIENT_ID=a\nPARTNER_AUDIT_CLIENT_SECRET=b\n", mode: 0o600)
+        try FileManager.default.setAttributes([.posixPermissions: 0o777], ofItemAtPath: secrets)
+        let openParent = try await extract(with: inner + "/credentials")
+        #expect(openParent.status == 2 && openParent.stderr.contains("under \(secrets), which group or others can write"), "\(openParent.output)")
     }
 }

@@ -44,8 +44,10 @@ struct Demo: AsyncParsableCommand {
     /// (a real one, say, behind a mistyped --out) is kept unless --force says otherwise.
     static func claim(_ folder: URL, warehouse: String, force: Bool) throws {
         let marker = folder.appendingPathComponent(Self.marker)
-        if FileManager.default.fileExists(atPath: warehouse), !FileManager.default.fileExists(atPath: marker.path), !force {
-            throw UsageError("\(warehouse) exists and no demo made it: demo replaces the warehouse in --out, so it leaves this one alone. Choose another --out, or pass --force to replace it")
+        // What demo replaces: its warehouse and its policy (an operator's policy.yml is no less precious).
+        let replaced = [warehouse, folder.appendingPathComponent("policy.yml").path]
+        if let found = replaced.first(where: FileManager.default.fileExists(atPath:)), !FileManager.default.fileExists(atPath: marker.path), !force {
+            throw UsageError("\(found) exists and no demo made it: demo replaces the warehouse and the policy in --out, so it leaves this one alone. Choose another --out, or pass --force to replace it")
         }
         try Data("A partner-audit demo writes here; its warehouse is replaced by the next demo.\n".utf8).write(to: marker)
     }

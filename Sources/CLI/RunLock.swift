@@ -25,6 +25,11 @@ final class RunLock {
             close(descriptor)
             throw UsageError("cannot use the lock file \(path): it is not a regular file")
         }
+        // Nor a hard link: it would name another file, whose bytes the pid would replace.
+        guard status.st_nlink == 1 else {
+            close(descriptor)
+            throw UsageError("cannot use the lock file \(path): it is a hard link to another file (\(status.st_nlink) names); remove it (the lock file is created afresh)")
+        }
         guard flock(descriptor, LOCK_EX | LOCK_NB) == 0 else {
             let holder = (try? String(contentsOfFile: path, encoding: .utf8))?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
             close(descriptor)

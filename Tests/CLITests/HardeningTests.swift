@@ -26,6 +26,22 @@ struct HardeningTests {
         #expect(try String(contentsOfFile: folder.path("precious.txt"), encoding: .utf8) == "do not truncate me\n")
     }
 
+    @Test("A hard link planted at the lock's path is refused; the file it names is untouched")
+    func lockRefusesHardLink() async throws {
+        let folder = try WorkingFolder()
+        try folder.write("precious.txt", "do not overwrite me\n")
+        #expect(link(folder.path("precious.txt"), folder.path("warehouse.sqlite.lock")) == 0)
+        try folder.write("partner-audit.yml", "warehouse: \(folder.path("warehouse.sqlite"))\nsource:\n  apiURL: http://127.0.0.1:9\n")
+        var runner = CommandLineRunner(directory: folder.url)
+        runner.environment = ["PARTNER_AUDIT_CLIENT_ID": "id", "PARTNER_AUDIT_CLIENT_SECRET": "secret"]
+        for command in ["run", "extract"] {
+            let result = try await runner.run([command])
+            #expect(result.status == 2, "\(command): \(result.output)")
+            #expect(result.stderr.contains("hard link"))
+        }
+        #expect(try String(contentsOfFile: folder.path("precious.txt"), encoding: .utf8) == "do not overwrite me\n")
+    }
+
     @Test("extract takes the run lock: while another process holds it, extract exits 5 at once")
     func extractTakesTheLock() async throws {
         let folder = try WorkingFolder()
@@ -101,6 +117,13 @@ struct HardeningTests {
         #expect(result.status == 2, "\(result.output)")
         #expect(result.stderr.contains("--force"))
         #expect(try String(contentsOfFile: folder.path("prod/warehouse.sqlite"), encoding: .utf8) == "the production warehouse")
+
+        // An operator's policy alone is left too (second red-team pass).
+        try FileManager.default.createDirectory(atPath: folder.path("etc"), withIntermediateDirectories: true)
+        try folder.write("etc/policy.yml", "lookbackDays: 30\n")
+        let policy = try await CommandLineRunner(directory: folder.url).run(["demo", "--out", folder.path("etc")])
+        #expect(policy.status == 2 && policy.stderr.contains("policy.yml exists and no demo made it"), "\(policy.output)")
+        #expect(try String(contentsOfFile: folder.path("etc/policy.yml"), encoding: .utf8) == "lookbackDays: 30\n")
     }
 
     @Test("query stops a statement still running after --timeout and says so")

@@ -42,6 +42,22 @@ struct HardeningTests {
         #expect(try String(contentsOfFile: folder.path("precious.txt"), encoding: .utf8) == "do not overwrite me\n")
     }
 
+    @Test("scripts/nightly stops a run still going after MAX_HOURS and says so; the next run resumes")
+    func nightlyTimeLimit() async throws {
+        // Every request answered after 2 s: a source slow enough that the run outlasts a limit of about 3.6 s.
+        let (folder, simulator) = try await servedOrganization(faults: "slow=1")
+        defer { Task { await simulator.shutdown() } }
+        let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../scripts/nightly").standardized
+        var cron = authenticatedRunner(folder)
+        cron.environment["PARTNER_AUDIT"] = CommandLineRunner.binary.path
+        cron.environment["MAX_HOURS"] = "0.001"
+        let started = Date()
+        let nightly = try await cron.run(script: script.path, [folder.path("partner-audit.yml")])
+        #expect(nightly.status == 124, "\(nightly.output)")
+        #expect(nightly.stderr.contains("stopped after 0.001 h (MAX_HOURS)"))
+        #expect(Date().timeIntervalSince(started) < 60)
+    }
+
     @Test("extract takes the run lock: while another process holds it, extract exits 5 at once")
     func extractTakesTheLock() async throws {
         let folder = try WorkingFolder()

@@ -43,8 +43,11 @@ struct GatewayCommandTests {
         let cleanIDs = try await Self.gatewayIDs(folder.path("reference.sqlite"))
         #expect(killedIDs.count == expected.stored)
         #expect(killedIDs == cleanIDs)
-        let files = try await DatabaseQueue(path: warehouse).read { try Row.fetchOne($0, sql: "SELECT lines_read, stored, rejected FROM gateway_files") }
-        #expect(files?["lines_read"] == expected.read && files?["stored"] == expected.stored && files?["rejected"] == expected.rejected)
+        let files = try await DatabaseQueue(path: warehouse).read { db -> [Int] in
+            guard let row = try Row.fetchOne(db, sql: "SELECT lines_read, stored, rejected FROM gateway_files") else { return [] }
+            return [row["lines_read"], row["stored"], row["rejected"]]
+        }
+        #expect(files == [expected.read, expected.stored, expected.rejected])
         #expect(try await runner.run(["verify"]).status == 0)
         // A second run adds nothing.
         let again = try await runner.run(["extract"])

@@ -79,6 +79,8 @@ package struct ClientTraffic: Sendable {
     package var address: IPAddress?
     package var action: AuditAction
     package var allowed: Bool
+    /// Whether a gateway's access log recorded it: the address is then the partner's own.
+    package var viaGateway: Bool
     package var count: Int
 }
 
@@ -161,7 +163,7 @@ final class FactsCollector: Sendable {
                 state.addresses[row.sourceIP] = address
             }
             state.facts.traffic[row.clientID, default: []].append(
-                ClientTraffic(sourceIP: row.sourceIP, address: address, action: row.action, allowed: row.allowed, count: row.count))
+                ClientTraffic(sourceIP: row.sourceIP, address: address, action: row.action, allowed: row.allowed, viaGateway: row.viaGateway, count: row.count))
         }
     }
 }

@@ -97,6 +97,18 @@ struct GatewayPresetTests {
         #expect(event.sourceIP == "34.10.0.9" && event.status == 401 && event.outcome == .denied && event.resource == "users")
         #expect(event.details["gateway"]?.stringValue == "fields")
         #expect(EventPredicate.denial.matches(event) && EventPredicate.partnerTraffic.matches(event))
+        // The raw JSON written directly is the canonical text of the event's object.
+        var withExtras = request
+        (withExtras.requestID, withExtras.userAgent) = ("r-\u{1}\"", "agent \\ x")
+        for candidate in [request, withExtras] {
+            let stored = candidate.event(id: "gateway:abc", gateway: "fields")
+            var object: [String: JSONValue] = [
+                "id": .string(stored.id), "timestamp": .string(stored.timestamp), "actorType": .string("oauthclient"), "actorId": .string("client-x"),
+                "action": .string("api.request"), "resource": .string("users"), "outcome": .string(stored.outcome.text),
+            ]
+            object["details"] = stored.details
+            #expect(stored.rawJSON == JSONValue.object(object).canonicalText)
+        }
     }
 
     @Test("gateway: in the configuration reads presets and a fields map; an unknown key or a missing field names its line")

@@ -82,10 +82,10 @@ struct GatewayBatchBuilder {
             return
         }
         // A blank line is no record: consumed, not counted.
-        guard line.contains(where: { $0 != 32 && $0 != 9 }) else { return }
+        let bytes = Array(UnsafeBufferPointer(rebasing: line))
+        guard !Self.isBlank(bytes) else { return }
         state.linesRead += 1
         batchLines += 1
-        let bytes = Array(line)
         do {
             let request = try GatewayRequest(line: bytes, map: format.fieldMap)
             let id = GatewayLineID.of(request, identity: state.identity, line: state.line, bytes: bytes[...])
@@ -102,6 +102,11 @@ struct GatewayBatchBuilder {
 
     private mutating func take(_ line: ArraySlice<UInt8>) {
         line.withUnsafeBufferPointer { take($0[...]) }
+    }
+
+    private static func isBlank(_ bytes: [UInt8]) -> Bool {
+        for byte in bytes where byte != 32 && byte != 9 { return false }
+        return true
     }
 
     private mutating func count(rejection reason: String) {

@@ -16,6 +16,8 @@ final class GatewayContentReader {
     private let descriptor: Int32
     private var stream = z_stream()
     private var input: [UInt8]
+    /// The content read by `append(to:)`, before it is appended.
+    private var chunk: [UInt8]
     private var inputStart = 0
     private var inputEnd = 0
     private var fileEnded = false
@@ -26,6 +28,7 @@ final class GatewayContentReader {
         descriptor = open(path, O_RDONLY | O_CLOEXEC)
         guard descriptor >= 0 else { throw GatewayReadError(file: path, "cannot be opened (\(String(cString: strerror(errno))))") }
         input = [UInt8](repeating: 0, count: Self.chunkSize)
+        chunk = [UInt8](repeating: 0, count: Self.chunkSize)
         var magic = [UInt8](repeating: 0, count: 2)
         let got = pread(descriptor, &magic, 2, 0)
         isCompressed = got == 2 && magic == [0x1F, 0x8B]
@@ -73,13 +76,10 @@ final class GatewayContentReader {
 
     /// Appends the next chunk of content to `buffer`; `false` at the end of the content.
     func append(to buffer: inout [UInt8]) throws(GatewayReadError) -> Bool {
-        let start = buffer.count
-        buffer.append(contentsOf: repeatElement(0, count: Self.chunkSize))
-        let got = try buffer.withUnsafeMutableBufferPointer { whole throws(GatewayReadError) -> Int in
-            try read(into: UnsafeMutableBufferPointer(rebasing: whole[start...]), limit: Self.chunkSize)
-        }
-        buffer.removeLast(Self.chunkSize - got)
-        return got > 0
+        let got = try read(into: &chunk, limit: Self.chunkSize)
+        guard got > 0 else { return false }
+        chunk.withUnsafeBufferPointer { buffer.append(contentsOf: UnsafeBufferPointer(rebasing: $0[..<got])) }
+        return true
     }
 
     private func read(into scratch: inout [UInt8], limit: Int) throws(GatewayReadError) -> Int {

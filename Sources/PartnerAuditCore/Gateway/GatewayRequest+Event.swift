@@ -16,14 +16,42 @@ extension GatewayRequest {
         if let requestID { details["requestId"] = .string(requestID) }
         let outcome: Outcome = status == 401 || status == 403 ? .denied : status < 400 ? .success : .failure
         let resource = Self.resource(of: path)
-        let object: JSONValue = .object([
-            "id": .string(id), "timestamp": .string(Timestamp.format(milliseconds: timestampMillis)),
-            "actorType": .string(ActorType.oauthClient.text), "actorId": .string(clientID),
-            "action": .string(AuditAction.apiRequest.text), "resource": .string(resource),
-            "outcome": .string(outcome.text), "details": .object(details),
-        ])
         return AuditEvent(id: id, timestampMillis: timestampMillis, actorType: .oauthClient, actorID: clientID, action: .apiRequest,
-                          resource: resource, resourceID: nil, outcome: outcome, details: .object(details), rawJSON: object.canonicalText)
+                          resource: resource, resourceID: nil, outcome: outcome, details: .object(details),
+                          rawJSON: canonicalText(id: id, gateway: gateway, outcome: outcome, resource: resource))
+    }
+
+    /// The event's canonical JSON (`JSONValue.canonicalText`: keys sorted by their bytes, no
+    /// white space), written directly: the reading loop's hot path, and a test holds it to the same bytes.
+    func canonicalText(id: String, gateway: String, outcome: Outcome, resource: String) -> String {
+        var out: [UInt8] = []
+        out.reserveCapacity(256 + path.utf8.count + (userAgent?.utf8.count ?? 0))
+        func member(_ key: String, _ value: String, first: Bool = false) {
+            if !first { out.append(UInt8(ascii: ",")) }
+            JSONValue.writeString(key, to: &out)
+            out.append(UInt8(ascii: ":"))
+            JSONValue.writeString(value, to: &out)
+        }
+        out.append(UInt8(ascii: "{"))
+        member("action", AuditAction.apiRequest.text, first: true)
+        member("actorId", clientID)
+        member("actorType", ActorType.oauthClient.text)
+        out.append(contentsOf: #","details":{"#.utf8)
+        member("gateway", gateway, first: true)
+        member("method", method)
+        member("path", path)
+        if let requestID { member("requestId", requestID) }
+        member("sourceIp", sourceIP)
+        out.append(contentsOf: #","status":"#.utf8)
+        out.append(contentsOf: String(status).utf8)
+        if let userAgent { member("userAgent", userAgent) }
+        out.append(UInt8(ascii: "}"))
+        member("id", id)
+        member("outcome", outcome.text)
+        member("resource", resource)
+        member("timestamp", Timestamp.format(milliseconds: timestampMillis))
+        out.append(UInt8(ascii: "}"))
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// The API resource a path calls: the segment after `/api/v2/` (`/api/v2/users/42` → `users`), else `api`.

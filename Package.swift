@@ -79,7 +79,8 @@ let package = Package(
         .target(
             name: "Simulator",
             dependencies: [
-                "PartnerAuditCore",
+                // zlib: the partner gateway's rotated access log (`access.log.2.gz`).
+                "PartnerAuditCore", "CZlib",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "NIOCore", package: "swift-nio"),

@@ -65,3 +65,10 @@ extension SimulatedOrganization {
         lines.isEmpty ? "" : lines.joined(separator: "\n") + "\n"
     }
 }
+
+extension SimulatedOrganization {
+    /// Every partner call visible now as one `format` line, in time order (what `writeGatewayLog` writes, whole).
+    package func partnerCallLines(_ format: GatewayPreset, visibleAt moment: Date = Date()) -> [String] {
+        partnerCalls(visibleAt: moment).map { $0.line(format) }
+    }
+}

@@ -5,7 +5,8 @@ import PartnerAuditCore
 package struct GatewayLogWritten: Sendable, Equatable {
     /// The files, oldest first.
     package var files: [String]
-    /// Requests written as valid lines, and the malformed lines planted among them (plus one torn last line).
+    /// Requests written as complete, valid lines, and the malformed lines planted among them. The
+    /// last request is written torn, half its line without a newline, as a gateway still writing it.
     package var requests: Int
     package var malformed: Int
 }
@@ -14,17 +15,17 @@ extension SimulatedOrganization {
     /// Writes the partner gateway's access log of every partner call visible at `moment` into
     /// `directory`, as `format` documents its lines, rotated: the oldest 40 % in `access.log.2.gz`,
     /// the next 40 % in `access.log.1` (with two malformed lines planted), the rest in
-    /// `access.log`, whose last line is torn (still being written). The calls are the guide
+    /// `access.log`, whose last line is the last request torn (still being written). The calls are the guide
     /// dialect's `api.request` events — the ones the live audit log does not record — so the
     /// planted AL-4 and ER cases are in the log with their partners' own addresses.
     package func writeGatewayLog(to directory: String, format: GatewayPreset, visibleAt moment: Date) throws(SimulatorError) -> GatewayLogWritten {
         let calls = partnerCalls(visibleAt: moment)
-        let lines = calls.map { $0.line(format) }
+        var lines = calls.map { $0.line(format) }
+        let torn = lines.popLast().map { String($0.prefix($0.count / 2)) } ?? ""
         let first = lines.count * 2 / 5, second = lines.count * 4 / 5
         var middle = Array(lines[first..<second])
         let malformed = [#"{"this line": "was cut short by a crash"#, lines.first.map { _ in "not json at all" } ?? "not json at all"]
         for (k, bad) in malformed.enumerated() { middle.insert(bad, at: min(middle.count, (k + 1) * middle.count / 3)) }
-        let torn = lines.last.map { String($0.prefix($0.count / 2)) } ?? ""
         let url = URL(fileURLWithPath: directory)
         do {
             try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)

@@ -7,7 +7,7 @@ import Testing
 @Suite("extract reads partner gateway access logs", .serialized)
 struct GatewayCommandTests {
     /// Valid lines written: `lines` less one in every 997 (bad) and the torn last one.
-    static let lines = 120_000
+    static let lines = 60_000
 
     @Test("extract killed with SIGKILL mid-file, then restarted, stores exactly what an uninterrupted run stores")
     func killNineMidFile() async throws {

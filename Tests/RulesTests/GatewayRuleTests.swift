@@ -52,11 +52,32 @@ struct GatewayRuleTests {
         #expect(leaky.evidence.events.contains { $0.id.hasPrefix(GatewayRequest.eventIDPrefix) })
     }
 
-    static func ingest(_ path: String, into warehouse: Warehouse) async throws {
+    @Test("Live, with a gateway read: an hour of partner traffic no gateway line covers makes AL-4 and ER-1…3 not testable there, and says which hours")
+    func uncoveredHours() async throws {
+        let fixture = try RuleFixture()
+        fixture.client("covered", allowlist: [Self.egress], organizationWideAllowlist: true)
+        fixture.event("covered", minutesAgo: 90, action: "oauth.token.issued", ip: "198.51.100.5")   // 22:30, covered below
+        fixture.event("covered", minutesAgo: 300, action: "oauth.token.issued", ip: "198.51.100.5")  // 19:00, no gateway line
+        try await fixture.store(dialect: .live)
+        let line = #"{"request":{"method":"GET","uri":"/api/v2/users"},"response":{"status":200},"client_ip":"34.10.0.7","consumer":{"custom_id":"covered"},"started_at":\#(RuleFixture.asOf - 80 * 60_000)}"#
+        let path = fixture.folder.appendingPathComponent("access.log").path
+        try Data((line + "\n").utf8).write(to: URL(fileURLWithPath: path))
+        // The run's stretch is the lookback's, as an extraction of the audit log and the gateway together plans it.
+        try await Self.ingest(path, into: fixture.warehouse, since: Timestamp.date(milliseconds: RuleFixture.asOf - 120 * RuleFixture.day),
+                              until: Timestamp.date(milliseconds: RuleFixture.asOf))
+        let findings = try await fixture.evaluate()
+        for rule in ["AL-4", "ER-1", "ER-2", "ER-3"] {
+            let info = findings.filter { $0.ruleID == rule && $0.subject == "gateway-coverage" }
+            #expect(info.count == 1 && info.first?.severity == .info, "\(rule)")
+            #expect(info.first?.title.contains("the hour from 2026-09-30T19:00Z") == true, "\(info.first?.title ?? "")")
+        }
+    }
+
+    static func ingest(_ path: String, into warehouse: Warehouse, since: Date? = nil, until: Date? = nil) async throws {
         let source = GatewaySource(logs: [GatewayLogSettings(path: path, format: GatewayLogFormat(.kong))], warehouse: warehouse,
                                    clock: SystemClock(), logger: Logger(label: "gateway") { _ in SwiftLogNoOpLogHandler() })
         let now = Date()
-        let range = try await source.plannedRange(since: nil, until: nil, now: now)
+        let range = try await source.plannedRange(since: since, until: until, now: now)
         let runID = try await warehouse.startRun(dialect: .live, range: range, at: now)
         try await warehouse.startSource(.gateway, runID: runID, range: range, at: now)
         _ = try await source.extract(range, runID: runID, advancesCheckpoint: true, started: now)

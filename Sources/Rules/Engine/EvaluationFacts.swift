@@ -40,6 +40,9 @@ package struct EvaluationFacts: Sendable {
     package var chain = ChainVerification(rows: 0, head: "", firstBreak: nil)
     /// The dialects and sources the lookback was extracted from: which rules are testable.
     package var extracted = ExtractedSources()
+    /// Live only, with a gateway read: the hours of partner traffic no gateway line covers (the
+    /// partners' own addresses are unknown there).
+    package var gatewayUncoveredHours: [String] = []
 
     package init() {}
 
@@ -67,6 +70,9 @@ package struct EvaluationFacts: Sendable {
         facts.coverage = try await warehouse.coverage(of: lookback)
         facts.coverageStart = try await warehouse.coverageStart()
         facts.extracted = try await warehouse.extractedSources(overlapping: lookback)
+        if facts.extracted.isLiveOnly, facts.extracted.sources.contains(.gateway) {
+            facts.gatewayUncoveredHours = try await warehouse.hoursWithoutGatewayLines(in: lookback)
+        }
         facts.chain = try await chain
         return facts
     }

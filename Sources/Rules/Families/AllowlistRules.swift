@@ -164,7 +164,7 @@ enum AllowlistRules {
                                        counts: ["attempts": attempts, "addresses": ips.count, "succeeded": succeeded.reduce(0) { $0 + $1.count },
                                                 "allowlistEntries": allowed.count])))
             }
-            return hits
+            return hits + GatewayCoverage.notTestable(context)
         }
     }
 }

@@ -99,6 +99,18 @@ extension Warehouse {
         }
     }
 
+    /// The hours of `window` (`2026-09-30T14`) in which partner apps had traffic on record but no
+    /// gateway access-log line was stored: where a gateway's log does not cover partner traffic.
+    package func hoursWithoutGatewayLines(in window: TimeWindow) async throws -> [String] {
+        try await database.read { db in
+            try String.fetchAll(db, sql: """
+                SELECT substr(timestamp, 1, \(TimeBucket.hour.labelLength)) AS hour FROM event_log
+                WHERE \(EventPredicate.partnerTraffic.sql) AND timestamp >= ? AND timestamp < ?
+                GROUP BY 1 HAVING sum(\(fromGateway)) = 0 ORDER BY 1
+                """, arguments: window.sqlArguments)
+        }
+    }
+
     /// Each client's last event (as actor, or as the subject of a token event) before `moment`.
     package func lastActivity(before moment: Int64) async throws -> [String: String] {
         try await database.read { db in

@@ -65,19 +65,22 @@ let package = Package(
             // The endpoint → scope map and the known-scope registry: data, not code.
             resources: [.copy("Data")]
         ),
-        // Source → warehouse, window by window.
+        // Source → warehouse, window by window; gateway access logs from files (zlib for `.gz`,
+        // SHA-256 for file identities and line ids).
         .target(
             name: "Extractor",
             dependencies: [
-                "PartnerAuditCore", "Source", "Warehouse",
+                "PartnerAuditCore", "Source", "Warehouse", "CZlib",
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
         // A seeded organisation served over loopback, faults included.
         .target(
             name: "Simulator",
             dependencies: [
-                "PartnerAuditCore",
+                // zlib: the partner gateway's rotated access log (`access.log.2.gz`).
+                "PartnerAuditCore", "CZlib",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "NIOCore", package: "swift-nio"),
@@ -86,7 +89,8 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
-        // libxml2 (writing report.xml, validating it against the XSD) and zlib (events.csv.gz): Reports only.
+        // libxml2 (writing report.xml, validating it against the XSD): Reports only. zlib: events.csv.gz
+        // (Reports) and `.gz` gateway logs (Extractor).
         .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
         .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
         // Evidence packs: view models, Mustache templates, XML + XSD, manifest.
@@ -145,7 +149,7 @@ let package = Package(
         .testTarget(
             name: "RulesTests",
             dependencies: [
-                "PartnerAuditCore", "Warehouse", "Rules", "Simulator", "TestSupport",
+                "PartnerAuditCore", "Warehouse", "Rules", "Simulator", "TestSupport", "Extractor",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "GRDB", package: "GRDB.swift"),
             ]

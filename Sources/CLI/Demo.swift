@@ -86,6 +86,14 @@ struct Demo: AsyncParsableCommand {
             configuration.source.requestsPerMinute = 60_000
             // The simulator answers a usage query at its second poll: no minute-long waits on loopback.
             configuration.source.usageFirstPollSeconds = 0
+            if dialect == .live {
+                // The partner gateway's access log: the partners' own addresses, which the live platform never records.
+                let gatewayFolder = folder.appendingPathComponent("gateway")
+                try? FileManager.default.removeItem(at: gatewayFolder)
+                let written = try organization.writeGatewayLog(to: gatewayFolder.path, format: .kong, visibleAt: start)
+                configuration.gateway = [GatewayLogSettings(path: gatewayFolder.appendingPathComponent("access.log*").path, format: GatewayLogFormat(.kong))]
+                Console.output("gateway:   \(written.requests) partner requests in Kong's file-log format, rotated, in \(gatewayFolder.path)")
+            }
             let job = ExtractionJob(
                 configuration: configuration,
                 endpoint: try SourceEndpoint(apiURL: simulator.baseURL, loginURL: simulator.baseURL),

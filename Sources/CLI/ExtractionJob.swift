@@ -35,7 +35,9 @@ struct ExtractionJob {
         let auditLog = AuditLogSource(
             source: platform, warehouse: warehouse, clock: clock, settings: settings, logger: logger, onWindow: progress.windowCommitted)
         let extractor = Extractor(
-            platform: platform, sources: [auditLog] + usageSources(api: api, warehouse: warehouse, settings: settings, logger: logger),
+            platform: platform,
+            sources: [auditLog] + usageSources(api: api, warehouse: warehouse, settings: settings, logger: logger)
+                + gatewaySources(warehouse: warehouse, logger: logger),
             warehouse: warehouse, clock: clock, logger: logger)
         do {
             let summary = try await extractor.run(since: since, until: until)
@@ -66,6 +68,12 @@ struct ExtractionJob {
         polling.firstDelay = .seconds(configuration.source.usageFirstPollSeconds)
         let query = LiveUsageQuery(api: api, polling: polling, clock: clock)
         return [APIUsageSource(query: query, warehouse: warehouse, clock: clock, settings: usage, logger: logger)]
+    }
+
+    /// The partner gateway's access logs (source-api.md section 6), read last; none unless `gateway:` names some.
+    private func gatewaySources(warehouse: Warehouse, logger: Logger) -> [any ExtractionSource] {
+        guard !configuration.gateway.isEmpty else { return [] }
+        return [GatewaySource(logs: configuration.gateway, warehouse: warehouse, clock: clock, logger: logger)]
     }
 
     /// Window settings from the configuration.

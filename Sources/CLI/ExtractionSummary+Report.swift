@@ -10,6 +10,10 @@ extension ExtractionSummary {
             "  windows:  \(windows), pages: \(pages), requests: \(requests) (\(rateLimited) answered 429)",
             "  events:   \(eventsStored) new, \(eventsSeen) read",
         ]
+        if let gateway = sources.first(where: { $0.source == .gateway }) {
+            lines.append("  gateway:  \(gateway.itemsStored) new requests, \(gateway.itemsSeen) lines read in \(gateway.pages) files, \(gateway.itemsRejected) rejected")
+            lines += gateway.rejections.map { "    rejected \(TerminalText.escaped($0))" }
+        }
         for source in sources {
             if let reason = source.unavailable { lines.append("  \(source.source): not read (\(reason)); its rules are not testable") }
         }

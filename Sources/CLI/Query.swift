@@ -7,7 +7,8 @@ struct Query: AsyncParsableCommand {
         abstract: "Run a read-only SQL query over the warehouse.",
         discussion: """
             The warehouse is opened read-only: a statement that writes is refused. Documented views: \
-            events, clients, client_history, extraction_runs, extraction_windows.
+            events, clients, client_history, extraction_runs, extraction_windows, extraction_sources, api_usage, \
+            gateway_files, findings, evaluations.
 
             Example: partner-audit query "SELECT actor_id, count(*) FROM events WHERE outcome = 'denied' GROUP BY 1" --format csv
             """)

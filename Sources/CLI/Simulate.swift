@@ -23,6 +23,8 @@ struct Simulate: AsyncParsableCommand {
             query end Failed; "forbid=/api/v2/audits/query" \
             answers 403 under that path, as for a client whose roles lack the permission. \
             --policy-out writes the policy of the chosen dialect (approved scopes, or in live the permissions they translate to). \
+            --gateway-log DIR writes the partner gateway's access log of every partner call (--gateway-format kong, \
+            aws-apigateway, envoy or nginx-json), rotated, with two malformed lines and a torn last line. \
             Prints `listening on http://127.0.0.1:PORT` once ready; stops on Ctrl-C or SIGTERM.
 
             Example: partner-audit simulate --port 8080 --scale 1000000 --faults 429=0.02,5xx=0.02 --policy-out policy.yml
@@ -56,6 +58,12 @@ struct Simulate: AsyncParsableCommand {
     @Option(name: .customLong("policy-out"), help: "Write the policy file that matches the organisation (in the chosen dialect) here.")
     var policyOut: String?
 
+    @Option(name: .customLong("gateway-log"), help: "Write the partner gateway's access log of every partner call into this folder, rotated (access.log.2.gz, access.log.1, access.log).")
+    var gatewayLog: String?
+
+    @Option(name: .customLong("gateway-format"), help: "The gateway whose log format --gateway-log writes: kong, aws-apigateway, envoy or nginx-json.")
+    var gatewayFormat = GatewayPreset.kong.rawValue
+
     func validate() throws {
         guard (1_000...10_000_000).contains(scale) else { throw ValidationError("--scale must be between 1000 and 10000000") }
         guard (1...3650).contains(days) else { throw ValidationError("--days must be between 1 and 3650") }
@@ -65,6 +73,9 @@ struct Simulate: AsyncParsableCommand {
         guard (0...3600).contains(querySeconds) else { throw ValidationError("--query-seconds must be between 0 and 3600, got \(querySeconds)") }
         guard (0...65535).contains(port) else { throw ValidationError("--port must be between 0 and 65535") }
         do { _ = try FaultSpec.parse(faults) } catch { throw ValidationError("--faults: \(error)") }
+        guard GatewayPreset(rawValue: gatewayFormat) != nil else {
+            throw ValidationError("--gateway-format must be one of \(GatewayPreset.allCases.map(\.rawValue).joined(separator: ", ")), not '\(gatewayFormat)'")
+        }
     }
 
     func run() async throws {
@@ -83,6 +94,10 @@ struct Simulate: AsyncParsableCommand {
             let organization = SimulatedOrganization(options: options, start: Date())
             if let policyOut {
                 try Data(organization.policyYAML.utf8).write(to: URL(fileURLWithPath: policyOut))
+            }
+            if let gatewayLog, let format = GatewayPreset(rawValue: gatewayFormat) {
+                let written = try organization.writeGatewayLog(to: gatewayLog, format: format, visibleAt: Date())
+                Console.output("gateway log (\(format.rawValue)): \(written.requests) requests and \(written.malformed) malformed lines in \(written.files.joined(separator: ", "))")
             }
             let simulator = try await SimulatorServer.start(
                 organization: organization, port: port, clock: SystemClock(), logger: .stderr("simulate", level: .warning),

@@ -1,2 +1,2 @@
-// zlib for the Reports target: events.csv.gz is written with deflate in gzip framing (windowBits 31).
+// zlib: Reports writes events.csv.gz with deflate in gzip framing (windowBits 31); Extractor inflates .gz gateway logs.
 #include <zlib.h>

@@ -28,6 +28,9 @@ package struct SourceSummary: Sendable, Equatable {
     /// Items the source returned (duplicates included), and those stored for the first time.
     package var itemsSeen = 0
     package var itemsStored = 0
+    /// Items the source refused to store (gateway lines that are not requests), and the first few named.
+    package var itemsRejected = 0
+    package var rejections: [String] = []
     /// Why the platform would not give this source (a forbidden optional read); `nil` when it did.
     package var unavailable: String?
 

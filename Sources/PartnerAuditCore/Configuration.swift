@@ -14,6 +14,8 @@ package struct Configuration: Sendable, Equatable {
     package var anchors: String?
     /// The Ed25519 key (`partner-audit keygen`) every pack's manifest is signed with.
     package var signingKey: String?
+    /// Partner gateway access logs to read (source-api.md section 6), in order.
+    package var gateway: [GatewayLogSettings] = []
 
     package init() {}
 
@@ -59,7 +61,7 @@ extension Configuration {
     package init(yaml text: String, file: String) throws(ConfigurationError) {
         self.init()
         let root = try YAMLMapping.document(text, file: file)
-        try root.rejectUnknownKeys(["organization", "source", "warehouse", "reports", "policy", "catalog", "anchors", "signingKey"], context: "the configuration")
+        try root.rejectUnknownKeys(["organization", "source", "warehouse", "reports", "policy", "catalog", "anchors", "signingKey", "gateway"], context: "the configuration")
         organization = try root.string("organization") ?? organization
         warehouse = try root.string("warehouse") ?? warehouse
         reports = try root.string("reports") ?? reports
@@ -70,6 +72,7 @@ extension Configuration {
         if let source = try root.mapping("source") {
             try self.source.read(source)
         }
+        gateway = try (root.mappings("gateway") ?? []).map { entry throws(ConfigurationError) in try GatewayLogSettings(entry) }
     }
 }
 

@@ -25,6 +25,19 @@ struct CoverageModel {
         var error: String?
     }
 
+    /// A gateway access-log file: the hours its requests cover, what was read, and the first bad lines.
+    struct GatewayFile {
+        var path: String
+        var identity: String
+        var from: String
+        var to: String
+        var read: String
+        var stored: String
+        var rejected: String
+        var rejectedClass: String
+        var rejections: [String]
+    }
+
     /// More windows than this are summarised as spans; report.xml lists every one.
     static let windowLimit = 120
 
@@ -44,6 +57,8 @@ struct CoverageModel {
     var sealSeq: String?
     var sealHead: String?
     var retention: String
+    var gatewayFiles: [GatewayFile]
+    var hasGatewayFiles: Bool
 
     init(_ content: PackContent) {
         let coverage = content.coverage
@@ -77,6 +92,22 @@ struct CoverageModel {
         firstBreak = coverage.chain.firstBreak
         sealSeq = coverage.seal.map { DisplayText.count(Int($0.seq)) }
         sealHead = coverage.seal?.head
+        gatewayFiles = coverage.gatewayFiles.map { file in
+            GatewayFile(
+                path: file.path, identity: String(file.identity.prefix(16)),
+                from: file.firstRequest.map { DisplayText.time(milliseconds: Self.hourStart($0)) } ?? "—",
+                to: file.lastRequest.map { DisplayText.time(milliseconds: Self.hourStart($0) + TimeSpan.hour.milliseconds) } ?? "—",
+                read: DisplayText.count(file.linesRead), stored: DisplayText.count(file.linesStored), rejected: DisplayText.count(file.linesRejected),
+                rejectedClass: file.linesRejected == 0 ? "ok" : "bad",
+                rejections: file.rejections.map { "line \($0.line): \($0.reason)" })
+        }
+        hasGatewayFiles = !gatewayFiles.isEmpty
         retention = "The source keeps its audit log for 90 days. A gap younger than that can still be filled by extracting it again; an older one cannot, and stays in every later pack as an AT-1 finding. Events already in the warehouse are kept, append-only, for as long as the warehouse is."
+    }
+
+    /// The start of the hour `instant` falls in.
+    private static func hourStart(_ instant: Int64) -> Int64 {
+        let hour = TimeSpan.hour.milliseconds
+        return (instant >= 0 ? instant : instant - hour + 1) / hour * hour
     }
 }

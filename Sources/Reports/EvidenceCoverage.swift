@@ -18,6 +18,8 @@ struct EvidenceCoverage: Sendable {
     var chain: ChainVerification
     /// The chain row and hash the last window of the period recorded: what seals its evidence.
     var seal: ChainMark?
+    /// The gateway access-log files whose requests fall in the period (or that stored none), by path.
+    var gatewayFiles: [GatewayFileState] = []
 
     /// A stretch without evidence, and whether an extraction of it was attempted.
     struct Gap: Sendable, Hashable {
@@ -58,8 +60,12 @@ struct EvidenceCoverage: Sendable {
             let failed = AuditTrailRules.failedWindows(overlapping: gap, in: windows)
             return Gap(window: gap, failedWindows: failed.count, lastError: failed.last?.error)
         }
+        let gatewayFiles = try await warehouse.gatewayFiles().filter { file in
+            guard let first = file.firstRequest, let last = file.lastRequest else { return true }
+            return first < period.toMillis && last >= period.fromMillis
+        }
         return EvidenceCoverage(
             windows: windows, spans: spans(in: period, coverage: windows), gaps: gaps, judged: judged, eventsInPeriod: eventsInPeriod,
-            chain: chain, seal: try await warehouse.chainMark(sealing: period))
+            chain: chain, seal: try await warehouse.chainMark(sealing: period), gatewayFiles: gatewayFiles)
     }
 }

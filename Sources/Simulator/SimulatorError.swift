@@ -4,6 +4,8 @@ package struct SimulatorError: Error, Sendable, Equatable, CustomStringConvertib
         case invalidOption
         case invalidFaultSpec
         case serverFailedToStart
+        /// The gateway's access log could not be written (`--gateway-log`).
+        case gatewayLogFailed
     }
 
     package let code: Code

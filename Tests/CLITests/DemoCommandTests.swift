@@ -23,5 +23,11 @@ struct DemoCommandTests {
             #expect(FileManager.default.fileExists(atPath: "\(out)/pack/\(file)"), "\(file) missing")
         }
         #expect(try await CommandLineRunner(directory: folder.url).run(["verify", "--pack", "\(out)/pack"]).status == 0)
+        if dialect == .live {
+            // The partner gateway's log is read, and the pack's coverage names its files.
+            #expect(result.stdout.contains("gateway:  ") && result.stdout.contains("2 rejected"), "\(result.stdout)")
+            let html = try String(contentsOfFile: "\(out)/pack/report.html", encoding: .utf8)
+            #expect(html.contains("Gateway access logs") && html.contains("access.log.2.gz"))
+        }
     }
 }

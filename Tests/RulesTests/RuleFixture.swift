@@ -97,12 +97,12 @@ final class RuleFixture: @unchecked Sendable {
     }
 
     /// Stores clients (observed before the lookback) and events (one complete window over the whole lookback, unless told).
-    func store(coverage: [(fromDaysAgo: Int64, toDaysAgo: Int64)] = [(120, 0)]) async throws {
+    func store(coverage: [(fromDaysAgo: Int64, toDaysAgo: Int64)] = [(120, 0)], dialect: SourceDialect = .guide) async throws {
         _ = try await warehouse.recordClients(clients, runID: nil, at: Timestamp.date(milliseconds: Self.asOf - 150 * Self.day))
         let sorted = events.sorted { $0.timestampMillis < $1.timestampMillis }
         for (from, to) in coverage {
             let window = TimeWindow(fromMillis: Self.asOf - from * Self.day, toMillis: Self.asOf - to * Self.day)
-            let run = try await warehouse.startRun(dialect: .guide, range: window, at: Date())
+            let run = try await warehouse.startRun(dialect: dialect, range: window, at: Date())
             let inside = sorted.filter { $0.timestampMillis >= window.fromMillis && $0.timestampMillis < window.toMillis }
             _ = try await warehouse.commitWindow(runID: run, window: window, pages: 1, requests: 1, events: inside, advancesWatermark: true, at: Date())
         }

@@ -42,6 +42,9 @@ package struct EvaluationFacts: Sendable {
     package var registries: [GrantRegistry.Kind: StoredGrantRegistry] = [:]
     /// The dialects and sources the lookback was extracted from: which rules are testable.
     package var extracted = ExtractedSources()
+    /// Live only, with a gateway read: the hours of partner traffic no gateway line covers (the
+    /// partners' own addresses are unknown there).
+    package var gatewayUncoveredHours: [String] = []
 
     package init() {}
 
@@ -70,6 +73,9 @@ package struct EvaluationFacts: Sendable {
         facts.coverageStart = try await warehouse.coverageStart()
         facts.extracted = try await warehouse.extractedSources(overlapping: lookback)
         facts.registries = try await warehouse.grantRegistries(asOf: lookback.toMillis)
+        if facts.extracted.isLiveOnly, facts.extracted.sources.contains(.gateway) {
+            facts.gatewayUncoveredHours = try await warehouse.hoursWithoutGatewayLines(in: lookback)
+        }
         facts.chain = try await chain
         return facts
     }
@@ -82,6 +88,8 @@ package struct ClientTraffic: Sendable {
     package var address: IPAddress?
     package var action: AuditAction
     package var allowed: Bool
+    /// Whether a gateway's access log recorded it: the address is then the partner's own.
+    package var viaGateway: Bool
     package var count: Int
 }
 
@@ -164,7 +172,7 @@ final class FactsCollector: Sendable {
                 state.addresses[row.sourceIP] = address
             }
             state.facts.traffic[row.clientID, default: []].append(
-                ClientTraffic(sourceIP: row.sourceIP, address: address, action: row.action, allowed: row.allowed, count: row.count))
+                ClientTraffic(sourceIP: row.sourceIP, address: address, action: row.action, allowed: row.allowed, viaGateway: row.viaGateway, count: row.count))
         }
     }
 }

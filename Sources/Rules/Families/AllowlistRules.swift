@@ -110,29 +110,45 @@ enum AllowlistRules {
     }
 
     /// AL-4: a token was issued to, or a request succeeded from, an address outside the allowlist.
+    ///
+    /// The platform's own records are judged against the client's allowlist (else its partner's
+    /// declared networks); a gateway's access-log lines against what binds the partner itself —
+    /// its own allowlist, else its partner's declared networks, never the organisation-wide list,
+    /// which holds the gateway's egress addresses (`AllowlistRules.judgedAgainst`).
     struct OutsideAllowlist: Rule {
         let id = "AL-4"
         func evaluate(_ context: EvaluationContext) async throws -> [RuleHit] {
             var hits: [RuleHit] = []
             for client in context.partnerApps {
                 guard let traffic = context.facts.traffic[client.id], !traffic.isEmpty else { continue }
-                var allowed = context.allowlists.blocks(of: client)
-                var basis = AllowlistRules.isOrganizationWide(client) ? "the organisation-wide allowlist" : "its allowlist"
-                if allowed.isEmpty {
-                    allowed = context.partnerPolicy(of: client)?.networks.values.flatMap { $0 } ?? []
-                    basis = "its partner's declared networks (\(AllowlistRules.isOrganizationWide(client) ? "the organisation has" : "it has") no allowlist)"
+                var outside: [ClientTraffic] = []
+                var allowed: [CIDRBlock] = []
+                var bases: [String] = []
+                var undecided = false
+                for viaGateway in [false, true] {
+                    let rows = traffic.filter { $0.viaGateway == viaGateway }
+                    guard !rows.isEmpty else { continue }
+                    let (blocks, basis) = AllowlistRules.judgedAgainst(client, viaGateway: viaGateway, context)
+                    guard !blocks.isEmpty else {
+                        undecided = true
+                        continue
+                    }
+                    let beyond = rows.filter { row in
+                        guard let address = row.address else { return true }
+                        return !blocks.contains { $0.contains(address) }
+                    }
+                    guard !beyond.isEmpty else { continue }
+                    outside += beyond
+                    allowed += blocks.filter { !allowed.contains($0) }
+                    bases.append(basis)
                 }
-                guard !allowed.isEmpty else {
-                    if !context.policy.isDefault || client.attribution != .none {
+                guard !outside.isEmpty else {
+                    if undecided, !context.policy.isDefault || client.attribution != .none {
                         hits.append(.cannotDecide(client, because: "it has no allowlist and its partner declares no networks"))
                     }
                     continue
                 }
-                let outside = traffic.filter { row in
-                    guard let address = row.address else { return true }
-                    return !allowed.contains { $0.contains(address) }
-                }
-                guard !outside.isEmpty else { continue }
+                let basis = bases.joined(separator: ", and ")
                 let succeeded = outside.filter { $0.allowed && $0.action != .tokenDenied }
                 let ips = Array(Set(outside.map(\.sourceIP))).sorted()
                 let citedIPs = Array(Set((succeeded.isEmpty ? outside : succeeded).map(\.sourceIP))).sorted()
@@ -148,7 +164,7 @@ enum AllowlistRules {
                                        counts: ["attempts": attempts, "addresses": ips.count, "succeeded": succeeded.reduce(0) { $0 + $1.count },
                                                 "allowlistEntries": allowed.count])))
             }
-            return hits
+            return hits + GatewayCoverage.notTestable(context)
         }
     }
 }

@@ -39,7 +39,7 @@ enum EnvironmentReuseRules {
             guard let traffic = context.facts.traffic[client.id], !traffic.isEmpty else { return nil }
             return (client, Origins(traffic, networks: context.networks))
         }
-        return (judged, [])
+        return (judged, GatewayCoverage.notTestable(context))
     }
 
     /// ER-1: traffic from more than one environment of the client's partner.

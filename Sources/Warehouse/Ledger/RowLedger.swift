@@ -26,7 +26,7 @@ enum RowLedger {
 
     /// The tables the ledger governs, in the order `verify` checks them: those it was installed
     /// with, then each a later migration put under it with `govern(_:table:)`.
-    static let governedTables = installedTables + [APIUsageTable.name, GrantRegistryTable.name]
+    static let governedTables = installedTables + [APIUsageTable.name, GatewayFileTable.name, GrantRegistryTable.name]
 
     /// Creates the ledger, its guards and every governed table's triggers, and records each
     /// row already stored as a `baseline` entry.

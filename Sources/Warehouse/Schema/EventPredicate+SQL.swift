@@ -24,6 +24,9 @@ extension EventPredicate {
 /// The SQL of "the actor is a partner app": an OAuth client acting on its own.
 let byPartnerApp = "actor_type = \(ActorType.oauthClient.sqlLiteral)"
 
+/// The SQL of "the event is a gateway access-log line" (its id carries `GatewayRequest.eventIDPrefix`).
+let fromGateway = "substr(id, 1, \(GatewayRequest.eventIDPrefix.utf8.count)) = '\(GatewayRequest.eventIDPrefix)'"
+
 extension OpenVocabulary {
     /// The word as an SQL string literal (quotes doubled).
     var sqlLiteral: String { "'" + text.replacingOccurrences(of: "'", with: "''") + "'" }

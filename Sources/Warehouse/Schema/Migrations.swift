@@ -32,11 +32,23 @@ enum Migrations {
             try APIUsageTable.create(db)
             try RowLedger.govern(db, table: APIUsageTable.name)
         }
+        migrator.registerMigration("v9-gateway-files") { db in
+            try GatewayFileTable.create(db)
+            try RowLedger.govern(db, table: GatewayFileTable.name)
+            try addWindowSource(db)
+        }
         migrator.registerMigration("v10-grant-registries") { db in
             try GrantRegistryTable.create(db)
             try RowLedger.govern(db, table: GrantRegistryTable.name)
         }
         return migrator
+    }
+
+    /// Which source committed each extraction window: the audit log's windows are the coverage
+    /// AT-1 judges; a gateway batch's window only records where the chain stood after it.
+    private static func addWindowSource(_ db: Database) throws {
+        try db.execute(sql: "ALTER TABLE extraction_window ADD COLUMN source TEXT NOT NULL DEFAULT 'audit-log'")
+        try RowLedger.govern(db, table: "extraction_window")
     }
 
     /// Why a finding was resolved, when that is more than "not found again": the per-client

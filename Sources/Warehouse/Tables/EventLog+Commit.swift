@@ -44,24 +44,7 @@ extension Warehouse {
                 sql: "INSERT INTO extraction_window (run_id, from_ts, to_ts, status, pages, events_seen, finished_at) VALUES (?, ?, ?, 'complete', ?, ?, ?)",
                 arguments: [runID, Timestamp.format(milliseconds: window.fromMillis), Timestamp.format(milliseconds: window.toMillis), pages, events.count, finishedAt])
             let windowID = db.lastInsertedRowID
-            let (lastSeq, lastHash) = try Self.chainTail(db)
-            var tail = HashChain.Tail(seq: lastSeq, head: lastHash, windowID: windowID)
-            var stored = 0
-            let insert = try EventInsertStatement(db)
-            defer { insert.finalize() }
-            try events.bytes.withUnsafeBufferPointer { bytes in
-                for index in 0..<events.count {
-                    let hash = tail.hash(next: UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: bytes[events.encoded(index)])))
-                    let inserted = try hash.withUnsafeBytes {
-                        try insert.insert(seq: tail.seq + 1, index, of: events, bytes: bytes, windowID: windowID, hash: $0)
-                    }
-                    if inserted {
-                        tail.advance(to: hash)
-                        stored += 1
-                    }
-                }
-            }
-            let seq = tail.seq, head = tail.headData
+            let (stored, seq, head) = try Self.appendChained(db, events, windowID: windowID)
             try db.execute(
                 sql: "UPDATE extraction_window SET events_stored = ?, chain_seq = ?, chain_head = ? WHERE id = ?",
                 arguments: [stored, seq, head, windowID])
@@ -75,6 +58,29 @@ extension Warehouse {
             }
             return WindowCommit(windowID: windowID, stored: stored, seen: events.count, chainSeq: seq, chainHead: head)
         }
+    }
+
+    /// Appends `events` to the chain as rows of window `windowID`, dropping ids already stored
+    /// (inside the caller's transaction): how many were new, and the chain's last row and hash after.
+    static func appendChained(_ db: Database, _ events: PreparedEvents, windowID: Int64) throws -> (stored: Int, seq: Int64, head: Data) {
+        let (lastSeq, lastHash) = try chainTail(db)
+        var tail = HashChain.Tail(seq: lastSeq, head: lastHash, windowID: windowID)
+        var stored = 0
+        let insert = try EventInsertStatement(db)
+        defer { insert.finalize() }
+        try events.bytes.withUnsafeBufferPointer { bytes in
+            for index in 0..<events.count {
+                let hash = tail.hash(next: UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: bytes[events.encoded(index)])))
+                let inserted = try hash.withUnsafeBytes {
+                    try insert.insert(seq: tail.seq + 1, index, of: events, bytes: bytes, windowID: windowID, hash: $0)
+                }
+                if inserted {
+                    tail.advance(to: hash)
+                    stored += 1
+                }
+            }
+        }
+        return (stored, tail.seq, tail.headData)
     }
 
     /// The last row of the chain: its `seq` (0 when empty) and hash.

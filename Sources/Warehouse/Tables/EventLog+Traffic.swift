@@ -22,6 +22,8 @@ package struct SourceUsageRow: Sendable, Hashable {
     package var action: AuditAction
     /// Whether the platform let it through (a success outcome and, for requests, a status below 400).
     package var allowed: Bool
+    /// Whether a gateway's access log recorded it (the address is the partner's own, not the gateway's).
+    package var viaGateway: Bool
     package var count: Int
 }
 
@@ -86,14 +88,26 @@ extension Warehouse {
         try await database.read { db in
             let rows = try Row.fetchCursor(db, sql: """
                 SELECT actor_id, source_ip, action, (outcome = \(Outcome.success.sqlLiteral) AND coalesce(status, 200) < 400) AS allowed,
-                       count(*) AS n
+                       \(fromGateway) AS via_gateway, count(*) AS n
                 FROM event_log
                 WHERE \(EventPredicate.partnerTraffic.sql) AND timestamp >= ? AND timestamp < ?
-                GROUP BY 1, 2, 3, 4
+                GROUP BY 1, 2, 3, 4, 5
                 """, arguments: window.sqlArguments)
             while let row = try rows.next() {
-                visit(SourceUsageRow(clientID: row["actor_id"], sourceIP: row["source_ip"], action: AuditAction(text: row["action"]), allowed: row["allowed"], count: row["n"]))
+                visit(SourceUsageRow(clientID: row["actor_id"], sourceIP: row["source_ip"], action: AuditAction(text: row["action"]), allowed: row["allowed"], viaGateway: row["via_gateway"], count: row["n"]))
             }
+        }
+    }
+
+    /// The hours of `window` (`2026-09-30T14`) in which partner apps had traffic on record but no
+    /// gateway access-log line was stored: where a gateway's log does not cover partner traffic.
+    package func hoursWithoutGatewayLines(in window: TimeWindow) async throws -> [String] {
+        try await database.read { db in
+            try String.fetchAll(db, sql: """
+                SELECT substr(timestamp, 1, \(TimeBucket.hour.labelLength)) AS hour FROM event_log
+                WHERE \(EventPredicate.partnerTraffic.sql) AND timestamp >= ? AND timestamp < ?
+                GROUP BY 1 HAVING sum(\(fromGateway)) = 0 ORDER BY 1
+                """, arguments: window.sqlArguments)
         }
     }
 

@@ -34,12 +34,13 @@ extension Warehouse {
         }
     }
 
-    /// Every extraction window that overlaps `window`, oldest first.
+    /// Every audit-log extraction window that overlaps `window`, oldest first (a gateway batch's
+    /// window is not coverage of the audit log).
     package func coverage(of window: TimeWindow) async throws -> [CoverageWindow] {
         try await database.read { db in
             try Row.fetchAll(db, sql: """
                 SELECT from_ts, to_ts, status, error, run_id, events_stored, finished_at FROM extraction_window
-                WHERE to_ts > ? AND from_ts < ? ORDER BY from_ts, id
+                WHERE source = 'audit-log' AND to_ts > ? AND from_ts < ? ORDER BY from_ts, id
                 """, arguments: window.sqlArguments).compactMap { row in
                 guard let from = Timestamp.parseMilliseconds(row["from_ts"] as String),
                       let to = Timestamp.parseMilliseconds(row["to_ts"] as String) else { return nil }
@@ -49,10 +50,10 @@ extension Warehouse {
         }
     }
 
-    /// The start of the earliest complete extraction window; `nil` before any.
+    /// The start of the earliest complete audit-log extraction window; `nil` before any.
     package func coverageStart() async throws -> Int64? {
         try await database.read { db in
-            try String.fetchOne(db, sql: "SELECT min(from_ts) FROM extraction_window WHERE status = 'complete'")
+            try String.fetchOne(db, sql: "SELECT min(from_ts) FROM extraction_window WHERE source = 'audit-log' AND status = 'complete'")
                 .flatMap(Timestamp.parseMilliseconds)
         }
     }

@@ -1,0 +1,45 @@
+/// Where each `GatewayField` sits in a line's JSON object: dotted paths, tried in order.
+///
+/// A path `a.b.c` is first looked up as one literal key (AWS templates often write flat keys such
+/// as `"authorizer.principalId"`), then as nested objects `a` → `b` → `c`.
+package struct GatewayFieldMap: Sendable, Equatable {
+    package private(set) var paths: [GatewayField: [[String]]] = [:]
+
+    package init() {}
+
+    /// A map from each field to its candidate paths, dotted (`"consumer.custom_id"`).
+    package init(_ candidates: [GatewayField: [String]]) {
+        for (field, list) in candidates { paths[field] = list.map(Self.split) }
+    }
+
+    /// The candidate paths of `field`, each split on dots.
+    package func candidates(_ field: GatewayField) -> [[String]] { paths[field] ?? [] }
+
+    /// Sets `field`'s one path (a `fields:` entry).
+    package mutating func set(_ field: GatewayField, to dotted: String) { paths[field] = [Self.split(dotted)] }
+
+    /// The required fields without a path.
+    package var missingRequired: [GatewayField] {
+        GatewayField.allCases.filter { $0.isRequired && (paths[$0] ?? []).isEmpty }
+    }
+
+    /// The first non-null value `field`'s paths find in `object`.
+    package func value(_ field: GatewayField, in object: JSONValue) -> JSONValue? {
+        for path in candidates(field) {
+            if let found = Self.lookup(path, in: object), found != .null { return found }
+        }
+        return nil
+    }
+
+    private static func split(_ dotted: String) -> [String] { dotted.split(separator: ".", omittingEmptySubsequences: false).map(String.init) }
+
+    private static func lookup(_ path: [String], in object: JSONValue) -> JSONValue? {
+        if path.count > 1, let flat = object[path.joined(separator: ".")] { return flat }
+        var current = object
+        for key in path {
+            guard let next = current[key] else { return nil }
+            current = next
+        }
+        return current
+    }
+}

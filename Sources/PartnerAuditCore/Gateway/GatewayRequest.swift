@@ -1,0 +1,96 @@
+/// One request as a gateway's access-log line records it (source-api.md section 6): checked,
+/// each text bounded, so what reaches the warehouse is what the rules can read.
+package struct GatewayRequest: Sendable, Equatable {
+    package var timestampMillis: Int64
+    /// The OAuth client the gateway authenticated.
+    package var clientID: String
+    /// Canonical IPv4 or IPv6 text, port stripped.
+    package var sourceIP: String
+    package var method: String
+    package var path: String
+    package var status: Int
+    package var requestID: String?
+    package var userAgent: String?
+
+    package init(timestampMillis: Int64, clientID: String, sourceIP: String, method: String, path: String, status: Int,
+                 requestID: String? = nil, userAgent: String? = nil) {
+        self.timestampMillis = timestampMillis
+        self.clientID = clientID
+        self.sourceIP = sourceIP
+        self.method = method
+        self.path = path
+        self.status = status
+        self.requestID = requestID
+        self.userAgent = userAgent
+    }
+
+    /// Reads one line's bytes (without its newline) through `map`.
+    ///
+    /// - Throws: `GatewayLineError` when the line is not a JSON object, a required field is
+    ///   missing, or a value is not what the field holds (a bad address, timestamp, status, method).
+    package init(line: [UInt8], map: GatewayFieldMap) throws(GatewayLineError) {
+        let object: JSONValue
+        do {
+            object = try JSONParser.parse(line)
+        } catch {
+            throw GatewayLineError("not JSON (\(error.message) at byte \(error.offset))")
+        }
+        guard case .object = object else { throw GatewayLineError("not a JSON object") }
+        try self.init(object: object, map: map)
+    }
+
+    /// Reads one parsed line through `map`.
+    package init(object: JSONValue, map: GatewayFieldMap) throws(GatewayLineError) {
+        func required(_ field: GatewayField) throws(GatewayLineError) -> JSONValue {
+            guard let value = map.value(field, in: object), !Self.isDash(value) else {
+                let paths = map.candidates(field).map { $0.joined(separator: ".") }.joined(separator: " or ")
+                throw GatewayLineError("no \(field.rawValue) (\(paths))")
+            }
+            return value
+        }
+        func text(_ field: GatewayField, max: Int) throws(GatewayLineError) -> String {
+            let value = try required(field)
+            let text: String
+            switch value {
+            case .string(let string): text = string
+            case .int(let number): text = String(number)
+            default: throw GatewayLineError("\(field.rawValue) is not a string")
+            }
+            guard !text.isEmpty, text.utf8.count <= max else { throw GatewayLineError("\(field.rawValue) is empty or longer than \(max) bytes") }
+            return text
+        }
+        let time = try required(.timestamp)
+        guard let millis = GatewayTime.milliseconds(time) else {
+            throw GatewayLineError("bad timestamp '\(GatewayLineError.excerpt(time.stringValue ?? time.canonicalText))'")
+        }
+        timestampMillis = millis
+        clientID = try text(.clientId, max: 256)
+        let address = try text(.sourceIp, max: 64)
+        guard let canonical = GatewayAddress.canonical(address) else {
+            throw GatewayLineError("bad source address '\(GatewayLineError.excerpt(address))'")
+        }
+        sourceIP = canonical
+        let method = try text(.method, max: 16)
+        guard method.utf8.allSatisfy({ ($0 >= 65 && $0 <= 90) || ($0 >= 97 && $0 <= 122) }) else {
+            throw GatewayLineError("bad method '\(GatewayLineError.excerpt(method))'")
+        }
+        self.method = method.uppercased()
+        path = try text(.path, max: 8192)
+        let statusValue = try required(.status)
+        guard let status = statusValue.intValue, (100...599).contains(status) else {
+            throw GatewayLineError("bad status '\(GatewayLineError.excerpt(statusValue.stringValue ?? statusValue.canonicalText))'")
+        }
+        self.status = Int(status)
+        requestID = Self.optional(.requestId, in: object, map: map, max: 200)
+        userAgent = Self.optional(.userAgent, in: object, map: map, max: 1024)
+    }
+
+    /// An optional text field: absent, `-`, empty, not text or too long all read as absent.
+    private static func optional(_ field: GatewayField, in object: JSONValue, map: GatewayFieldMap, max: Int) -> String? {
+        guard let text = map.value(field, in: object)?.nonEmptyString, text != "-", text.utf8.count <= max else { return nil }
+        return text
+    }
+
+    /// Envoy writes `-` for a value it does not have.
+    private static func isDash(_ value: JSONValue) -> Bool { value.stringValue == "-" }
+}

@@ -19,7 +19,7 @@ struct GatewayFileTableTests {
         try queue.close()
         let day = TimeWindow(fromMillis: 1_790_726_400_000, toMillis: 1_790_812_800_000)
         let older = try Warehouse(path: path)
-        #expect(try older.appliedMigrations().last == "v9-gateway-files")
+        #expect(try older.appliedMigrations().contains("v9-gateway-files"))
         let run = try await older.startRun(dialect: .live, range: day, at: Date())
         _ = try await older.commitWindow(runID: run, window: day, pages: 1, requests: 1, events: [], advancesWatermark: true, at: Date())
         #expect(try await older.coverage(of: day).count == 1)

@@ -28,6 +28,9 @@ package struct SourceSummary: Sendable, Equatable {
     /// Items the source returned (duplicates included), and those stored for the first time.
     package var itemsSeen = 0
     package var itemsStored = 0
+    /// The fewest requests reading what it read could have taken (its result pages, queries and
+    /// the one poll each query needs), for the run summary's requests ÷ minimum.
+    package var minimumRequests = 0
     /// Why the platform would not give this source (a forbidden optional read); `nil` when it did.
     package var unavailable: String?
 

@@ -16,6 +16,12 @@ package protocol AuditSource: Sendable {
     func grantRegistries() async throws -> [GrantRegistryRead]
     /// One page of the events of a closed window; `cursor` is `nil` for the first page.
     func eventPage(in window: TimeWindow, after cursor: PageCursor?) async throws -> EventPage
+    /// The longest stretch one read may cover when it spans several windows, its results sorted
+    /// by time (the live audit query's 31 days); `nil`: each window is read on its own.
+    var longestRead: TimeSpan? { get }
+    /// The fewest requests reading `window` whole could take if it holds `events` events: its
+    /// result pages, and for an asynchronous query its submission and the one poll that finds it done.
+    func minimumRequests(toRead window: TimeWindow, events: Int) -> Int
     /// Requests sent so far and 429s drawn.
     var requestCounts: RequestCounters { get }
 }

@@ -11,11 +11,13 @@ package struct LiveSource: AuditSource {
     private let directory: LiveDirectory
     private let query: LiveAuditQuery
     private let registries: LiveRegistries
+    private let pageSize: Int
 
     /// Logs through `api`'s logger, which redacts the client's secrets.
     package init(api: APIClient, pageSize: Int, polling: AuditQueryPolling = AuditQueryPolling(), clock: any WallClock) {
         let size = min(max(pageSize, 1), 500)
         self.api = api
+        self.pageSize = size
         directory = LiveDirectory(api: api, pageSize: size, logger: api.logger)
         registries = LiveRegistries(api: api, pageSize: size, logger: api.logger)
         query = LiveAuditQuery(api: api, pageSize: size, polling: polling, clock: clock, logger: api.logger)
@@ -36,6 +38,16 @@ package struct LiveSource: AuditSource {
 
     package func eventPage(in window: TimeWindow, after cursor: PageCursor?) async throws -> EventPage {
         try await api.redactingErrors { try await readPage(in: window, after: cursor) }
+    }
+
+    /// The audit query's longest interval: its results are sorted by time, so the extractor
+    /// commits each window of a 31-day read as the results pass the window's end.
+    package var longestRead: TimeSpan? { LiveAuditQuery.maxInterval }
+
+    /// For each query of at most 31 days: its submission, one poll, and its result pages (at least one).
+    package func minimumRequests(toRead window: TimeWindow, events: Int) -> Int {
+        let queries = max(1, window.split(every: LiveAuditQuery.maxInterval).count)
+        return 2 * queries + max(queries, (events + pageSize - 1) / pageSize)
     }
 
     /// One results page of the window's queries: the window is cut into intervals of at most

@@ -1,0 +1,107 @@
+import Extractor
+import Foundation
+import PartnerAuditCore
+import Source
+import Synchronization
+import Testing
+import TestSupport
+import Warehouse
+
+@Suite("Live extraction in 31-day audit queries, each day committed with its checkpoint")
+struct LongQueryTests {
+    /// Day windows over the fixture's whole organisation.
+    private static func daily(_ fixture: SimulatorFixture) -> ExtractionSettings {
+        var settings = fixture.settings
+        settings.windowLength = .day
+        return settings
+    }
+
+    @Test("A 90-day first run submits three audit queries and commits 91 day windows, contiguous, each event in its own")
+    func ninetyDaysInThreeQueries() async throws {
+        let fixture = try await SimulatorFixture(scale: 20_000, days: 90, dialect: .live)
+        defer { Task { await fixture.tearDown() } }
+        fixture.clock.advance(by: .seconds(3600))
+        let warehouse = try fixture.warehouse()
+        let summary = try await fixture.extractor(warehouse: warehouse, settings: Self.daily(fixture)).run()
+
+        let stats = fixture.simulator.stats
+        #expect(stats.queriesSubmitted == 4, "31 + 31 + 29 days, the second submitted twice (the simulator fails it once)")
+        #expect(stats.badRequests == 0)
+        let auditLog = try #require(summary.sources.first { $0.source == .auditLog })
+        #expect(auditLog.windows == 91, "90 days and an hour, less the lag, in day windows")
+        let windows = try ReadOnlyQuery.run(
+            "SELECT from_ts, to_ts FROM extraction_window WHERE status = 'complete' ORDER BY id", warehouse: fixture.warehousePath).rows
+        #expect(windows.count == 91)
+        #expect(zip(windows, windows.dropFirst()).allSatisfy { $0[1] == $1[0] }, "each window starts where the one before ended")
+        let misfiled = try ReadOnlyQuery.run("""
+            SELECT count(*) FROM event_log e JOIN extraction_window w ON w.id = e.window_id
+            WHERE e.timestamp < w.from_ts OR e.timestamp >= w.to_ts
+            """, warehouse: fixture.warehousePath)
+        #expect(misfiled.rows.first?[0] == "0", "every event was committed with the window it falls in")
+        #expect(try await warehouse.watermark().map(Timestamp.format(milliseconds:)) == windows.last?[1] ?? nil)
+        #expect(Set(try await warehouse.eventIDs()) == fixture.expectedIDs(visibleAt: fixture.clock.now))
+        #expect(try await warehouse.verifyChain().isIntact)
+        // Three queries, a poll each, and the result pages at 100 a page.
+        #expect(auditLog.minimumRequests == 2 * 3 + max(3, (auditLog.itemsSeen + 99) / 100))
+        #expect(summary.minimumRequests == summary.fixedRequests + summary.sources.reduce(0) { $0 + $1.minimumRequests })
+    }
+
+    @Test("Cancelled in the middle of a 31-day query, a resumed run submits from its last committed day and stores exactly the events")
+    func resumesFromTheLastCommittedDay() async throws {
+        let fixture = try await SimulatorFixture(scale: 20_000, days: 90, dialect: .live)
+        defer { Task { await fixture.tearDown() } }
+        fixture.clock.advance(by: .seconds(3600))
+        let warehouse = try fixture.warehouse()
+        let handle = Mutex<Task<ExtractionSummary, any Error>?>(nil)
+        let extractor = try fixture.extractor(warehouse: warehouse, settings: Self.daily(fixture)) { progress in
+            // Day 40 lies in the second query: its results are being read by cursor.
+            if progress.index == 40 { handle.withLock { $0?.cancel() } }
+        }
+        let task = Task { try await extractor.run() }
+        handle.withLock { $0 = task }
+        _ = try? await task.value
+        let watermark = try #require(try await warehouse.watermark())
+        let submittedBefore = fixture.simulator.stats.queriesSubmitted
+        let remaining = Timestamp.milliseconds(fixture.clock.now) - watermark
+        #expect(remaining > TimeSpan.days(40).milliseconds && remaining < TimeSpan.days(51).milliseconds, "stopped after day 40 and before day 41 ended")
+
+        _ = try await fixture.extractor(warehouse: warehouse, settings: Self.daily(fixture)).run()
+        #expect(fixture.simulator.stats.queriesSubmitted - submittedBefore == 2, "about 50 days left: two queries from the last committed day")
+        let stored = try await warehouse.eventIDs()
+        #expect(stored.count == Set(stored).count, "no event stored twice")
+        #expect(Set(stored) == fixture.expectedIDs(visibleAt: fixture.clock.now))
+        #expect(try await warehouse.verifyChain().isIntact)
+    }
+
+    @Test("A day busier than the limit is cut where its results pass the limit, without asking again, and nothing is lost")
+    func busyDaysAreCutWithoutRequery() async throws {
+        let fixture = try await SimulatorFixture(scale: 6_000, days: 4, dialect: .live)
+        defer { Task { await fixture.tearDown() } }
+        fixture.clock.advance(by: .seconds(3600))
+        var settings = Self.daily(fixture)
+        settings.maxEventsPerWindow = 100
+        let warehouse = try fixture.warehouse()
+        let summary = try await fixture.extractor(warehouse: warehouse, settings: settings).run()
+        #expect(summary.windows > 8, "five days became more windows")
+        #expect(fixture.simulator.stats.queriesSubmitted == 1, "one query for the four days and an hour")
+        let largest = try ReadOnlyQuery.run("SELECT max(events_seen) FROM extraction_windows", warehouse: fixture.warehousePath)
+        #expect(Int(largest.rows.first?[0] ?? "") ?? .max <= 200, "no committed window holds more than twice the limit")
+        #expect(Set(try await warehouse.eventIDs()) == fixture.expectedIDs(visibleAt: fixture.clock.now))
+    }
+
+    @Test("After the first query, each is first polled about as long as the last ones ran, not every few milliseconds")
+    func pollsFitTheQueriesRunTime() async throws {
+        let fixture = try await SimulatorFixture(scale: 2_000, days: 40, dialect: .live, querySeconds: 20)
+        defer { Task { await fixture.tearDown() } }
+        fixture.clock.advance(by: .seconds(3600))
+        let warehouse = try fixture.warehouse()
+        _ = try await fixture.extractor(warehouse: warehouse, settings: Self.daily(fixture)).run()
+        let stats = fixture.simulator.stats
+        #expect(stats.queriesSubmitted == 3, "31 + 9 days, the second submitted twice")
+        // The first query is polled from at once up to its 20 s (11 polls); the two after it, each first
+        // polled after about 20 s, need the simulator's three (Queued, Running, then done).
+        #expect(stats.queryPolls <= 11 + 4 + 4, "polled \(stats.queryPolls) times")
+        #expect(fixture.clock.sleeps.contains { $0 >= .seconds(15) }, "a later query was first polled after about the run time")
+        #expect(Set(try await warehouse.eventIDs()) == fixture.expectedIDs(visibleAt: fixture.clock.now))
+    }
+}

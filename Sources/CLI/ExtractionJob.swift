@@ -74,6 +74,7 @@ struct ExtractionJob {
         settings.windowLength = .hours(source.windowHours)
         settings.overlap = .minutes(source.overlapMinutes)
         settings.lag = .minutes(source.lagMinutes)
+        settings.concurrency = source.concurrency
         return settings
     }
 }

@@ -4,8 +4,8 @@ import Source
 import Warehouse
 
 // The audit log of a source whose reads may span several windows, results sorted by time (the
-// live audit query, 31 days a query): the fewest queries, each window still committed with its
-// checkpoint as the results pass its end.
+// live audit query, 31 days a query): the fewest queries, up to `concurrency` of them read side
+// by side, and each window still committed in order with its checkpoint as the results pass its end.
 
 extension AuditLogSource {
     /// The windows grouped into reads: consecutive windows, together no longer than `longest`;
@@ -26,17 +26,33 @@ extension AuditLogSource {
 
     /// Reads `range` in reads of up to `longest`, committing each window in order as the results
     /// pass its end; a resumed run starts its first read at its last committed window.
+    ///
+    /// Up to `concurrency` reads run at once (their queries submitted, polled and paged side by
+    /// side, every request under the one budget of the shared API client); each fills a queue of
+    /// its own (`ReadAheadQueue`), and the windows are committed from the first read's queue, then
+    /// the second's, and so on, so the checkpoint never passes a window not yet stored.
     func extractSortedReads(
         _ range: TimeWindow, longest: TimeSpan, runID: Int64, advancesWatermark: Bool, started: Date
     ) async throws -> SourceSummary {
         let windows = range.split(every: settings.windowLength)
+        let reads = Self.reads(of: windows, longest: longest)
         let committer = WindowCommitter(
             summary: SourceSummary(source: name, range: range), planned: windows.count, runID: runID,
             advancesWatermark: advancesWatermark, started: started, source: source, warehouse: warehouse, clock: clock,
             onWindow: onWindow)
         do {
-            for read in Self.reads(of: windows, longest: longest) {
-                try await self.read(read, into: committer, runID: runID)
+            try await withThrowingTaskGroup(of: Void.self) { group in
+                var queues: [ReadAheadQueue] = []
+                for index in reads.indices {
+                    while queues.count < min(reads.count, index + max(settings.concurrency, 1)) {
+                        let queue = ReadAheadQueue(capacity: settings.readAheadEvents)
+                        let read = reads[queues.count]
+                        group.addTask { await fill(read, into: queue) }
+                        queues.append(queue)
+                    }
+                    try await drain(queues[index], into: committer, runID: runID)
+                }
+                try await group.waitForAll()
             }
             return try await committer.finish()
         } catch {
@@ -45,40 +61,57 @@ extension AuditLogSource {
         }
     }
 
-    /// Pages one read whole, handing each window to `committer` as soon as it is complete.
+    /// Commits one read's windows in order; its failure, once the windows before it are committed,
+    /// is recorded as the failed window and thrown naming it.
+    private func drain(_ queue: ReadAheadQueue, into committer: WindowCommitter, runID: Int64) async throws {
+        while true {
+            try Task.checkCancellation()
+            let item: ReadAheadQueue.Item
+            do {
+                item = try await queue.next()
+            } catch {
+                await committer.settle()
+                guard let underlying = error.underlying as? SourceError else { throw error.underlying }
+                try? await warehouse.recordFailedWindow(runID: runID, window: error.window, pages: error.pages, error: "\(underlying)", at: clock.now)
+                throw ExtractionError(window: error.window, place: error.place, underlying: underlying)
+            }
+            switch item {
+            case .window(let filled): try await committer.enqueue(filled)
+            case .finished(let minimumRequests): committer.addMinimum(minimumRequests); return
+            }
+        }
+    }
+
+    /// Pages one read whole into `queue`, a window at a time as each is complete, then its end or
+    /// its failure.
     ///
     /// A source that pages for ever or repeats a page or a cursor (`PagingGuard`, allowing each
-    /// window its `maxPagesPerWindow`) fails the window being filled; everything before it stays
-    /// committed, and it is recorded as failed.
-    private func read(_ windows: [TimeWindow], into committer: WindowCommitter, runID: Int64) async throws {
+    /// window its `maxPagesPerWindow`) fails the window being filled.
+    private func fill(_ windows: [TimeWindow], into queue: ReadAheadQueue) async {
         guard let first = windows.first, let last = windows.last,
-              var cutter = WindowCutter(windows: windows, cutAt: settings.maxEventsPerWindow, requests: source.requestCounts.requests)
-        else { return }
+              var cutter = WindowCutter(windows: windows, cutAt: settings.maxEventsPerWindow) else {
+            await queue.finish(minimumRequests: 0)
+            return
+        }
         let span = TimeWindow(fromMillis: first.fromMillis, toMillis: last.toMillis)
         var paging = PagingGuard(maxPages: settings.maxPagesPerWindow * windows.count, of: "window \(span)")
         var cursor: PageCursor?
-        var seen = 0
+        var fetches = 0
         do {
             repeat {
                 try Task.checkCancellation()
                 let page = try await source.eventPage(in: span, after: cursor)
                 let label = cursor?.label ?? "first page"
                 try paging.admit(page: label, ids: page.events.map(\.id), next: page.next?.identity)
-                seen += page.events.count
-                for filled in try cutter.admit(page, requests: source.requestCounts.requests, request: "\(label) of window \(span)") {
-                    try await committer.enqueue(filled)
-                }
+                fetches += page.fetches
+                for filled in try cutter.admit(page, request: "\(label) of window \(span)") { await queue.put(filled) }
                 cursor = page.next
             } while cursor != nil
-            for filled in cutter.finish(requests: source.requestCounts.requests) {
-                try await committer.enqueue(filled)
-            }
-            committer.addMinimum(source.minimumRequests(toRead: span, events: seen))
-        } catch let error as SourceError {
-            await committer.settle()
+            for filled in cutter.finish() { await queue.put(filled) }
+            await queue.finish(minimumRequests: source.minimumRequests(toRead: span, pageFetches: fetches))
+        } catch {
             let place = cursor.map { "\($0) of window \(span)" } ?? "first page of window \(span)"
-            try? await warehouse.recordFailedWindow(runID: runID, window: cutter.current, pages: cutter.pages, error: "\(error)", at: clock.now)
-            throw ExtractionError(window: cutter.current, place: place, underlying: error)
+            await queue.fail(ReadFailure(window: cutter.current, pages: cutter.pages, place: place, underlying: error))
         }
     }
 }

@@ -94,7 +94,7 @@ package struct AuditLogSource: ExtractionSource {
                 index += 1
                 summary.windows += 1
                 summary.pages += pages
-                summary.minimumRequests += source.minimumRequests(toRead: window, events: commit.seen)
+                summary.minimumRequests += source.minimumRequests(toRead: window, pageFetches: pages)
                 summary.itemsSeen += commit.seen
                 summary.itemsStored += commit.stored
                 await onWindow(WindowProgress(

@@ -5,7 +5,9 @@ import Warehouse
 struct FilledWindow: Sendable {
     var window: TimeWindow
     var events: PreparedEvents
-    /// Result pages and requests counted to it: those read while it was the window being filled.
+    /// Result pages read while it was the window being filled.
     var pages: Int
+    /// Requests counted to it: every request of the source since the window committed before it
+    /// (with reads side by side, a request cannot be told to one window).
     var requests: Int
 }

@@ -16,6 +16,8 @@ final class WindowCommitter: Sendable {
         var index = 0
         var planned: Int
         var inFlight: Task<Void, any Error>?
+        /// The source's request count when the last window was handed over.
+        var requestsCounted: Int
     }
 
     private let state: Mutex<State>
@@ -31,7 +33,7 @@ final class WindowCommitter: Sendable {
         summary: SourceSummary, planned: Int, runID: Int64, advancesWatermark: Bool, started: Date, source: any AuditSource,
         warehouse: Warehouse, clock: any WallClock, onWindow: @escaping @Sendable (WindowProgress) async -> Void
     ) {
-        state = Mutex(State(summary: summary, planned: planned))
+        state = Mutex(State(summary: summary, planned: planned, requestsCounted: source.requestCounts.requests))
         self.runID = runID
         self.advancesWatermark = advancesWatermark
         self.started = started
@@ -41,10 +43,17 @@ final class WindowCommitter: Sendable {
         self.onWindow = onWindow
     }
 
-    /// Waits for the commit before, then starts this window's.
+    /// Waits for the commit before, then starts this window's, counting to it the source's
+    /// requests since the window before was handed over.
     func enqueue(_ filled: FilledWindow) async throws {
         try await state.withLock { $0.inFlight }?.value
-        let task = Task { try await commit(filled) }
+        var filled = filled
+        let sent = source.requestCounts.requests
+        filled.requests = state.withLock { state in
+            defer { state.requestsCounted = sent }
+            return sent - state.requestsCounted
+        }
+        let task = Task { [filled] in try await commit(filled) }
         state.withLock { $0.inFlight = task }
     }
 

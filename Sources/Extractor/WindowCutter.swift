@@ -10,9 +10,9 @@ import Warehouse
 /// is complete, and the rest of the window is filled on.
 ///
 /// ```swift
-/// var cutter = WindowCutter(windows: days, cutAt: 12_000, requests: 0)
-/// for window in try cutter.admit(page, requests: sent, request: "results page 2") { commit(window) }
-/// for window in cutter.finish(requests: sent) { commit(window) }
+/// var cutter = WindowCutter(windows: days, cutAt: 12_000)
+/// for window in try cutter.admit(page, request: "results page 2") { commit(window) }
+/// for window in cutter.finish() { commit(window) }
 /// ```
 struct WindowCutter {
     /// The window being filled; `pages` counts the pages read while it was.
@@ -21,19 +21,16 @@ struct WindowCutter {
     private var later: ArraySlice<TimeWindow>
     private var events = PreparedEvents()
     private var lastMillis: Int64
-    private var requestsHanded: Int
     private let cutAt: Int
 
     /// - Parameters:
     ///   - windows: contiguous, in order, at least one.
     ///   - cutAt: events in one window past which it is cut; twice as many at one instant fail the read.
-    ///   - requests: the source's request count now, so the first window is counted from here.
-    init?(windows: [TimeWindow], cutAt: Int, requests: Int) {
+    init?(windows: [TimeWindow], cutAt: Int) {
         guard let first = windows.first else { return nil }
         current = first
         later = windows.dropFirst()
         lastMillis = first.fromMillis
-        requestsHanded = requests
         self.cutAt = max(cutAt, 1)
     }
 
@@ -43,7 +40,7 @@ struct WindowCutter {
     ///   results are not sorted, so no window could be committed before the read ends) or past the
     ///   read's end; `.tooManyEvents` for more than twice `cutAt` events at one instant;
     ///   `WindowTooLarge` when a window's bytes outgrow what the warehouse takes in one commit.
-    mutating func admit(_ page: EventPage, requests: Int, request: String) throws -> [FilledWindow] {
+    mutating func admit(_ page: EventPage, request: String) throws -> [FilledWindow] {
         pages += 1
         var done: [FilledWindow] = []
         for event in page.events {
@@ -54,7 +51,7 @@ struct WindowCutter {
                     + "the results are not sorted by time; nothing of the window was stored")
             }
             while instant >= current.toMillis, let next = later.first {
-                done.append(close(requests: requests))
+                done.append(close())
                 current = next
                 later = later.dropFirst()
             }
@@ -64,7 +61,7 @@ struct WindowCutter {
             if events.count >= cutAt, instant > lastMillis, instant > current.fromMillis {
                 let rest = TimeWindow(fromMillis: instant, toMillis: current.toMillis)
                 current = TimeWindow(fromMillis: current.fromMillis, toMillis: instant)
-                done.append(close(requests: requests))
+                done.append(close())
                 current = rest
             } else if events.count >= 2 * cutAt {
                 throw SourceError(.tooManyEvents, request: request, message:
@@ -77,8 +74,8 @@ struct WindowCutter {
     }
 
     /// The read has ended: the window being filled and every later one (empty) are complete.
-    mutating func finish(requests: Int) -> [FilledWindow] {
-        var done = [close(requests: requests)]
+    mutating func finish() -> [FilledWindow] {
+        var done = [close()]
         for window in later {
             done.append(FilledWindow(window: window, events: PreparedEvents(), pages: 0, requests: 0))
         }
@@ -86,12 +83,11 @@ struct WindowCutter {
         return done
     }
 
-    /// Hands over the window being filled, with the pages and requests since the last one.
-    private mutating func close(requests: Int) -> FilledWindow {
-        let filled = FilledWindow(window: current, events: events, pages: pages, requests: requests - requestsHanded)
+    /// Hands over the window being filled, with the pages read into it (its requests are counted when it is committed).
+    private mutating func close() -> FilledWindow {
+        let filled = FilledWindow(window: current, events: events, pages: pages, requests: 0)
         events = PreparedEvents()
         pages = 0
-        requestsHanded = requests
         return filled
     }
 }

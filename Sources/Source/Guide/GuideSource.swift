@@ -31,9 +31,9 @@ package struct GuideSource: AuditSource {
     /// The guide's log is read window by window: each says its total, which bounds its memory.
     package var longestRead: TimeSpan? { nil }
 
-    /// Its pages, at least one.
-    package func minimumRequests(toRead window: TimeWindow, events: Int) -> Int {
-        max(1, (events + pageSize - 1) / pageSize)
+    /// Its pages: the window is read as the platform pages it.
+    package func minimumRequests(toRead window: TimeWindow, pageFetches: Int) -> Int {
+        pageFetches
     }
 
     private func listClients() async throws -> [ClientSnapshot] {

@@ -34,7 +34,7 @@ struct LiveAuditQuery: Sendable {
 
     /// One page of a succeeded transaction's results (from a download when the platform
     /// redirects a large page, `AuditResultsPage`); `next` is `nil` on the last page.
-    func results(_ transaction: String, cursor: String?, label: String) async throws -> (events: [AuditEvent], next: String?) {
+    func results(_ transaction: String, cursor: String?, label: String) async throws -> (events: [AuditEvent], next: String?, downloaded: Bool) {
         var query = [("pageSize", String(pageSize)), ("allowRedirect", "true")]
         if let cursor { query.append(("cursor", cursor)) }
         let path = "/api/v2/audits/query/\(APIClient.pathSegment(transaction))/results"
@@ -50,7 +50,7 @@ struct LiveAuditQuery: Sendable {
                 throw SourceError(.malformedResponse, request: page.downloaded ? "download of \(request)" : request, message: "\(error)")
             }
         }
-        return (events, page.cursor)
+        return (events, page.cursor, page.downloaded)
     }
 
     private func submit(_ interval: TimeWindow) async throws -> String {

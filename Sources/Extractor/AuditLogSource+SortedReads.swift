@@ -24,6 +24,25 @@ extension AuditLogSource {
         return reads
     }
 
+    /// The shortest read a range is cut into beyond its `longest` reads, so that `concurrency`
+    /// reads run side by side: each extra read costs a query and a poll, worth it only over a
+    /// long range (a first run or a backfill), never for a nightly day.
+    static let shortestExtraRead = TimeSpan.days(7)
+
+    /// The windows grouped into at least `atLeast` reads of equal counts of windows when each would
+    /// still cover `shortestExtraRead`, else into as few reads of up to `longest` as they fit.
+    static func reads(of windows: [TimeWindow], longest: TimeSpan, atLeast: Int) -> [[TimeWindow]] {
+        let fewest = reads(of: windows, longest: longest)
+        guard let first = windows.first, let last = windows.last, windows.allSatisfy({ $0.durationMillis <= longest.milliseconds }) else {
+            return fewest
+        }
+        let span = last.toMillis - first.fromMillis
+        let wanted = min(max(atLeast, 1), windows.count, Int(span / shortestExtraRead.milliseconds))
+        guard fewest.count < wanted else { return fewest }
+        let size = (windows.count + wanted - 1) / wanted
+        return stride(from: 0, to: windows.count, by: size).map { Array(windows[$0..<min($0 + size, windows.count)]) }
+    }
+
     /// Reads `range` in reads of up to `longest`, committing each window in order as the results
     /// pass its end; a resumed run starts its first read at its last committed window.
     ///
@@ -35,7 +54,7 @@ extension AuditLogSource {
         _ range: TimeWindow, longest: TimeSpan, runID: Int64, advancesWatermark: Bool, started: Date
     ) async throws -> SourceSummary {
         let windows = range.split(every: settings.windowLength)
-        let reads = Self.reads(of: windows, longest: longest)
+        let reads = Self.reads(of: windows, longest: longest, atLeast: settings.concurrency)
         let committer = WindowCommitter(
             summary: SourceSummary(source: name, range: range), planned: windows.count, runID: runID,
             advancesWatermark: advancesWatermark, started: started, source: source, warehouse: warehouse, clock: clock,
@@ -54,7 +73,10 @@ extension AuditLogSource {
                 }
                 try await group.waitForAll()
             }
-            return try await committer.finish()
+            var summary = try await committer.finish()
+            // The fewest queries are the range's 31-day ones, however many reads ran side by side.
+            summary.minimumRequests = source.minimumRequests(toRead: range, pageFetches: committer.pageFetches)
+            return summary
         } catch {
             await committer.settle()
             throw error
@@ -77,7 +99,7 @@ extension AuditLogSource {
             }
             switch item {
             case .window(let filled): try await committer.enqueue(filled)
-            case .finished(let minimumRequests): committer.addMinimum(minimumRequests); return
+            case .finished(let pageFetches): committer.addPageFetches(pageFetches); return
             }
         }
     }
@@ -90,7 +112,7 @@ extension AuditLogSource {
     private func fill(_ windows: [TimeWindow], into queue: ReadAheadQueue) async {
         guard let first = windows.first, let last = windows.last,
               var cutter = WindowCutter(windows: windows, cutAt: settings.maxEventsPerWindow) else {
-            await queue.finish(minimumRequests: 0)
+            await queue.finish(pageFetches: 0)
             return
         }
         let span = TimeWindow(fromMillis: first.fromMillis, toMillis: last.toMillis)
@@ -108,7 +130,7 @@ extension AuditLogSource {
                 cursor = page.next
             } while cursor != nil
             for filled in cutter.finish() { await queue.put(filled) }
-            await queue.finish(minimumRequests: source.minimumRequests(toRead: span, pageFetches: fetches))
+            await queue.finish(pageFetches: fetches)
         } catch {
             let place = cursor.map { "\($0) of window \(span)" } ?? "first page of window \(span)"
             await queue.fail(ReadFailure(window: cutter.current, pages: cutter.pages, place: place, underlying: error))

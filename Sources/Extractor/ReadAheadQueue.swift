@@ -7,8 +7,8 @@ actor ReadAheadQueue {
     /// What the consumer takes next.
     enum Item: Sendable {
         case window(FilledWindow)
-        /// The read ended; the fewest requests it could have taken.
-        case finished(minimumRequests: Int)
+        /// The read ended; the requests its result pages took (`EventPage.fetches`).
+        case finished(pageFetches: Int)
     }
 
     private let capacity: Int
@@ -37,8 +37,8 @@ actor ReadAheadQueue {
     }
 
     /// The read ended after its last window.
-    func finish(minimumRequests: Int) {
-        items.append(.finished(minimumRequests: minimumRequests))
+    func finish(pageFetches: Int) {
+        items.append(.finished(pageFetches: pageFetches))
         wakeConsumer()
     }
 

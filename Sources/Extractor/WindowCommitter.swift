@@ -18,6 +18,7 @@ final class WindowCommitter: Sendable {
         var inFlight: Task<Void, any Error>?
         /// The source's request count when the last window was handed over.
         var requestsCounted: Int
+        var pageFetches = 0
     }
 
     private let state: Mutex<State>
@@ -57,10 +58,13 @@ final class WindowCommitter: Sendable {
         state.withLock { $0.inFlight = task }
     }
 
-    /// Adds the fewest requests a finished read could have taken to the summary.
-    func addMinimum(_ requests: Int) {
-        state.withLock { $0.summary.minimumRequests += requests }
+    /// Counts the requests a finished read's result pages took, for the fewest possible.
+    func addPageFetches(_ fetches: Int) {
+        state.withLock { $0.pageFetches += fetches }
     }
+
+    /// The requests the finished reads' result pages took.
+    var pageFetches: Int { state.withLock { $0.pageFetches } }
 
     /// Waits for the last commit and returns what every commit added.
     func finish() async throws -> SourceSummary {

@@ -54,7 +54,7 @@ struct ExtractionJob {
         let source = configuration.source
         switch source.resolvedDialect {
         case .guide: return GuideSource(api: api, pageSize: source.pageSize)
-        case .live: return LiveSource(api: api, pageSize: source.pageSize, clock: clock)
+        case .live: return LiveSource(api: api, pageSize: source.pageSize, concurrency: source.concurrency, clock: clock)
         }
     }
 

@@ -12,11 +12,12 @@ package struct LiveSource: AuditSource {
     private let query: LiveAuditQuery
     private let registries: LiveRegistries
 
-    /// Logs through `api`'s logger, which redacts the client's secrets.
-    package init(api: APIClient, pageSize: Int, polling: AuditQueryPolling = AuditQueryPolling(), clock: any WallClock) {
+    /// Logs through `api`'s logger, which redacts the client's secrets; reads up to `concurrency`
+    /// client resources side by side (all under `api`'s one budget).
+    package init(api: APIClient, pageSize: Int, polling: AuditQueryPolling = AuditQueryPolling(), concurrency: Int = 1, clock: any WallClock) {
         let size = min(max(pageSize, 1), 500)
         self.api = api
-        directory = LiveDirectory(api: api, pageSize: size, logger: api.logger)
+        directory = LiveDirectory(api: api, pageSize: size, logger: api.logger, concurrency: concurrency)
         registries = LiveRegistries(api: api, pageSize: size, logger: api.logger)
         query = LiveAuditQuery(api: api, pageSize: size, polling: polling, clock: clock, logger: api.logger)
     }

@@ -56,7 +56,7 @@ struct ExtractionJob {
         let source = configuration.source
         switch source.resolvedDialect {
         case .guide: return GuideSource(api: api, pageSize: source.pageSize)
-        case .live: return LiveSource(api: api, pageSize: source.pageSize, clock: clock)
+        case .live: return LiveSource(api: api, pageSize: source.pageSize, concurrency: source.concurrency, clock: clock)
         }
     }
 
@@ -82,6 +82,7 @@ struct ExtractionJob {
         settings.windowLength = .hours(source.windowHours)
         settings.overlap = .minutes(source.overlapMinutes)
         settings.lag = .minutes(source.lagMinutes)
+        settings.concurrency = source.concurrency
         return settings
     }
 }

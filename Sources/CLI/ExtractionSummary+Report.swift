@@ -9,6 +9,7 @@ extension ExtractionSummary {
             "  clients:  \(clients) (\(clientChanges) new or changed snapshots)",
             "  windows:  \(windows), pages: \(pages), requests: \(requests) (\(rateLimited) answered 429)",
             "  events:   \(eventsStored) new, \(eventsSeen) read",
+            requestsAgainstMinimum,
         ]
         if let gateway = sources.first(where: { $0.source == .gateway }) {
             lines.append("  gateway:  \(gateway.itemsStored) new requests, \(gateway.itemsSeen) lines read in \(gateway.pages) files, \(gateway.itemsRejected) rejected")
@@ -26,5 +27,13 @@ extension ExtractionSummary {
             }
         }
         return lines.joined(separator: "\n")
+    }
+
+    /// `requests: 212 made, 201 the fewest possible (1.05×)`: the fewest being the fixed reads
+    /// (token, clients, registries) and each source's result pages, queries and one poll a query.
+    private var requestsAgainstMinimum: String {
+        let ratio = minimumRequests > 0 ? String(format: "%.2f", Double(requests) / Double(minimumRequests)) : "-"
+        return "  requests: \(requests) made, \(minimumRequests) the fewest possible (\(ratio)×: \(fixedRequests) fixed reads, "
+            + "then each source's result pages, queries and one poll a query)"
     }
 }

@@ -55,6 +55,9 @@ struct Simulate: AsyncParsableCommand {
     @Option(name: .customLong("query-seconds"), help: "Live dialect: how long each audit query runs before it succeeds, in seconds (0 to 3600), as the platform's take seconds to minutes.")
     var querySeconds = 0.5
 
+    @Option(name: .customLong("latency-ms"), help: "How long every answer is held back, in milliseconds (0 to 60000), as a real platform's requests take hundreds.")
+    var latencyMilliseconds = 0
+
     @Option(name: .customLong("policy-out"), help: "Write the policy file that matches the organisation (in the chosen dialect) here.")
     var policyOut: String?
 
@@ -71,6 +74,7 @@ struct Simulate: AsyncParsableCommand {
             throw ValidationError("--clients must be between 0 and \(SimulatorOptions.maximumClients), got \(clients)")
         }
         guard (0...3600).contains(querySeconds) else { throw ValidationError("--query-seconds must be between 0 and 3600, got \(querySeconds)") }
+        guard (0...60_000).contains(latencyMilliseconds) else { throw ValidationError("--latency-ms must be between 0 and 60000, got \(latencyMilliseconds)") }
         guard (0...65535).contains(port) else { throw ValidationError("--port must be between 0 and 65535") }
         do { _ = try FaultSpec.parse(faults) } catch { throw ValidationError("--faults: \(error)") }
         guard GatewayPreset(rawValue: gatewayFormat) != nil else {
@@ -89,6 +93,7 @@ struct Simulate: AsyncParsableCommand {
             options.faults = try FaultSpec.parse(faults)
             options.dialect = dialect
             options.querySeconds = querySeconds
+            options.latencyMilliseconds = latencyMilliseconds
             options.clientID = environment[CredentialsSource.idVariable] ?? options.clientID
             options.clientSecret = environment[CredentialsSource.secretVariable] ?? options.clientSecret
             let organization = SimulatedOrganization(options: options, start: Date())

@@ -63,6 +63,7 @@ package struct APIUsageSource: ExtractionSource {
                 checkpoint: advancesCheckpoint ? min(interval.toMillis, boundary) : nil, at: clock.now)
             summary.windows += 1
             summary.pages += read.polls
+            summary.minimumRequests += 2  // its submission and the poll that finds it complete
             summary.itemsSeen += commit.seen
             summary.itemsStored += commit.stored
             logger.info("usage \(interval): \(commit.seen) rows, \(commit.stored) new or grown, \(read.polls) polls")

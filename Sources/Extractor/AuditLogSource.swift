@@ -6,19 +6,21 @@ import Synchronization
 import Warehouse
 
 /// The audit log as a source of the extraction, in whichever dialect `source` speaks: closed
-/// windows from its watermark (less the overlap) to now (less the lag), each paged whole and
-/// committed with the watermark in one transaction.
+/// windows from its watermark (less the overlap) to now (less the lag), each committed with the
+/// watermark in one transaction. A source whose reads may span several windows, sorted by time
+/// (`longestRead`: the live audit query), is read in as few queries as it allows, each window
+/// committed as the results pass its end (`extractSortedReads`); any other is paged window by window.
 ///
 /// A run killed at any instant and started again stores exactly the events an uninterrupted
 /// run would: none lost (the watermark moves only with a commit), none twice (ids are unique).
 package struct AuditLogSource: ExtractionSource {
     package let name = SourceName.auditLog
-    private let source: any AuditSource
-    private let warehouse: Warehouse
-    private let clock: any WallClock
+    let source: any AuditSource
+    let warehouse: Warehouse
+    let clock: any WallClock
     let settings: ExtractionSettings
     private let logger: Logger
-    private let onWindow: @Sendable (WindowProgress) async -> Void
+    let onWindow: @Sendable (WindowProgress) async -> Void
 
     package init(
         source: any AuditSource, warehouse: Warehouse, clock: any WallClock, settings: ExtractionSettings,
@@ -49,6 +51,9 @@ package struct AuditLogSource: ExtractionSource {
     /// network and JSON work of one window overlaps the SQLite work of the one before.
     /// At most two windows are in memory at once.
     package func extract(_ range: TimeWindow, runID: Int64, advancesCheckpoint: Bool, started: Date) async throws -> SourceSummary {
+        if let longest = source.longestRead {
+            return try await extractSortedReads(range, longest: longest, runID: runID, advancesWatermark: advancesCheckpoint, started: started)
+        }
         var summary = SourceSummary(source: name, range: range)
         try await extractWindows(range, runID: runID, advancesWatermark: advancesCheckpoint, started: started, summary: &summary)
         return summary
@@ -89,6 +94,7 @@ package struct AuditLogSource: ExtractionSource {
                 index += 1
                 summary.windows += 1
                 summary.pages += pages
+                summary.minimumRequests += source.minimumRequests(toRead: window, pageFetches: pages)
                 summary.itemsSeen += commit.seen
                 summary.itemsStored += commit.stored
                 await onWindow(WindowProgress(

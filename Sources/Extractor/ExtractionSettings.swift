@@ -20,6 +20,12 @@ package struct ExtractionSettings: Sendable {
     /// at `pageSize` 1 (the live dialect reads up to twice that before it splits). A source that
     /// pages past it, or repeats a page or a cursor, fails the window (`PagingGuard`).
     package var maxPagesPerWindow = 25_000
+    /// Reads run side by side (a source whose reads span several windows: the live audit
+    /// queries), all under the API client's one budget; windows are still committed in order.
+    package var concurrency = 4
+    /// The most events a read holds ahead of its commit before it waits: with `concurrency`
+    /// reads, memory holds at most about this many events for each.
+    package var readAheadEvents = 24_000
 
     package init() {}
 }

@@ -31,6 +31,9 @@ package struct SourceSummary: Sendable, Equatable {
     /// Items the source refused to store (gateway lines that are not requests), and the first few named.
     package var itemsRejected = 0
     package var rejections: [String] = []
+    /// The fewest requests reading what it read could have taken (its result pages, queries and
+    /// the one poll each query needs), for the run summary's requests ÷ minimum.
+    package var minimumRequests = 0
     /// Why the platform would not give this source (a forbidden optional read); `nil` when it did.
     package var unavailable: String?
 

@@ -10,10 +10,15 @@ package struct ExtractionSummary: Sendable, Equatable {
     /// Requests sent (every attempt, token requests included) and 429s drawn.
     package var requests = 0
     package var rateLimited = 0
+    /// Requests made before any source: the token, the clients and the registries.
+    package var fixedRequests = 0
     /// The organisation's known-grant registries as this run read them (none in the guide dialect).
     package var registries: [GrantRegistryRead] = []
     /// Each source's line, in the order they ran.
     package var sources: [SourceSummary] = []
+
+    /// The fewest requests the run could have made: its fixed reads, and each source's minimum.
+    package var minimumRequests: Int { fixedRequests + sources.reduce(0) { $0 + $1.minimumRequests } }
 
     /// Windows and pages of every source.
     package var windows: Int { sources.reduce(0) { $0 + $1.windows } }

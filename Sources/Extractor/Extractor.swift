@@ -60,7 +60,8 @@ package struct Extractor: Sendable {
             summary.clientChanges = changes.added + changes.changed + changes.removed
             logger.info("clients: \(clients.count) (\(changes.added) new, \(changes.changed) changed, \(changes.removed) gone)")
             summary.registries = try await recordRegistries(runID: runID)
-            try await warehouse.addRequests(runID: runID, platform.requestCounts.requests, clients: clients.count)
+            summary.fixedRequests = platform.requestCounts.requests
+            try await warehouse.addRequests(runID: runID, summary.fixedRequests, clients: clients.count)
             var firstFailure: (any Error)?
             for (source, plan) in zip(sources, plans) {
                 do {

@@ -36,6 +36,8 @@ package struct Configuration: Sendable, Equatable {
         package var lagMinutes = 5
         /// The length of one extraction window (one transaction and checkpoint each).
         package var windowHours = 24
+        /// Requests in flight at once (live: audit queries read side by side), all under the one budget.
+        package var concurrency = 4
         /// Attempts per request before the run fails (429, 5xx, dropped connections).
         package var maxAttempts = 8
         /// The whole-request deadline, in seconds: connecting, the head and the whole body.
@@ -80,7 +82,7 @@ extension Configuration.SourceSettings {
     fileprivate mutating func read(_ map: YAMLMapping) throws(ConfigurationError) {
         try map.rejectUnknownKeys([
             "dialect", "region", "apiURL", "loginURL", "pageSize", "requestsPerMinute", "overlapMinutes",
-            "lagMinutes", "windowHours", "maxAttempts", "requestTimeoutSeconds", "usageFirstPollSeconds", "credentialsFile",
+            "lagMinutes", "windowHours", "concurrency", "maxAttempts", "requestTimeoutSeconds", "usageFirstPollSeconds", "credentialsFile",
         ], context: "source")
         if let name = try map.string("dialect") {
             guard let named = SourceDialect(rawValue: name) else {
@@ -97,6 +99,7 @@ extension Configuration.SourceSettings {
         overlapMinutes = try bounded(map, "overlapMinutes", default: overlapMinutes, 0...1440)
         lagMinutes = try bounded(map, "lagMinutes", default: lagMinutes, 0...1440)
         windowHours = try bounded(map, "windowHours", default: windowHours, 1...744)
+        concurrency = try bounded(map, "concurrency", default: concurrency, 1...16)
         maxAttempts = try bounded(map, "maxAttempts", default: maxAttempts, 1...50)
         requestTimeoutSeconds = try bounded(map, "requestTimeoutSeconds", default: requestTimeoutSeconds, 1...3600)
         usageFirstPollSeconds = try bounded(map, "usageFirstPollSeconds", default: usageFirstPollSeconds, 0...600)

@@ -1,4 +1,5 @@
 import Hummingbird
+import PartnerAuditCore
 
 /// The live dialect's download listener: `GET /downloads/{token}`, one results page each.
 ///
@@ -8,10 +9,14 @@ import Hummingbird
 struct DownloadListener: Sendable {
     let state: ServerState
     let message: LiveAuditMessage
+    /// Each answer held back this long on `clock` (`--latency-ms`); none when zero.
+    var latency: Duration = .zero
+    var clock: (any WallClock)?
 
     /// The listener's router: the one download route, every request counted first.
     func router() -> Router<BasicRequestContext> {
         let router = Router()
+        if latency > .zero, let clock { router.add(middleware: LatencyMiddleware(latency: latency, clock: clock)) }
         router.add(middleware: RequestCountingMiddleware(
             state: state, counter: \SimulatorStats.downloadRequests, withAuthorization: \SimulatorStats.downloadRequestsWithAuthorization))
         router.add(middleware: UnroutedRequestMiddleware(routes: [.download], state: state, unknownCounter: nil))

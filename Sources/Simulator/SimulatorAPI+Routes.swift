@@ -9,6 +9,7 @@ extension SimulatorAPI {
 
     /// The router of the API listener, for the dialect served.
     ///
+    /// With `latencyMilliseconds`, every answer is held back that long first (`LatencyMiddleware`).
     /// `POST /oauth/token` is answered as it comes; every other route passes the bearer-token
     /// check, the `forbid=` fault, the budget and the random faults first. Every request adds
     /// to its route's counter before any of them; a path no route serves answers 404, a
@@ -16,6 +17,9 @@ extension SimulatorAPI {
     func router() -> Router<BasicRequestContext> {
         let routes = isLive ? liveRoutes : guideRoutes
         let router = Router()
+        if organization.options.latencyMilliseconds > 0 {
+            router.add(middleware: LatencyMiddleware(latency: .milliseconds(organization.options.latencyMilliseconds), clock: clock))
+        }
         router.add(middleware: UnroutedRequestMiddleware(
             routes: [.token] + routes.map(\.route), state: state, unknownCounter: \SimulatorStats.unknownRequests))
         router.serve(.token, state: state) { request, _ in try await token(request) }

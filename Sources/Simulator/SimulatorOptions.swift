@@ -44,6 +44,9 @@ package struct SimulatorOptions: Sendable, Equatable {
     /// server's clock (the platform's take seconds to minutes). A transaction stays `Running`
     /// until then, however often it is polled.
     package var querySeconds: Double = 0
+    /// How long every answer (token, API, downloads) is held back, in milliseconds of the
+    /// server's clock: a real platform's requests take hundreds.
+    package var latencyMilliseconds = 0
 
     package init(
         seed: UInt64 = 1, scale: Int = 10_000, days: Int = 90, clients: Int = SimulatorOptions.plantedClientCount,
@@ -74,6 +77,9 @@ package struct SimulatorOptions: Sendable, Equatable {
         }
         guard querySeconds >= 0, querySeconds <= 3600 else {
             throw SimulatorError(.invalidOption, "query seconds must be between 0 and 3600, got \(querySeconds)")
+        }
+        guard (0...60_000).contains(latencyMilliseconds) else {
+            throw SimulatorError(.invalidOption, "latency must be between 0 and 60000 ms, got \(latencyMilliseconds)")
         }
         guard !clientID.isEmpty, !clientSecret.isEmpty else {
             throw SimulatorError(.invalidOption, "the client id and secret must not be empty")

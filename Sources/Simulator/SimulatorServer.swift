@@ -36,7 +36,9 @@ package enum SimulatorServer {
         )]
         if organization.options.dialect == .live {
             services.append(Application(
-                router: DownloadListener(state: state, message: api.liveMessage).router(),
+                router: DownloadListener(
+                    state: state, message: api.liveMessage, latency: .milliseconds(organization.options.latencyMilliseconds), clock: clock
+                ).router(),
                 configuration: ApplicationConfiguration(address: .hostname("127.0.0.1", port: 0), serverName: "partner-audit-downloads"),
                 onServerRunning: { channel in continuation.yield(.success((.downloads, channel.localAddress?.port ?? 0))) },
                 logger: logger

@@ -16,6 +16,13 @@ package protocol AuditSource: Sendable {
     func grantRegistries() async throws -> [GrantRegistryRead]
     /// One page of the events of a closed window; `cursor` is `nil` for the first page.
     func eventPage(in window: TimeWindow, after cursor: PageCursor?) async throws -> EventPage
+    /// The longest stretch one read may cover when it spans several windows, its results sorted
+    /// by time (the live audit query's 31 days); `nil`: each window is read on its own.
+    var longestRead: TimeSpan? { get }
+    /// The fewest requests reading `window` whole could take, given the requests its result pages
+    /// took (`EventPage.fetches`, as many as the platform paged them into): those, and for an
+    /// asynchronous query each query's submission and the one poll that finds it done.
+    func minimumRequests(toRead window: TimeWindow, pageFetches: Int) -> Int
     /// Requests sent so far and 429s drawn.
     var requestCounts: RequestCounters { get }
 }
@@ -45,10 +52,14 @@ package struct EventPage: Sendable {
     package var next: PageCursor?
     /// How many events the source says the window holds, when it says.
     package var windowTotal: Int?
+    /// The requests the page itself took when none failed: 1, or 2 when the platform redirected
+    /// it to a download (a query's submission and polls are not counted here).
+    package var fetches: Int
 
-    package init(events: [AuditEvent], next: PageCursor?, windowTotal: Int?) {
+    package init(events: [AuditEvent], next: PageCursor?, windowTotal: Int?, fetches: Int = 1) {
         self.events = events
         self.next = next
         self.windowTotal = windowTotal
+        self.fetches = fetches
     }
 }

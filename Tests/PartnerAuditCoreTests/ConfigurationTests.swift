@@ -65,4 +65,13 @@ struct ConfigurationTests {
         let error = #expect(throws: ConfigurationError.self) { try Configuration(yaml: "source:\n  requestTimeoutSeconds: 0\n", file: "c.yml") }
         #expect(error?.description.contains("source.requestTimeoutSeconds must be between 1 and 3600") == true)
     }
+
+    @Test("source.concurrency defaults to 4 and is bounded to 1…16")
+    func concurrency() throws {
+        #expect(try Configuration(yaml: "", file: "c.yml").source.concurrency == 4)
+        #expect(try Configuration(yaml: "source:\n  concurrency: 1\n", file: "c.yml").source.concurrency == 1)
+        let error = #expect(throws: ConfigurationError.self) { try Configuration(yaml: "source:\n  concurrency: 0\n", file: "c.yml") }
+        #expect(error?.line == 2)
+        #expect(error?.description.contains("source.concurrency must be between 1 and 16") == true)
+    }
 }

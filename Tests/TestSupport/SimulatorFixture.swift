@@ -104,7 +104,7 @@ package final class SimulatorFixture: @unchecked Sendable {
     private func auditSource(api: APIClient, pageSize: Int) -> any AuditSource {
         switch options.dialect {
         case .guide: GuideSource(api: api, pageSize: pageSize)
-        case .live: LiveSource(api: api, pageSize: pageSize, clock: clock)
+        case .live: LiveSource(api: api, pageSize: pageSize, concurrency: 4, clock: clock)
         }
     }
 

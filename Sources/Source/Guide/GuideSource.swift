@@ -28,6 +28,14 @@ package struct GuideSource: AuditSource {
         try await api.redactingErrors { try await readPage(in: window, after: cursor) }
     }
 
+    /// The guide's log is read window by window: each says its total, which bounds its memory.
+    package var longestRead: TimeSpan? { nil }
+
+    /// Its pages: the window is read as the platform pages it.
+    package func minimumRequests(toRead window: TimeWindow, pageFetches: Int) -> Int {
+        pageFetches
+    }
+
     private func listClients() async throws -> [ClientSnapshot] {
         try await api.numberedListing("/api/v2/oauth/clients", what: "OAuth clients", pageSize: pageSize).map { entity, page in
             do {

@@ -13,6 +13,8 @@ struct LiveAuditQuery: Sendable {
     let polling: AuditQueryPolling
     let clock: any WallClock
     let logger: Logger
+    /// How long this organisation's last queries ran: when to poll the next one first.
+    let runTimes = QueryRunTimes()
 
     /// Submits the interval and waits until its transaction has succeeded; a transaction that
     /// ends `Failed` or `Cancelled` is submitted once more, then the run fails naming the interval.
@@ -32,7 +34,7 @@ struct LiveAuditQuery: Sendable {
 
     /// One page of a succeeded transaction's results (from a download when the platform
     /// redirects a large page, `AuditResultsPage`); `next` is `nil` on the last page.
-    func results(_ transaction: String, cursor: String?, label: String) async throws -> (events: [AuditEvent], next: String?) {
+    func results(_ transaction: String, cursor: String?, label: String) async throws -> (events: [AuditEvent], next: String?, downloaded: Bool) {
         var query = [("pageSize", String(pageSize)), ("allowRedirect", "true")]
         if let cursor { query.append(("cursor", cursor)) }
         let path = "/api/v2/audits/query/\(APIClient.pathSegment(transaction))/results"
@@ -48,7 +50,7 @@ struct LiveAuditQuery: Sendable {
                 throw SourceError(.malformedResponse, request: page.downloaded ? "download of \(request)" : request, message: "\(error)")
             }
         }
-        return (events, page.cursor)
+        return (events, page.cursor, page.downloaded)
     }
 
     private func submit(_ interval: TimeWindow) async throws -> String {
@@ -64,27 +66,34 @@ struct LiveAuditQuery: Sendable {
         return id
     }
 
-    /// Polls until the transaction leaves `Queued`/`Running`; returns its final state.
+    /// Waits about as long as the last queries ran, then polls until the transaction leaves
+    /// `Queued`/`Running` (`AuditQueryPolling`); records how long it ran and returns its final state.
     private func waitForCompletion(_ transaction: String, interval: TimeWindow) async throws -> String {
         let path = "/api/v2/audits/query/\(APIClient.pathSegment(transaction))"
         let label = "audit query \(transaction) for \(interval)"
         let started = clock.now
+        let expected = runTimes.expected
+        if expected > .zero { try await clock.sleep(for: expected) }
         var poll = 0
+        var lastRunning: Duration?
         while true {
             poll += 1
+            let sent = Duration.seconds(clock.now.timeIntervalSince(started))
             let response = try await api.call(.GET, path, label: label)
             guard let json = try? JSONParser.parse(response.body), let state = json["state"]?.nonEmptyString else {
                 throw SourceError(.malformedResponse, request: "GET \(path) (\(label))", message: "no state in the answer")
             }
             switch state {
             case "Queued", "Running":
+                lastRunning = sent
                 let waited = Duration.seconds(clock.now.timeIntervalSince(started))
                 guard waited < polling.timeout else {
                     throw SourceError(.retriesExhausted, request: "GET \(path) (\(label))",
                                       message: "the audit query was still \(state) after \(waited.formatted) of polling")
                 }
-                try await clock.sleep(for: polling.delay(afterPoll: poll))
+                try await clock.sleep(for: polling.delay(afterPoll: poll, expecting: expected))
             default:
+                runTimes.record(lastRunning.map { ($0 + sent) / 2 } ?? sent)
                 return state
             }
         }

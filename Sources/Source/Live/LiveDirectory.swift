@@ -16,22 +16,36 @@ struct LiveDirectory: Sendable {
     let api: APIClient
     let pageSize: Int
     let logger: Logger
+    /// Client resources read side by side when a listing leaves the grant type out.
+    var concurrency = 1
 
     func clients() async throws -> [ClientSnapshot] {
         let roles = try await self.roles()
         let allowlist = try await organizationAllowlist()
-        var clients: [ClientSnapshot] = []
-        for listed in try await listing() {
-            var entity = listed
-            if entity["authorizedGrantType"] == nil, let id = entity["id"]?.nonEmptyString {
-                // Listings before early 2026 left the grant type out; the client's own resource has it.
-                let path = "\(Self.clientsPath)/\(APIClient.pathSegment(id))"
-                entity = try parse(try await api.call(.GET, path, label: "OAuth client \(id)"), request: "GET \(path)")
-                    .removingKeys(ClientSnapshot.secretFields)
+        var entities = try await listing()
+        // Listings before early 2026 left the grant type out; the client's own resource has it.
+        let incomplete = entities.indices.filter { entities[$0]["authorizedGrantType"] == nil && entities[$0]["id"]?.nonEmptyString != nil }
+        try await withThrowingTaskGroup(of: (Int, JSONValue).self) { group in
+            var pending = incomplete.makeIterator()
+            for _ in 0..<max(concurrency, 1) {
+                guard let index = pending.next(), let id = entities[index]["id"]?.nonEmptyString else { break }
+                group.addTask { (index, try await resource(of: id)) }
             }
-            clients.append(try snapshot(entity, roles: roles, allowlist: allowlist))
+            while let (index, entity) = try await group.next() {
+                entities[index] = entity
+                if let next = pending.next(), let id = entities[next]["id"]?.nonEmptyString {
+                    group.addTask { (next, try await resource(of: id)) }
+                }
+            }
         }
-        return clients
+        return try entities.map { try snapshot($0, roles: roles, allowlist: allowlist) }
+    }
+
+    /// `GET /api/v2/oauth/clients/{id}`, its secret dropped.
+    private func resource(of id: String) async throws -> JSONValue {
+        let path = "\(Self.clientsPath)/\(APIClient.pathSegment(id))"
+        return try parse(try await api.call(.GET, path, label: "OAuth client \(id)"), request: "GET \(path)")
+            .removingKeys(ClientSnapshot.secretFields)
     }
 
     /// One client by id (`GET /api/v2/oauth/clients/{id}`) with its roles' permissions as its

@@ -12,11 +12,12 @@ package struct LiveSource: AuditSource {
     private let query: LiveAuditQuery
     private let registries: LiveRegistries
 
-    /// Logs through `api`'s logger, which redacts the client's secrets.
-    package init(api: APIClient, pageSize: Int, polling: AuditQueryPolling = AuditQueryPolling(), clock: any WallClock) {
+    /// Logs through `api`'s logger, which redacts the client's secrets; reads up to `concurrency`
+    /// client resources side by side (all under `api`'s one budget).
+    package init(api: APIClient, pageSize: Int, polling: AuditQueryPolling = AuditQueryPolling(), concurrency: Int = 1, clock: any WallClock) {
         let size = min(max(pageSize, 1), 500)
         self.api = api
-        directory = LiveDirectory(api: api, pageSize: size, logger: api.logger)
+        directory = LiveDirectory(api: api, pageSize: size, logger: api.logger, concurrency: concurrency)
         registries = LiveRegistries(api: api, pageSize: size, logger: api.logger)
         query = LiveAuditQuery(api: api, pageSize: size, polling: polling, clock: clock, logger: api.logger)
     }
@@ -38,11 +39,21 @@ package struct LiveSource: AuditSource {
         try await api.redactingErrors { try await readPage(in: window, after: cursor) }
     }
 
+    /// The audit query's longest interval: its results are sorted by time, so the extractor
+    /// commits each window of a 31-day read as the results pass the window's end.
+    package var longestRead: TimeSpan? { LiveAuditQuery.maxInterval }
+
+    /// For each query of at most 31 days its submission and one poll, and the result pages as the
+    /// platform paged them (with their downloads).
+    package func minimumRequests(toRead window: TimeWindow, pageFetches: Int) -> Int {
+        2 * max(1, window.split(every: LiveAuditQuery.maxInterval).count) + pageFetches
+    }
+
     /// One results page of the window's queries: the window is cut into intervals of at most
     /// 31 days, each submitted and read in turn; events outside the window are refused.
     private func readPage(in window: TimeWindow, after cursor: PageCursor?) async throws -> EventPage {
         let intervals = window.split(every: LiveAuditQuery.maxInterval)
-        guard !intervals.isEmpty else { return EventPage(events: [], next: nil, windowTotal: 0) }
+        guard !intervals.isEmpty else { return EventPage(events: [], next: nil, windowTotal: 0, fetches: 0) }
         var position = LiveCursor(interval: 0)
         if let cursor {
             guard let decoded = LiveCursor(cursor), intervals.indices.contains(decoded.interval) else {
@@ -55,7 +66,7 @@ package struct LiveSource: AuditSource {
             position.transactionID = try await query.run(interval)
         }
         let label = "\(position.pageCursor(intervals: intervals.count).label), \(interval)"
-        let (events, nextCursor) = try await query.results(position.transactionID, cursor: position.resultsCursor, label: label)
+        let (events, nextCursor, downloaded) = try await query.results(position.transactionID, cursor: position.resultsCursor, label: label)
         for event in events where event.timestampMillis < interval.fromMillis || event.timestampMillis >= interval.toMillis {
             throw SourceError(.malformedResponse, request: "audit query results (\(label))",
                               message: "audit message \(event.id) at \(event.timestamp) lies outside the queried interval")
@@ -64,6 +75,6 @@ package struct LiveSource: AuditSource {
             if let nextCursor { LiveCursor(interval: position.interval, transactionID: position.transactionID, resultsCursor: nextCursor, page: position.page + 1) }
             else if position.interval + 1 < intervals.count { LiveCursor(interval: position.interval + 1) }
             else { nil }
-        return EventPage(events: events, next: next?.pageCursor(intervals: intervals.count), windowTotal: nil)
+        return EventPage(events: events, next: next?.pageCursor(intervals: intervals.count), windowTotal: nil, fetches: downloaded ? 2 : 1)
     }
 }

@@ -10,36 +10,33 @@ struct HardeningTests {
         SHA256.hash(data: try Data(contentsOf: URL(fileURLWithPath: path))).map { String(format: "%02x", $0) }.joined()
     }
 
-    @Test("A symbolic link planted at the lock's path is refused; the file it points to is untouched")
-    func lockRefusesSymlink() async throws {
-        let folder = try WorkingFolder()
-        try folder.write("precious.txt", "do not truncate me\n")
-        try FileManager.default.createSymbolicLink(atPath: folder.path("warehouse.sqlite.lock"), withDestinationPath: folder.path("precious.txt"))
-        try folder.write("partner-audit.yml", "warehouse: \(folder.path("warehouse.sqlite"))\nsource:\n  apiURL: http://127.0.0.1:9\n")
-        var runner = CommandLineRunner(directory: folder.url)
-        runner.environment = ["PARTNER_AUDIT_CLIENT_ID": "id", "PARTNER_AUDIT_CLIENT_SECRET": "secret"]
-        for command in ["run", "extract"] {
-            let result = try await runner.run([command])
-            #expect(result.status == 2, "\(command): \(result.output)")
-            #expect(result.stderr.contains("symbolic link"))
+    /// How an attacker plants a file at the lock's path that names another file.
+    enum PlantedLock: String, CaseIterable, CustomTestStringConvertible {
+        case symbolicLink = "symbolic link", hardLink = "hard link"
+        var testDescription: String { rawValue }
+
+        func plant(_ target: String, at path: String) throws {
+            switch self {
+            case .symbolicLink: try FileManager.default.createSymbolicLink(atPath: path, withDestinationPath: target)
+            case .hardLink: try #require(link(target, path) == 0, "cannot link \(path)")
+            }
         }
-        #expect(try String(contentsOfFile: folder.path("precious.txt"), encoding: .utf8) == "do not truncate me\n")
     }
 
-    @Test("A hard link planted at the lock's path is refused; the file it names is untouched")
-    func lockRefusesHardLink() async throws {
+    @Test("A symbolic or hard link planted at the lock's path is refused; the file it names is untouched", arguments: PlantedLock.allCases)
+    func lockRefusesLinks(planted: PlantedLock) async throws {
         let folder = try WorkingFolder()
-        try folder.write("precious.txt", "do not overwrite me\n")
-        #expect(link(folder.path("precious.txt"), folder.path("warehouse.sqlite.lock")) == 0)
+        try folder.write("precious.txt", "do not truncate me\n")
+        try planted.plant(folder.path("precious.txt"), at: folder.path("warehouse.sqlite.lock"))
         try folder.write("partner-audit.yml", "warehouse: \(folder.path("warehouse.sqlite"))\nsource:\n  apiURL: http://127.0.0.1:9\n")
         var runner = CommandLineRunner(directory: folder.url)
         runner.environment = ["PARTNER_AUDIT_CLIENT_ID": "id", "PARTNER_AUDIT_CLIENT_SECRET": "secret"]
         for command in ["run", "extract"] {
             let result = try await runner.run([command])
             #expect(result.status == 2, "\(command): \(result.output)")
-            #expect(result.stderr.contains("hard link"))
+            #expect(result.stderr.contains(planted.rawValue))
         }
-        #expect(try String(contentsOfFile: folder.path("precious.txt"), encoding: .utf8) == "do not overwrite me\n")
+        #expect(try String(contentsOfFile: folder.path("precious.txt"), encoding: .utf8) == "do not truncate me\n")
     }
 
     @Test("scripts/nightly stops a run still going after MAX_HOURS and says so; the next run resumes")

@@ -66,17 +66,9 @@ struct APIUsageTableTests {
     @Test("A warehouse of the previous schema migrates, keeps verifying, and its usage rows are under the row ledger")
     func migrationOfAnOlderWarehouse() async throws {
         let fixture = try WarehouseFixture()
-        let path = fixture.folder.appendingPathComponent("older.sqlite").path
-        let queue = try DatabaseQueue(path: path, configuration: {
-            var configuration = GRDB.Configuration()
-            configuration.prepareDatabase { RowLedger.register($0) }
-            return configuration
-        }())
-        try Migrations.migrator.migrate(queue, upTo: "v7-row-ledger")
-        try await queue.write { db in
+        let path = try fixture.olderWarehouse(upTo: "v7-row-ledger") { db in
             try db.execute(sql: "INSERT INTO checkpoint (name, value) VALUES ('audit-log.watermark', '2026-09-01T00:00:00.000Z')")
         }
-        try queue.close()
 
         let migrated = try Warehouse(path: path)
         #expect(try migrated.appliedMigrations().contains("v8-api-usage"))

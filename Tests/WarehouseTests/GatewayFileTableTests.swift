@@ -9,14 +9,7 @@ struct GatewayFileTableTests {
     @Test("A v8 warehouse migrates to v9: its windows are the audit log's, coverage is unchanged, a gateway batch is not coverage and the ledger verifies")
     func migrationAndCoverage() async throws {
         let fixture = try WarehouseFixture()
-        let path = fixture.folder.appendingPathComponent("older.sqlite").path
-        let queue = try DatabaseQueue(path: path, configuration: {
-            var configuration = GRDB.Configuration()
-            configuration.prepareDatabase { RowLedger.register($0) }
-            return configuration
-        }())
-        try Migrations.migrator.migrate(queue, upTo: "v8-api-usage")
-        try queue.close()
+        let path = try fixture.olderWarehouse(upTo: "v8-api-usage")
         let day = TimeWindow(fromMillis: 1_790_726_400_000, toMillis: 1_790_812_800_000)
         let older = try Warehouse(path: path)
         #expect(try older.appliedMigrations().contains("v9-gateway-files"))

@@ -24,15 +24,7 @@ struct SchemaCheckTests {
         #expect(try await fixture.warehouse.database.read { try SchemaCheck.problem($0) } == nil)
 
         // An older warehouse, migrated forward by this version on opening.
-        let older = fixture.folder.appendingPathComponent("older.sqlite").path
-        let queue = try DatabaseQueue(path: older, configuration: {
-            var configuration = GRDB.Configuration()
-            configuration.prepareDatabase { RowLedger.register($0) }
-            return configuration
-        }())
-        try Migrations.migrator.migrate(queue, upTo: "v6-finding-resolution-note")
-        try queue.close()
-        let migrated = try Warehouse(path: older)
+        let migrated = try Warehouse(path: try fixture.olderWarehouse(upTo: "v6-finding-resolution-note"))
         let verdict = try await migrated.verifyChain()
         #expect(verdict.isIntact, "\(verdict.firstBreak ?? "")")
     }

@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import PartnerAuditCore
 @testable import Warehouse
 
@@ -27,6 +28,22 @@ final class WarehouseFixture {
             "resource": .string("users"), "outcome": .string("success"), "details": details,
         ])
         return try! AuditEvent(guideJSON: raw)
+    }
+
+    /// A warehouse file beside this one as an earlier version left it: migrated up to `migration`
+    /// (the ledger's functions registered, as that version's connections had them), then
+    /// `prepare` run on it. Returns its path; opening it with `Warehouse(path:)` migrates it forward.
+    func olderWarehouse(upTo migration: String, prepare: (Database) throws -> Void = { _ in }) throws -> String {
+        let older = folder.appendingPathComponent("older.sqlite").path
+        let queue = try DatabaseQueue(path: older, configuration: {
+            var configuration = GRDB.Configuration()
+            configuration.prepareDatabase { RowLedger.register($0) }
+            return configuration
+        }())
+        try Migrations.migrator.migrate(queue, upTo: migration)
+        try queue.write(prepare)
+        try queue.close()
+        return older
     }
 
     /// Commits events as one window of a new run.

@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import Simulator
 import Testing
 
 @Suite("A broken chain is exit 4 from every command that finds it", .serialized)
@@ -10,22 +11,28 @@ struct IntegrityExitTests {
         return try await queue.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM \(table)") ?? 0 }
     }
 
-    /// Edits one stored event the way an attacker with the file would: the trigger dropped, a field changed.
-    private func tamper(_ folder: WorkingFolder) async throws {
+    /// Runs `statements` on the warehouse file behind the tool's back, as an attacker with the file would.
+    private func tamper(_ folder: WorkingFolder, _ statements: String...) async throws {
         let queue = try DatabaseQueue(path: folder.path("warehouse.sqlite"))
         try await queue.write { db in
-            try db.execute(sql: "DROP TRIGGER event_log_no_update")
-            try db.execute(sql: "UPDATE event_log SET outcome = outcome || '-edited' WHERE seq = 7")
+            for statement in statements { try db.execute(sql: statement) }
         }
+    }
+
+    /// A served organisation after one nightly `run`, and the runner with its credentials.
+    private func afterOneRun() async throws -> (WorkingFolder, RunningSimulator, CommandLineRunner) {
+        let (folder, simulator) = try await servedOrganization()
+        let runner = authenticatedRunner(folder)
+        #expect(try await runner.run(["run"]).status == 0)
+        return (folder, simulator, runner)
     }
 
     @Test("evaluate stores the AT-2 and exits 4; report writes the pack and exits 4; extract and run append nothing and exit 4; the cron script says so")
     func everyCommand() async throws {
-        let (folder, simulator) = try await servedOrganization()
+        let (folder, simulator, runner) = try await afterOneRun()
         defer { Task { await simulator.shutdown() } }
-        let runner = authenticatedRunner(folder)
-        #expect(try await runner.run(["run"]).status == 0)
-        try await tamper(folder)
+        // One stored event edited: the trigger dropped, a field changed.
+        try await tamper(folder, "DROP TRIGGER event_log_no_update", "UPDATE event_log SET outcome = outcome || '-edited' WHERE seq = 7")
 
         let evaluate = try await runner.run(["evaluate"])
         #expect(evaluate.status == 4, "\(evaluate.output)")
@@ -60,15 +67,9 @@ struct IntegrityExitTests {
 
     @Test("A tampered row the rules cannot even read (a client's JSON cut short) is still an integrity failure, exit 4, not a source failure")
     func unreadableTamperedRow() async throws {
-        let (folder, simulator) = try await servedOrganization()
+        let (folder, simulator, runner) = try await afterOneRun()
         defer { Task { await simulator.shutdown() } }
-        let runner = authenticatedRunner(folder)
-        #expect(try await runner.run(["run"]).status == 0)
-        let queue = try DatabaseQueue(path: folder.path("warehouse.sqlite"))
-        try await queue.write { db in
-            try db.execute(sql: "DROP TRIGGER ledger_client_snapshot_update")
-            try db.execute(sql: "UPDATE client_snapshot SET raw_json = '{' WHERE valid_to IS NULL")
-        }
+        try await tamper(folder, "DROP TRIGGER ledger_client_snapshot_update", "UPDATE client_snapshot SET raw_json = '{' WHERE valid_to IS NULL")
         let evaluations = try await count("evaluation_run", in: folder)
         let evaluate = try await runner.run(["evaluate"])
         #expect(evaluate.status == 4, "\(evaluate.output)")
@@ -78,14 +79,9 @@ struct IntegrityExitTests {
 
     @Test("A trigger planted beside the tool's own is an integrity failure before anything is extracted or evaluated")
     func plantedTrigger() async throws {
-        let (folder, simulator) = try await servedOrganization()
+        let (folder, simulator, runner) = try await afterOneRun()
         defer { Task { await simulator.shutdown() } }
-        let runner = authenticatedRunner(folder)
-        #expect(try await runner.run(["run"]).status == 0)
-        let queue = try DatabaseQueue(path: folder.path("warehouse.sqlite"))
-        try await queue.write { db in
-            try db.execute(sql: "CREATE TRIGGER zz AFTER INSERT ON evaluation_run BEGIN UPDATE client_snapshot SET scopes_json = '[]' WHERE valid_to IS NULL; END")
-        }
+        try await tamper(folder, "CREATE TRIGGER zz AFTER INSERT ON evaluation_run BEGIN UPDATE client_snapshot SET scopes_json = '[]' WHERE valid_to IS NULL; END")
         let verify = try await runner.run(["verify"])
         #expect(verify.status == 4, "\(verify.output)")
         #expect(verify.stdout.contains("the schema holds a trigger 'zz' this version never creates"))

@@ -52,10 +52,7 @@ struct LiveDirectory: Sendable {
     /// grants; `doctor` reads the tool's own client so.
     func client(id: String) async throws -> ClientSnapshot {
         let roles = try await self.roles()
-        let path = "\(Self.clientsPath)/\(APIClient.pathSegment(id))"
-        let entity = try parse(try await api.call(.GET, path, label: "OAuth client \(id)"), request: "GET \(path)")
-            .removingKeys(ClientSnapshot.secretFields)
-        return try snapshot(entity, roles: roles, allowlist: [])
+        return try snapshot(try await resource(of: id), roles: roles, allowlist: [])
     }
 
     /// The one unpaged listing, each client's secret-bearing fields already removed; a listing

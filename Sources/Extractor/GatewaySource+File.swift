@@ -43,41 +43,48 @@ extension GatewaySource {
             }
         }
         var builder = GatewayBatchBuilder(path: path, format: format, state: state, settings: settings)
-        let before = (summary.itemsSeen, summary.itemsStored)
-        while true {
-            var start = 0
+        var committer = GatewayBatchCommitter(warehouse: warehouse, runID: runID, clock: clock, linesStored: state.linesStored)
+        do {
             while true {
-                start = builder.consume(buffer, from: start, base: base)
-                guard builder.isFull else { break }
-                try await commit(&builder, runID: runID, into: &summary)
+                var start = 0
+                while true {
+                    start = builder.consume(buffer, from: start, base: base)
+                    guard builder.isFull else { break }
+                    try await committer.commit(builder.takeBatch())
+                }
+                buffer.removeFirst(start)
+                base += Int64(start)
+                if buffer.count > settings.maxLineBytes {
+                    builder.dropOverlong()
+                    base += Int64(buffer.count)
+                    buffer.removeAll(keepingCapacity: true)
+                }
+                guard try reader.append(to: &buffer) else { break }
             }
-            buffer.removeFirst(start)
-            base += Int64(start)
-            if buffer.count > settings.maxLineBytes {
-                builder.dropOverlong()
-                base += Int64(buffer.count)
-                buffer.removeAll(keepingCapacity: true)
+            if reader.isCompressed && reader.endedCleanly {
+                builder.consumeFinal(buffer, base: base)
             }
-            guard try reader.append(to: &buffer) else { break }
+            if builder.moved { try await committer.commit(builder.takeBatch()) }
+            try await committer.finish()
+        } catch {
+            // What is in flight is stored or not as a whole; count it if it was.
+            try? await committer.finish()
+            summary.add(committer)
+            throw error
         }
-        if reader.isCompressed && reader.endedCleanly {
-            builder.consumeFinal(buffer, base: base)
-        }
-        if builder.moved { try await commit(&builder, runID: runID, into: &summary) }
+        summary.add(committer)
         summary.pages += 1
         summary.itemsRejected += builder.rejected
         summary.rejections += builder.named.prefix(max(0, settings.namedRejections - summary.rejections.count))
-        logger.info("gateway \(path) (\(format.name), \(identity.prefix(12))): \(summary.itemsSeen - before.0) lines read, \(summary.itemsStored - before.1) stored, \(builder.rejected) rejected; position \(builder.state.position)")
+        logger.info("gateway \(path) (\(format.name), \(identity.prefix(12))): \(committer.linesRead) lines read, \(committer.stored) stored, \(builder.rejected) rejected; position \(builder.state.position)")
     }
+}
 
-    /// Commits the builder's batch with the file's state, in one transaction.
-    private func commit(_ builder: inout GatewayBatchBuilder, runID: Int64, into summary: inout SourceSummary) async throws {
-        let span = builder.batchSpan ?? TimeWindow(fromMillis: 0, toMillis: 0)
-        let result = try await warehouse.commitGatewayBatch(
-            runID: runID, state: builder.state, events: builder.events, span: span, linesRead: builder.batchLines, at: clock.now)
-        summary.windows += 1
-        summary.itemsSeen += builder.batchLines
-        summary.itemsStored += result.stored
-        builder.committed(stored: result.stored)
+private extension SourceSummary {
+    /// Counts a file's finished commits.
+    mutating func add(_ committer: GatewayBatchCommitter) {
+        windows += committer.commits
+        itemsSeen += committer.linesRead
+        itemsStored += committer.stored
     }
 }

@@ -3,9 +3,9 @@
 /// Written for the extractor's hot path (tens of thousands of events a second): one pass over
 /// the bytes, no intermediate Foundation objects, integers kept apart from doubles.
 package struct JSONParser {
-    private let bytes: [UInt8]
-    private var index = 0
-    private var depth = 0
+    let bytes: [UInt8]
+    var index = 0
+    var depth = 0
     /// Set while parsing the root object's `entities` member: its elements' byte ranges are kept.
     private var recordsNextArray = false
     private var elementRanges: [Range<Int>] = []
@@ -35,9 +35,9 @@ package struct JSONParser {
         try parse(Array(text.utf8))
     }
 
-    private init(bytes: [UInt8]) { self.bytes = bytes }
+    init(bytes: [UInt8]) { self.bytes = bytes }
 
-    private mutating func value() throws(JSONParseError) -> JSONValue {
+    mutating func value() throws(JSONParseError) -> JSONValue {
         skipSpace()
         guard index < bytes.count else { throw error("unexpected end of input") }
         switch bytes[index] {
@@ -102,7 +102,7 @@ package struct JSONParser {
         }
     }
 
-    private mutating func string() throws(JSONParseError) -> String {
+    mutating func string() throws(JSONParseError) -> String {
         index += 1  // opening quote
         let start = index
         // Fast path: no escapes.
@@ -151,7 +151,7 @@ package struct JSONParser {
         throw error("unterminated string")
     }
 
-    private mutating func unicodeEscape() throws(JSONParseError) -> Unicode.Scalar {
+    mutating func unicodeEscape() throws(JSONParseError) -> Unicode.Scalar {
         let high = try hex4()
         if (0xD800...0xDBFF).contains(high) {
             guard index + 1 < bytes.count, bytes[index] == UInt8(ascii: "\\"), bytes[index + 1] == UInt8(ascii: "u") else {
@@ -165,7 +165,7 @@ package struct JSONParser {
         return Unicode.Scalar(high) ?? "\u{FFFD}"
     }
 
-    private mutating func hex4() throws(JSONParseError) -> UInt32 {
+    mutating func hex4() throws(JSONParseError) -> UInt32 {
         guard index + 4 <= bytes.count else { throw error("short \\u escape") }
         var value: UInt32 = 0
         for _ in 0..<4 {
@@ -191,7 +191,7 @@ package struct JSONParser {
     /// the grammar SQLite's JSON functions accept too: `01`, `+1`, `1.` and `.5` are errors, so
     /// nothing the warehouse stores makes its JSON functions fail later. A value beyond a
     /// double's range is an error, not infinity.
-    private mutating func number() throws(JSONParseError) -> JSONValue {
+    mutating func number() throws(JSONParseError) -> JSONValue {
         let start = index
         if peek() == UInt8(ascii: "-") { index += 1 }
         guard let first = peek(), isDigit(first) else { throw error("unexpected character") }
@@ -218,13 +218,13 @@ package struct JSONParser {
         return .double(d)
     }
 
-    private func isDigit(_ byte: UInt8) -> Bool { byte >= 48 && byte <= 57 }
+    func isDigit(_ byte: UInt8) -> Bool { byte >= 48 && byte <= 57 }
 
-    private mutating func skipDigits() {
+    mutating func skipDigits() {
         while let byte = peek(), isDigit(byte) { index += 1 }
     }
 
-    private mutating func literal(_ word: StaticString) throws(JSONParseError) {
+    mutating func literal(_ word: StaticString) throws(JSONParseError) {
         let count = word.utf8CodeUnitCount
         guard index + count <= bytes.count else { throw error("unexpected end of input") }
         let expected = UnsafeBufferPointer(start: word.utf8Start, count: count)
@@ -232,14 +232,14 @@ package struct JSONParser {
         index += count
     }
 
-    private mutating func enter() throws(JSONParseError) {
+    mutating func enter() throws(JSONParseError) {
         depth += 1
         guard depth <= 512 else { throw error("nested too deeply") }
     }
 
-    private func peek() -> UInt8? { index < bytes.count ? bytes[index] : nil }
+    func peek() -> UInt8? { index < bytes.count ? bytes[index] : nil }
 
-    private mutating func skipSpace() {
+    mutating func skipSpace() {
         while index < bytes.count {
             switch bytes[index] {
             case 0x20, 0x09, 0x0A, 0x0D: index += 1
@@ -248,7 +248,7 @@ package struct JSONParser {
         }
     }
 
-    private func error(_ message: String) -> JSONParseError { JSONParseError(offset: index, message: message) }
+    func error(_ message: String) -> JSONParseError { JSONParseError(offset: index, message: message) }
 }
 
 /// JSON that cannot be parsed: where (byte offset) and why.

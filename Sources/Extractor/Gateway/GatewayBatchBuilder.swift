@@ -2,6 +2,15 @@ import Foundation
 import PartnerAuditCore
 import Warehouse
 
+/// One batch of a file ready to commit: its events, the file's state after its last line, how
+/// many lines it read and the span of its requests. The committer sets `state.linesStored`.
+struct GatewayBatch: Sendable {
+    var events: PreparedEvents
+    var state: GatewayFileState
+    var lines: Int
+    var span: TimeWindow
+}
+
 /// Turns one file's complete lines into the next batch: its prepared events and the file's state
 /// after them (position, line number, counts, rejections). Synchronous, so the reading loop
 /// commits between calls; the state only moves past a line once the line is in the batch.
@@ -60,13 +69,15 @@ struct GatewayBatchBuilder {
     /// Drops `buffer`'s bytes of a line already longer than `maxLineBytes`: the line is rejected at its end.
     mutating func dropOverlong() { overlong = true }
 
-    /// Starts the next batch after a commit that stored `stored` of this one's events.
-    mutating func committed(stored: Int) {
-        state.linesStored += stored
-        events = PreparedEvents()
-        batchLines = 0
-        batchSpan = nil
-        moved = false
+    /// Hands over the batch read so far and starts the next one.
+    mutating func takeBatch() -> GatewayBatch {
+        defer {
+            events = PreparedEvents()
+            batchLines = 0
+            batchSpan = nil
+            moved = false
+        }
+        return GatewayBatch(events: events, state: state, lines: batchLines, span: batchSpan ?? TimeWindow(fromMillis: 0, toMillis: 0))
     }
 
     // MARK: - One line
@@ -89,7 +100,7 @@ struct GatewayBatchBuilder {
         do {
             let request = try GatewayRequest(line: bytes, map: format.fieldMap)
             let id = GatewayLineID.of(request, identity: state.identity, line: state.line, bytes: bytes[...])
-            try events.append(request.event(id: id, gateway: format.name))
+            try events.append(request, id: id, gateway: format.name)
             state.cover(request.timestampMillis)
             let instant = request.timestampMillis
             batchSpan = TimeWindow(fromMillis: min(batchSpan?.fromMillis ?? instant, instant), toMillis: max(batchSpan?.toMillis ?? instant + 1, instant + 1))

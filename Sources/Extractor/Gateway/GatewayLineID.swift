@@ -1,7 +1,12 @@
 import Crypto
 import PartnerAuditCore
 
-/// The stable id of a gateway line's event: `gateway:` and 32 hex digits of a SHA-256.
+/// The stable id of a gateway line's event: `gateway:`, the request's time (12 hex digits of its
+/// epoch milliseconds) and 20 hex digits of a SHA-256.
+///
+/// The time comes first so that ids grow with time as a log's lines do: each batch's inserts
+/// into `event_log`'s id index land at its end instead of on pages all over it (with a digest
+/// alone, a batch of 4,000 lines rewrote some 3,000 index pages, and ingest was bound by that).
 ///
 /// With a request id, the digest covers the request itself (request id, time, client, address,
 /// method, path, status), so the same request logged in two files is stored once, while a client
@@ -9,24 +14,32 @@ import PartnerAuditCore
 /// file's identity, the line's number and its bytes: reading the file again, or its rotated or
 /// compressed copy, gives the same ids, and a file rewritten from its start gives new ones.
 enum GatewayLineID {
+    private static let hex = Array("0123456789abcdef".utf8)
+
     static func of(_ request: GatewayRequest, identity: String, line number: Int64, bytes: ArraySlice<UInt8>) -> String {
-        var hasher = SHA256()
+        var hashed: [UInt8] = []
+        hashed.reserveCapacity(160 + request.path.utf8.count)
+        func part(_ text: String) {
+            hashed.append(contentsOf: text.utf8)
+            hashed.append(0)
+        }
         if let requestID = request.requestID {
-            for part in ["request", requestID, String(request.timestampMillis), request.clientID, request.sourceIP, request.method, request.path, String(request.status)] {
-                hasher.update(data: Array(part.utf8))
-                hasher.update(data: [0])
+            for text in ["request", requestID, String(request.timestampMillis), request.clientID, request.sourceIP, request.method, request.path, String(request.status)] {
+                part(text)
             }
         } else {
-            hasher.update(data: Array("line\u{0}\(identity)\u{0}\(number)\u{0}".utf8))
-            bytes.withUnsafeBytes { hasher.update(bufferPointer: $0) }
+            for text in ["line", identity, String(number)] { part(text) }
+            hashed.append(contentsOf: bytes)
         }
-        let digest = hasher.finalize()
-        var text = GatewayRequest.eventIDPrefix
-        let hex = Array("0123456789abcdef".utf8)
-        for byte in digest.prefix(16) {
-            text.unicodeScalars.append(Unicode.Scalar(hex[Int(byte >> 4)]))
-            text.unicodeScalars.append(Unicode.Scalar(hex[Int(byte & 0xF)]))
+        let digest = SHA256.hash(data: hashed)
+        var text = [UInt8](GatewayRequest.eventIDPrefix.utf8)
+        for shift in stride(from: 44, through: 0, by: -4) {
+            text.append(hex[Int(request.timestampMillis >> Int64(shift) & 0xF)])
         }
-        return text
+        for byte in digest.prefix(10) {
+            text.append(hex[Int(byte >> 4)])
+            text.append(hex[Int(byte & 0xF)])
+        }
+        return String(decoding: text, as: UTF8.self)
     }
 }

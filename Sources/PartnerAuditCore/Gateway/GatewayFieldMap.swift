@@ -4,19 +4,29 @@
 /// as `"authorizer.principalId"`), then as nested objects `a` → `b` → `c`.
 package struct GatewayFieldMap: Sendable, Equatable {
     package private(set) var paths: [GatewayField: [[String]]] = [:]
+    /// The paths as `JSONParser.select` reads them, and each candidate's slots: its literal key
+    /// (for a dotted path) and its nested path.
+    package private(set) var selection = JSONPathSelection()
+    private var slots: [GatewayField: [(flat: Int?, nested: Int)]] = [:]
 
     package init() {}
 
     /// A map from each field to its candidate paths, dotted (`"consumer.custom_id"`).
     package init(_ candidates: [GatewayField: [String]]) {
         for (field, list) in candidates { paths[field] = list.map(Self.split) }
+        select()
     }
+
+    package static func == (lhs: GatewayFieldMap, rhs: GatewayFieldMap) -> Bool { lhs.paths == rhs.paths }
 
     /// The candidate paths of `field`, each split on dots.
     package func candidates(_ field: GatewayField) -> [[String]] { paths[field] ?? [] }
 
     /// Sets `field`'s one path (a `fields:` entry).
-    package mutating func set(_ field: GatewayField, to dotted: String) { paths[field] = [Self.split(dotted)] }
+    package mutating func set(_ field: GatewayField, to dotted: String) {
+        paths[field] = [Self.split(dotted)]
+        select()
+    }
 
     /// The required fields without a path.
     package var missingRequired: [GatewayField] {
@@ -29,6 +39,26 @@ package struct GatewayFieldMap: Sendable, Equatable {
             if let found = Self.lookup(path, in: object), found != .null { return found }
         }
         return nil
+    }
+
+    /// The first non-null value `field`'s paths found, from the slots `JSONParser.select(_:selection)`
+    /// filled: the same answer `value(_:in:)` gives for the whole object.
+    package func value(_ field: GatewayField, in selected: [JSONValue?]) -> JSONValue? {
+        for candidate in slots[field] ?? [] {
+            let found = candidate.flat.flatMap { selected[$0] } ?? selected[candidate.nested]
+            if let found, found != .null { return found }
+        }
+        return nil
+    }
+
+    private mutating func select() {
+        selection = JSONPathSelection()
+        slots = [:]
+        for field in GatewayField.allCases {
+            slots[field] = candidates(field).map { path in
+                (flat: path.count > 1 ? selection.add([path.joined(separator: ".")]) : nil, nested: selection.add(path))
+            }
+        }
     }
 
     private static func split(_ dotted: String) -> [String] { dotted.split(separator: ".", omittingEmptySubsequences: false).map(String.init) }

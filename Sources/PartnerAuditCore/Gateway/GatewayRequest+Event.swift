@@ -14,16 +14,21 @@ extension GatewayRequest {
         ]
         if let userAgent { details["userAgent"] = .string(userAgent) }
         if let requestID { details["requestId"] = .string(requestID) }
-        let outcome: Outcome = status == 401 || status == 403 ? .denied : status < 400 ? .success : .failure
-        let resource = Self.resource(of: path)
+        let resource = self.resource
         return AuditEvent(id: id, timestampMillis: timestampMillis, actorType: .oauthClient, actorID: clientID, action: .apiRequest,
                           resource: resource, resourceID: nil, outcome: outcome, details: .object(details),
                           rawJSON: canonicalText(id: id, gateway: gateway, outcome: outcome, resource: resource))
     }
 
+    /// The event's outcome: `denied` for 401 and 403, `failure` for any other status from 400.
+    package var outcome: Outcome { status == 401 || status == 403 ? .denied : status < 400 ? .success : .failure }
+
+    /// The API resource the request called (`resource(of:)` its path).
+    package var resource: String { Self.resource(of: path) }
+
     /// The event's canonical JSON (`JSONValue.canonicalText`: keys sorted by their bytes, no
     /// white space), written directly: the reading loop's hot path, and a test holds it to the same bytes.
-    func canonicalText(id: String, gateway: String, outcome: Outcome, resource: String) -> String {
+    package func canonicalText(id: String, gateway: String, outcome: Outcome, resource: String) -> String {
         var out: [UInt8] = []
         out.reserveCapacity(256 + path.utf8.count + (userAgent?.utf8.count ?? 0))
         func member(_ key: String, _ value: String, first: Bool = false) {
@@ -56,9 +61,24 @@ extension GatewayRequest {
 
     /// The API resource a path calls: the segment after `/api/v2/` (`/api/v2/users/42` → `users`), else `api`.
     static func resource(of path: String) -> String {
-        let bare = path.split(separator: "?", maxSplits: 1).first ?? ""
-        let segments = bare.split(separator: "/")
-        guard segments.count >= 3, segments[0] == "api", segments[1].hasPrefix("v") else { return "api" }
-        return String(segments[2].prefix(64))
+        // The first three non-empty segments before any `?`, found on the bytes.
+        let utf8 = path.utf8
+        var segments: [Range<String.Index>] = []
+        var start: String.Index?
+        var index = utf8.startIndex
+        while index < utf8.endIndex, segments.count < 3 {
+            let byte = utf8[index]
+            if byte == UInt8(ascii: "?") { break }
+            if byte == UInt8(ascii: "/") {
+                if let begun = start { segments.append(begun..<index) }
+                start = nil
+            } else if start == nil {
+                start = index
+            }
+            index = utf8.index(after: index)
+        }
+        if let begun = start, segments.count < 3 { segments.append(begun..<index) }
+        guard segments.count == 3, path[segments[0]] == "api", path[segments[1]].hasPrefix("v") else { return "api" }
+        return String(path[segments[2]].prefix(64))
     }
 }

@@ -24,34 +24,40 @@ package struct GatewayRequest: Sendable, Equatable {
         self.userAgent = userAgent
     }
 
-    /// Reads one line's bytes (without its newline) through `map`.
+    /// Reads one line's bytes (without its newline) through `map`: the line is checked whole as
+    /// JSON, and only the values `map` names are built (`JSONParser.select`).
     ///
     /// - Throws: `GatewayLineError` when the line is not a JSON object, a required field is
     ///   missing, or a value is not what the field holds (a bad address, timestamp, status, method).
     package init(line: [UInt8], map: GatewayFieldMap) throws(GatewayLineError) {
-        let object: JSONValue
+        let selected: [JSONValue?]?
         do {
-            object = try JSONParser.parse(line)
+            selected = try JSONParser.select(line, map.selection)
         } catch {
             throw GatewayLineError("not JSON (\(error.message) at byte \(error.offset))")
         }
-        guard case .object = object else { throw GatewayLineError("not a JSON object") }
-        try self.init(object: object, map: map)
+        guard let selected else { throw GatewayLineError("not a JSON object") }
+        try self.init(map: map) { map.value($0, in: selected) }
     }
 
     /// Reads one parsed line through `map`.
     package init(object: JSONValue, map: GatewayFieldMap) throws(GatewayLineError) {
+        try self.init(map: map) { map.value($0, in: object) }
+    }
+
+    /// Reads the fields `value` finds (the first non-null value of each field's paths).
+    private init(map: GatewayFieldMap, value: (GatewayField) -> JSONValue?) throws(GatewayLineError) {
         func required(_ field: GatewayField) throws(GatewayLineError) -> JSONValue {
-            guard let value = map.value(field, in: object), !Self.isDash(value) else {
+            guard let found = value(field), !Self.isDash(found) else {
                 let paths = map.candidates(field).map { $0.joined(separator: ".") }.joined(separator: " or ")
                 throw GatewayLineError("no \(field.rawValue) (\(paths))")
             }
-            return value
+            return found
         }
         func text(_ field: GatewayField, max: Int) throws(GatewayLineError) -> String {
-            let value = try required(field)
+            let found = try required(field)
             let text: String
-            switch value {
+            switch found {
             case .string(let string): text = string
             case .int(let number): text = String(number)
             default: throw GatewayLineError("\(field.rawValue) is not a string")
@@ -74,20 +80,20 @@ package struct GatewayRequest: Sendable, Equatable {
         guard method.utf8.allSatisfy({ ($0 >= 65 && $0 <= 90) || ($0 >= 97 && $0 <= 122) }) else {
             throw GatewayLineError("bad method '\(GatewayLineError.excerpt(method))'")
         }
-        self.method = method.uppercased()
+        self.method = method.utf8.allSatisfy({ $0 <= 90 }) ? method : method.uppercased()
         path = try text(.path, max: 8192)
         let statusValue = try required(.status)
         guard let status = statusValue.intValue, (100...599).contains(status) else {
             throw GatewayLineError("bad status '\(GatewayLineError.excerpt(statusValue.stringValue ?? statusValue.canonicalText))'")
         }
         self.status = Int(status)
-        requestID = Self.optional(.requestId, in: object, map: map, max: 200)
-        userAgent = Self.optional(.userAgent, in: object, map: map, max: 1024)
+        requestID = Self.optional(value(.requestId), max: 200)
+        userAgent = Self.optional(value(.userAgent), max: 1024)
     }
 
     /// An optional text field: absent, `-`, empty, not text or too long all read as absent.
-    private static func optional(_ field: GatewayField, in object: JSONValue, map: GatewayFieldMap, max: Int) -> String? {
-        guard let text = map.value(field, in: object)?.nonEmptyString, text != "-", text.utf8.count <= max else { return nil }
+    private static func optional(_ value: JSONValue?, max: Int) -> String? {
+        guard let text = value?.nonEmptyString, text != "-", text.utf8.count <= max else { return nil }
         return text
     }
 

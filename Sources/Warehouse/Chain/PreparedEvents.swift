@@ -7,7 +7,7 @@ import PartnerAuditCore
 /// transaction the single writer only adds `seq` and `window_id`, hashes three slices, and binds
 /// the texts straight from the buffer. The extractor builds it page by page while the previous
 /// window commits; the decoded events can be freed as soon as they are appended.
-package struct PreparedEvents: Sendable {
+package struct PreparedEvents: Sendable, Equatable {
     typealias Column = EventLogTable.Column
     /// Slots per event in `offsets` and `lengths`: one per laid-out column (`status`'s slot is
     /// unused: it is chained as text but bound as an integer, from `statuses`).
@@ -52,25 +52,38 @@ package struct PreparedEvents: Sendable {
     ///
     /// - Throws: `WindowTooLarge` once the window's events fill `capacity`; nothing is appended.
     package mutating func append(_ event: AuditEvent) throws(WindowTooLarge) {
+        try append(
+            id: event.id, timestampMillis: event.timestampMillis, actorType: event.actorType.text, actorID: event.actorID,
+            action: event.action.text, resource: event.resource, resourceID: event.resourceID, outcome: event.outcome.text,
+            sourceIP: event.sourceIP, method: event.method, path: event.path, status: event.status, scope: event.scope,
+            userAgent: event.userAgent, rawJSON: event.rawJSON)
+    }
+
+    /// Appends one event given column by column, for a source that knows its columns without
+    /// building an `AuditEvent` (the gateway source): the same bytes `append(_:)` lays out.
+    package mutating func append(
+        id: String, timestampMillis: Int64, actorType: String, actorID: String, action: String, resource: String,
+        resourceID: String?, outcome: String, sourceIP: String?, method: String?, path: String?, status: Int?,
+        scope: String?, userAgent: String?, rawJSON: String
+    ) throws(WindowTooLarge) {
         guard bytes.count < Self.capacity else { throw WindowTooLarge(events: count, bytes: bytes.count) }
         starts.append(Int32(bytes.count))
-        text(event.id)
-        timestamp(event.timestampMillis)
-        text(event.actorType.text)
-        text(event.actorID)
-        text(event.action.text)
-        text(event.resource)
-        text(event.resourceID)
-        text(event.outcome.text)
-        text(event.sourceIP)
-        text(event.method)
-        text(event.path)
-        let status = event.status
+        text(id)
+        timestamp(timestampMillis)
+        text(actorType)
+        text(actorID)
+        text(action)
+        text(resource)
+        text(resourceID)
+        text(outcome)
+        text(sourceIP)
+        text(method)
+        text(path)
         statuses.append(status)
         untracked(status.map(String.init))
-        text(event.scope)
-        text(event.userAgent)
-        text(event.rawJSON)
+        text(scope)
+        text(userAgent)
+        text(rawJSON)
     }
 
     /// Event `index`'s chained bytes from `id` to `raw_json`.

@@ -1,0 +1,204 @@
+extension JSONParser {
+    /// Checks a whole document as `parse` does — the same grammar, the same errors — but
+    /// materialises only the values at `selection`'s paths: every other value is checked and
+    /// skipped without building it. Slot `i` holds path `i`'s value, `nil` when a key on the way
+    /// is absent or not an object; a key given twice counts the first time, as in `parse`.
+    ///
+    /// - Returns: `nil` when the document is valid JSON but not an object.
+    package static func select(_ bytes: [UInt8], _ selection: JSONPathSelection) throws(JSONParseError) -> [JSONValue?]? {
+        var parser = JSONParser(bytes: bytes)
+        var slots = [JSONValue?](repeating: nil, count: selection.count)
+        parser.skipSpace()
+        let isObject = parser.peek() == UInt8(ascii: "{")
+        if isObject {
+            try parser.selectObject(0, selection, into: &slots)
+        } else {
+            try parser.skipValue()
+        }
+        parser.skipSpace()
+        guard parser.index == bytes.count else { throw parser.error("unexpected text after the JSON value") }
+        return isObject ? slots : nil
+    }
+
+    /// The object at `index`, reading the members `node`'s children name.
+    private mutating func selectObject(_ node: Int, _ selection: JSONPathSelection, into slots: inout [JSONValue?]) throws(JSONParseError) {
+        let children = selection.nodes[node].children
+        // The children already read (a key given twice counts once): bits, or flags past 64 children.
+        var seen: UInt64 = 0
+        var seenWide = children.count > 64 ? [Bool](repeating: false, count: children.count) : []
+        try enter()
+        index += 1
+        skipSpace()
+        if peek() == UInt8(ascii: "}") { index += 1; depth -= 1; return }
+        while true {
+            skipSpace()
+            guard peek() == UInt8(ascii: "\"") else { throw error("expected a string key") }
+            let child = try selectedKey(children)
+            skipSpace()
+            guard peek() == UInt8(ascii: ":") else { throw error("expected ':' after a key") }
+            index += 1
+            if let child, child < 64 ? seen & (1 << child) == 0 : !seenWide[child] {
+                if child < 64 { seen |= 1 << child } else { seenWide[child] = true }
+                try selectValue(children[child].node, selection, into: &slots)
+            } else {
+                try skipValue()
+            }
+            skipSpace()
+            switch peek() {
+            case UInt8(ascii: ","): index += 1
+            case UInt8(ascii: "}"): index += 1; depth -= 1; return
+            default: throw error("expected ',' or '}' in an object")
+            }
+        }
+    }
+
+    /// The value of a selected member: materialised when a path ends at `node`, walked when paths go on below it.
+    private mutating func selectValue(_ node: Int, _ selection: JSONPathSelection, into slots: inout [JSONValue?]) throws(JSONParseError) {
+        let here = selection.nodes[node]
+        guard let slot = here.slot else {
+            skipSpace()
+            if peek() == UInt8(ascii: "{") {
+                try selectObject(node, selection, into: &slots)
+            } else {
+                try skipValue()
+            }
+            return
+        }
+        let value = try value()
+        slots[slot] = value
+        for (path, deeper) in here.below {
+            var current: JSONValue? = value
+            for key in path { current = current?[key] }
+            slots[deeper] = current
+        }
+    }
+
+    /// Reads a key; the index of the child it names, or `nil`. Keys without escapes are compared
+    /// as bytes, without making a string.
+    private mutating func selectedKey(_ children: [(key: [UInt8], node: Int)]) throws(JSONParseError) -> Int? {
+        let start = index + 1
+        try skipString()
+        let end = index - 1
+        let raw = bytes[start..<end]
+        if !raw.contains(UInt8(ascii: "\\")) {
+            return children.firstIndex { $0.key.count == raw.count && $0.key.elementsEqual(raw) }
+        }
+        index = start - 1
+        let decoded = Array(try string().utf8)
+        return children.firstIndex { $0.key == decoded }
+    }
+
+    // MARK: - Checking without building
+
+    /// Checks one value and moves past it.
+    mutating func skipValue() throws(JSONParseError) {
+        skipSpace()
+        guard index < bytes.count else { throw error("unexpected end of input") }
+        switch bytes[index] {
+        case UInt8(ascii: "{"): try skipObject()
+        case UInt8(ascii: "["): try skipArray()
+        case UInt8(ascii: "\""): try skipString()
+        case UInt8(ascii: "t"): try literal("true")
+        case UInt8(ascii: "f"): try literal("false")
+        case UInt8(ascii: "n"): try literal("null")
+        default: _ = try number()
+        }
+    }
+
+    private mutating func skipObject() throws(JSONParseError) {
+        try enter()
+        index += 1
+        skipSpace()
+        if peek() == UInt8(ascii: "}") { index += 1; depth -= 1; return }
+        while true {
+            skipSpace()
+            guard peek() == UInt8(ascii: "\"") else { throw error("expected a string key") }
+            try skipString()
+            skipSpace()
+            guard peek() == UInt8(ascii: ":") else { throw error("expected ':' after a key") }
+            index += 1
+            try skipValue()
+            skipSpace()
+            switch peek() {
+            case UInt8(ascii: ","): index += 1
+            case UInt8(ascii: "}"): index += 1; depth -= 1; return
+            default: throw error("expected ',' or '}' in an object")
+            }
+        }
+    }
+
+    private mutating func skipArray() throws(JSONParseError) {
+        try enter()
+        index += 1
+        skipSpace()
+        if peek() == UInt8(ascii: "]") { index += 1; depth -= 1; return }
+        while true {
+            try skipValue()
+            skipSpace()
+            switch peek() {
+            case UInt8(ascii: ","): index += 1
+            case UInt8(ascii: "]"): index += 1; depth -= 1; return
+            default: throw error("expected ',' or ']' in an array")
+            }
+        }
+    }
+
+    /// Checks a string as `string()` does (its escapes, no control characters, the same errors
+    /// at the same bytes) without decoding it.
+    mutating func skipString() throws(JSONParseError) {
+        let (end, failure) = bytes.withUnsafeBufferPointer { Self.stringEnd($0, from: index + 1) }
+        index = end
+        if let failure { throw JSONParseError(offset: end, message: failure) }
+    }
+
+    /// Where the string whose content starts at `start` ends (past its closing quote), or where
+    /// it is wrong and why. Works on the buffer alone: the reading loop's hot path.
+    private static func stringEnd(_ buffer: UnsafeBufferPointer<UInt8>, from start: Int) -> (Int, String?) {
+        var i = start
+        while i < buffer.count {
+            let b = buffer[i]
+            if b == UInt8(ascii: "\"") { return (i + 1, nil) }
+            if b < 0x20 { return (i, "control character in a string") }
+            i += 1
+            guard b == UInt8(ascii: "\\") else { continue }
+            guard i < buffer.count else { break }
+            let escape = buffer[i]
+            i += 1
+            switch escape {
+            case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"), UInt8(ascii: "b"), UInt8(ascii: "f"),
+                 UInt8(ascii: "n"), UInt8(ascii: "r"), UInt8(ascii: "t"):
+                continue
+            case UInt8(ascii: "u"):
+                // As `unicodeEscape()`: a high surrogate followed by `\u` reads four more digits.
+                var value: UInt32 = 0
+                if let failure = hex4(buffer, &i, &value) { return (i, failure) }
+                if (0xD800...0xDBFF).contains(value), i + 1 < buffer.count, buffer[i] == UInt8(ascii: "\\"), buffer[i + 1] == UInt8(ascii: "u") {
+                    i += 2
+                    if let failure = hex4(buffer, &i, &value) { return (i, failure) }
+                }
+            default:
+                return (i, "bad escape in a string")
+            }
+        }
+        return (i, "unterminated string")
+    }
+
+    /// Reads four hex digits at `i` into `value` as `hex4()` does; why not, when they are not.
+    private static func hex4(_ buffer: UnsafeBufferPointer<UInt8>, _ i: inout Int, _ value: inout UInt32) -> String? {
+        guard i + 4 <= buffer.count else { return "short \\u escape" }
+        value = 0
+        for _ in 0..<4 {
+            let b = buffer[i]
+            let digit: UInt32
+            switch b {
+            case 48...57: digit = UInt32(b - 48)
+            case 65...70: digit = UInt32(b - 55)
+            case 97...102: digit = UInt32(b - 87)
+            default: return "bad hex digit in a \\u escape"
+            }
+            value = value << 4 | digit
+            i += 1
+        }
+        return nil
+    }
+}

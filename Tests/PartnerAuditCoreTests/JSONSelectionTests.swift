@@ -1,0 +1,100 @@
+import Testing
+@testable import PartnerAuditCore
+
+/// `JSONParser.select` must be `parse` with the unwanted values left unbuilt: the same documents
+/// accepted, the same errors at the same bytes, and at each selected path what a lookup in the
+/// parsed document finds.
+@Suite("Selecting paths while checking the whole document")
+struct JSONSelectionTests {
+    static let paths: [[String]] = [
+        ["started_at"], ["request", "method"], ["request", "headers", "user-agent"], ["consumer", "custom_id"],
+        ["authorizer.principalId"], ["authorizer", "principalId"], ["tries"], ["tries", "ip"], ["a", "b"], ["a"], ["é", "k"],
+    ]
+
+    static let documents = [
+        #"{"request":{"method":"GET","uri":"/x","headers":{"user-agent":"ua/1","accept":"*/*"}},"started_at":1790812800123,"tries":[{"ip":"10.0.0.8"}]}"#,
+        // A key given twice: the first counts, whole objects included.
+        #"{"request":{"method":"GET"},"request":{"method":"POST","headers":{"user-agent":"second"}},"a":1,"a":{"b":2}}"#,
+        // Flat keys beside nested ones, null values, a path through a value that is not an object.
+        #"{"authorizer.principalId":null,"authorizer":{"principalId":"p-1"},"consumer":"not an object","a":{"b":[1,{"c":null}]}}"#,
+        // Escapes in keys and values, white space everywhere, deep unselected values.
+        "  {\"re\\u0071uest\" : { \"method\" : \"G\\u0045T\" } , \"\\u00e9\":{\"k\":\"v\"}, \"x\":[[[{\"y\":[true,false,null,-1.5e3]}]]] }  ",
+        #"{}"#, #"[1,2,3]"#, #""a string""#, #"42"#, "null",
+    ]
+
+    @Test("Each selected path holds what a lookup in the parsed document finds", arguments: documents)
+    func sameValues(text: String) throws {
+        var selection = JSONPathSelection()
+        let slots = Self.paths.map { selection.add($0) }
+        let parsed = try JSONParser.parse(text)
+        let selected = try JSONParser.select(Array(text.utf8), selection)
+        guard case .object = parsed else {
+            #expect(selected == nil)
+            return
+        }
+        let values = try #require(selected)
+        for (path, slot) in zip(Self.paths, slots) {
+            var expected: JSONValue? = parsed
+            for key in path { expected = expected?[key] }
+            #expect(values[slot] == expected, "path \(path.joined(separator: "."))")
+        }
+    }
+
+    @Test("The same path added twice has one slot; a path below a selected value is read from it")
+    func slots() throws {
+        var selection = JSONPathSelection()
+        let deep = selection.add(["a", "b", "c"])
+        let whole = selection.add(["a"])
+        #expect(selection.add(["a", "b", "c"]) == deep)
+        let values = try #require(try JSONParser.select(Array(#"{"a":{"b":{"c":7}}}"#.utf8), selection))
+        #expect(values[deep] == .int(7))
+        #expect(values[whole] == .object(["b": .object(["c": .int(7)])]))
+    }
+
+    @Test("Damaged documents fail exactly as the full parser fails them: same message, same byte")
+    func sameErrors() {
+        var selection = JSONPathSelection()
+        for path in Self.paths { _ = selection.add(path) }
+        var generator = SplitMix(seed: 42)
+        var compared = 0, refused = 0
+        for document in Self.documents {
+            let bytes = Array(document.utf8)
+            for _ in 0..<400 {
+                var damaged = bytes
+                let position = Int(generator.next() % UInt64(damaged.count + 1))
+                let noise: [UInt8] = [0x22, 0x5C, 0x7B, 0x7D, 0x5B, 0x5D, 0x2C, 0x3A, 0x30, 0x2D, 0x2E, 0x65, 0x01, 0x20, 0x75, 0x61]
+                switch generator.next() % 3 {
+                case 0 where position < damaged.count: damaged.remove(at: position)
+                case 1: damaged.insert(noise[Int(generator.next() % UInt64(noise.count))], at: position)
+                default: damaged = Array(damaged.prefix(position))
+                }
+                let full = Result { () throws(JSONParseError) in try JSONParser.parse(damaged) }
+                let selected = Result { () throws(JSONParseError) in try JSONParser.select(damaged, selection) }
+                switch (full, selected) {
+                case (.success, .success): break
+                case (.failure(let a), .failure(let b)):
+                    refused += 1
+                    #expect(a.offset == b.offset && a.message == b.message, "\(String(decoding: damaged, as: UTF8.self))")
+                default:
+                    Issue.record("parse and select disagree on \(String(decoding: damaged, as: UTF8.self))")
+                }
+                compared += 1
+            }
+        }
+        #expect(compared == 400 * Self.documents.count)
+        #expect(refused > compared / 4, "the damage should break many documents, not a few")
+    }
+}
+
+/// A small seeded generator, so the damaged documents are the same on every run.
+private struct SplitMix {
+    var state: UInt64
+    init(seed: UInt64) { state = seed }
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}

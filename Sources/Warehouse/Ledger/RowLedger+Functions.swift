@@ -31,10 +31,10 @@ extension RowLedger {
         for value in values {
             switch value.storage {
             case .null: ChainField.update(&hasher, text: nil)
-            case .int64(let number): feed(&hasher, Data(String(number).utf8))
-            case .double(let number): feed(&hasher, Data("\(number)".utf8))
-            case .string(let text): feed(&hasher, Data(text.utf8))
-            case .blob(let bytes): feed(&hasher, bytes)
+            case .int64(let number): feed(&hasher, String(number))
+            case .double(let number): feed(&hasher, "\(number)")
+            case .string(let text): feed(&hasher, text)
+            case .blob(let bytes): bytes.withUnsafeBytes { ChainField.update(&hasher, text: $0) }
             }
         }
         return Data(hasher.finalize()).hex
@@ -44,11 +44,13 @@ extension RowLedger {
     /// and the entry's fields, each as `ChainField` text.
     static func link(previous: String?, table: String, key: String, change: String, digest: String) -> String {
         var hasher = SHA256()
-        for field in [previous ?? HashChain.genesis.hex, table, key, change, digest] { feed(&hasher, Data(field.utf8)) }
+        for field in [previous ?? HashChain.genesis.hex, table, key, change, digest] { feed(&hasher, field) }
         return Data(hasher.finalize()).hex
     }
 
-    private static func feed(_ hasher: inout SHA256, _ bytes: Data) {
-        bytes.withUnsafeBytes { ChainField.update(&hasher, text: $0) }
+    /// Feeds one text field, its UTF-8 read in place.
+    private static func feed(_ hasher: inout SHA256, _ text: String) {
+        var text = text
+        text.withUTF8 { ChainField.update(&hasher, text: UnsafeRawBufferPointer($0)) }
     }
 }

@@ -68,10 +68,7 @@ extension Warehouse {
         runID: Int64, rows: [APIUsageRow], polls: Int, requests: Int, checkpoint: Int64?, at now: Date
     ) async throws -> UsageCommit {
         try await database.write { db in
-            let latest = try db.makeStatement(sql: """
-                SELECT requests, status_200, status_300, status_400, status_429, status_500 FROM api_usage_row
-                WHERE client_id = ? AND template_uri = ? AND method = ? AND day = ? ORDER BY id DESC LIMIT 1
-                """)
+            let latest = try Self.latestUsageFigures(db, days: rows.map(\.day))
             let insert = try db.makeStatement(sql: """
                 INSERT INTO api_usage_row (client_id, client_name, template_uri, method, day, requests, status_200, status_300,
                     status_400, status_429, status_500, run_id, stored_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
@@ -80,8 +77,7 @@ extension Warehouse {
             var stored = 0
             var seenInQuery: Set<APIUsageRow> = []
             for row in rows where seenInQuery.insert(row).inserted {
-                if let last = try Row.fetchOne(latest, arguments: [row.clientID, row.templateURI, row.method, row.day]),
-                   UsageFigures(row: last) == row.figures { continue }
+                guard latest[UsageKey(row)] != row.figures else { continue }
                 let f = row.figures
                 try insert.execute(arguments: [
                     row.clientID, row.clientName, row.templateURI, row.method, row.day,
@@ -98,6 +94,22 @@ extension Warehouse {
             }
             return UsageCommit(seen: rows.count, stored: stored)
         }
+    }
+
+    /// The latest stored figures of every key on the days from the first to the last of `days`,
+    /// read in one pass (the rows of a key come in `id` order, so the last one read is the latest).
+    private static func latestUsageFigures(_ db: Database, days: [String]) throws -> [UsageKey: UsageFigures] {
+        guard let first = days.min(), let last = days.max() else { return [:] }
+        var latest: [UsageKey: UsageFigures] = [:]
+        let cursor = try Row.fetchCursor(db, sql: """
+            SELECT client_id, template_uri, method, day, requests, status_200, status_300, status_400, status_429, status_500
+            FROM api_usage_row WHERE day >= ? AND day <= ? ORDER BY id
+            """, arguments: [first, last])
+        while let row = try cursor.next() {
+            latest[UsageKey(clientID: row[0], templateURI: row[1], method: row[2], day: row[3])] = UsageFigures(
+                requests: row[4], status200: row[5], status300: row[6], status400: row[7], status429: row[8], status500: row[9])
+        }
+        return latest
     }
 
     /// The latest figures of every usage key whose day lies in `window`, by client, template,
@@ -184,10 +196,17 @@ package struct EndpointUsage: Sendable, Hashable {
     }
 }
 
-extension UsageFigures {
-    /// The six figure columns of a stored row: requests, then status 200, 300, 400, 429 and 500.
-    init(row: Row) {
-        self.init(requests: row[0], status200: row[1], status300: row[2], status400: row[3], status429: row[4], status500: row[5])
+/// What identifies a usage row's figures: its client, endpoint template, method and day.
+private struct UsageKey: Hashable {
+    var clientID: String
+    var templateURI: String
+    var method: String
+    var day: String
+}
+
+private extension UsageKey {
+    init(_ row: APIUsageRow) {
+        self.init(clientID: row.clientID, templateURI: row.templateURI, method: row.method, day: row.day)
     }
 }
 

@@ -17,12 +17,13 @@ package enum ReadOnlyQuery {
         guard FileManager.default.fileExists(atPath: path) else {
             throw WarehouseError(.notFound, path: path, message: "run `partner-audit extract` (or `demo`) first")
         }
+        let opening = try ReadOnlyOpening(path: path)
         do {
             var configuration = GRDB.Configuration()
             configuration.readonly = true
             // So a write's triggers prepare and the write is refused for what it is, not for a missing function.
             configuration.prepareDatabase { db in RowLedger.register(db) }
-            let queue = try DatabaseQueue(path: path, configuration: configuration)
+            let queue = try DatabaseQueue(path: opening.sqlitePath, configuration: configuration)
             let deadline = DispatchWorkItem { queue.interrupt() }
             DispatchQueue.global().asyncAfter(deadline: .now() + Double(timeout.components.seconds) + Double(timeout.components.attoseconds) / 1e18,
                                               execute: deadline)

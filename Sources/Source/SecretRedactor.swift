@@ -4,13 +4,13 @@ import Synchronization
 
 /// Removes the client's secrets from every error text before it is logged or stored: the client
 /// secret, the Basic credential (`id:secret`) and its base64, and every access token issued —
-/// in any letter case.
+/// in any letter case and however an echo escaped them.
 ///
 /// A source can echo what it was sent — a token endpoint answering 400 with the secret in its
-/// `error`, an API echoing the `Authorization` header in its body, perhaps lower-cased or
-/// URL-encoded on the way. The API client owns one redactor, knows the credentials from the start
-/// and adds each token as the token provider receives it; every `SourceError` leaving the Source
-/// layer and every log line of the API client passes through it.
+/// `error`, an API echoing the `Authorization` header in its body, perhaps lower-cased,
+/// URL-encoded or JSON-escaped on the way. The API client owns one redactor, knows the
+/// credentials from the start and adds each token as the token provider receives it; every
+/// `SourceError` leaving the Source layer and every log line of the API client passes through it.
 ///
 /// ```swift
 /// let redactor = SecretRedactor(credentials: Credentials(clientID: "id", clientSecret: Secret("Sup3r-Secret")))
@@ -39,7 +39,7 @@ package final class SecretRedactor: Sendable {
 
     /// `text` with every known secret replaced by the marker, then cut to `ErrorText.maxLength`.
     package func redact(_ text: String) -> String {
-        ErrorText.capped(secrets.withLock { CaseInsensitiveRedaction.redact($0, in: text, marker: Self.marker) })
+        ErrorText.capped(secrets.withLock { EchoRedaction.redact($0, in: text, marker: Self.marker) })
     }
 
     /// The error with its request and message redacted.
@@ -53,23 +53,14 @@ package final class SecretRedactor: Sendable {
         return text.count > limit ? String(text.prefix(limit)) + "…" : text
     }
 
-    /// The ways an echo may carry `value`: as sent, percent-encoded (a URL, a form), JSON-escaped
-    /// (a body), and in base64 (standard or URL-safe, padded or not). Letter case is matched
-    /// apart (`CaseInsensitiveRedaction`); a value with letters beyond ASCII is also listed
-    /// lower- and upper-cased whole.
+    /// The forms an echo may carry `value` in: as sent, and in base64 (standard or URL-safe,
+    /// padded or not); a value with letters beyond ASCII also lower- and upper-cased whole.
+    /// Letter case and escapes (`%2F`, `\/`, `&#47;` …) are matched apart (`EchoRedaction`).
     static func forms(of value: String) -> [String] {
-        let unreserved = CharacterSet(charactersIn: "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~")
-        let percentEncoded = value.addingPercentEncoding(withAllowedCharacters: unreserved) ?? value
-        let formEncoded = value.addingPercentEncoding(withAllowedCharacters: unreserved.union(CharacterSet(charactersIn: " ")))?
-            .replacingOccurrences(of: " ", with: "+") ?? value
-        let jsonEscaped = String(JSONValue.string(value).canonicalText.dropFirst().dropLast())
         let encoded = Data(value.utf8).base64EncodedString()
         let urlSafe = encoded.replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_")
         let padding = CharacterSet(charactersIn: "=")
-        var forms = [
-            value, percentEncoded, formEncoded, jsonEscaped, jsonEscaped.replacingOccurrences(of: "/", with: "\\/"),
-            encoded, urlSafe, encoded.trimmingCharacters(in: padding), urlSafe.trimmingCharacters(in: padding),
-        ]
+        var forms = [value, encoded, urlSafe, encoded.trimmingCharacters(in: padding), urlSafe.trimmingCharacters(in: padding)]
         if !value.utf8.allSatisfy({ $0 < 0x80 }) { forms += [value.lowercased(), value.uppercased()] }
         return forms
     }

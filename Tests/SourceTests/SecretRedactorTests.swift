@@ -42,6 +42,9 @@ struct SecretRedactorTests {
         SecretRedactorTests.basic64.replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_"),
         SecretRedactorTests.basic64.trimmingCharacters(in: CharacterSet(charactersIn: "=")),
         "Sup3r-Secret\\/Value+Kp9Zq",
+        // As Python's urllib.parse.quote writes it (`/` kept), lower-cased; JSON \u escapes; HTML numeric entities.
+        "partner-audit-extractor%3asup3r-secret/value%2bkp9zq", "Sup3r\\u002dSecret\\u002FValue\\u002bKp9Zq",
+        "Sup3r-Secret&#47;Value&#x2B;Kp9Zq", "Sup3r-Secret&#x2f;Value&#43;Kp9Zq",
     ])
     func encodedEcho(echo: String) {
         let text = redactor().redact("echo: \(echo) end")

@@ -11,6 +11,10 @@ extension ExtractionSummary {
             "  events:   \(eventsStored) new, \(eventsSeen) read",
             requestsAgainstMinimum,
         ]
+        if let audit = sources.first(where: { $0.source == .auditLog }), audit.itemsRejected > 0 {
+            lines.append("  left out: \(audit.itemsRejected) audit event\(audit.itemsRejected == 1 ? "" : "s") that cannot be read (recorded with their windows; AT-1 reports them)")
+            lines += audit.rejections.map { "    left out \(TerminalText.escaped($0))" }
+        }
         if let gateway = sources.first(where: { $0.source == .gateway }) {
             lines.append("  gateway:  \(gateway.itemsStored) new requests, \(gateway.itemsSeen) lines read in \(gateway.pages) files, \(gateway.itemsRejected) rejected")
             lines += gateway.rejections.map { "    rejected \(TerminalText.escaped($0))" }

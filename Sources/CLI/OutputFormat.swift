@@ -16,7 +16,11 @@ enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
     }
 
     private static func table(columns: [String], rows: [[String?]]) -> String {
-        let cells = rows.map { $0.map { TerminalText.escaped($0 ?? "NULL") } }
+        // A column is at most 60 characters wide: escaping more of a cell than that is wasted work
+        // (escaping only lengthens text, so the cut below falls where it would anyway).
+        let cells = rows.map { $0.map { TerminalText.escaped(String(($0 ?? "NULL").prefix(61))) } }
+        // Column names are text too: a view's, or whatever the statement named them.
+        let columns = columns.map { TerminalText.escaped($0) }
         var widths = columns.map(\.count)
         for row in cells { for (i, cell) in row.enumerated() { widths[i] = min(max(widths[i], cell.count), 60) } }
         func line(_ values: [String]) -> String {

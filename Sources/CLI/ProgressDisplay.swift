@@ -17,6 +17,10 @@ struct ProgressDisplay: Sendable {
         } else {
             logger.info("window \(progress.index)/\(progress.planned) \(progress.window): \(progress.pages) pages, \(progress.stored) new of \(progress.seen) events")
         }
+        // Whatever the display: an event left out is worth a line of its own in the log.
+        for event in progress.leftOut {
+            logger.warning("window \(progress.window): left out an event that cannot be read: \(event)")
+        }
     }
 
     /// Ends the live line so the next output starts on its own line.

@@ -10,6 +10,10 @@ struct Query: AsyncParsableCommand {
             events, clients, client_history, extraction_runs, extraction_windows, extraction_sources, api_usage, \
             gateway_files, findings, evaluations.
 
+            Bounded: --timeout (300 s) covers the statement and printing its result, so a reader that stops \
+            reading cannot hold the command; a result of more than --max-rows rows (100000) is refused, since it \
+            is held in memory before it is printed. Either is exit 2.
+
             Example: partner-audit query "SELECT actor_id, count(*) FROM events WHERE outcome = 'denied' GROUP BY 1" --format csv
             """)
 
@@ -18,17 +22,28 @@ struct Query: AsyncParsableCommand {
     @Argument(help: "One SQL statement that reads.")
     var sql: String
 
-    @Option(help: "Stop a query still running after this many seconds (exit 2, like any failed query).")
+    @Option(help: "Stop after this many seconds, the statement and printing its result together (exit 2, like any failed query).")
     var timeout: Int = 300
+
+    @Option(name: .customLong("max-rows"), help: "Refuse a result of more rows than this (exit 2, nothing printed): add a LIMIT, or raise it.")
+    var maxRows: Int = ReadOnlyQuery.defaultMaxRows
 
     @Option(help: "table, json or csv.")
     var format: OutputFormat = .table
 
+    func validate() throws {
+        guard timeout > 0 else { throw ValidationError("--timeout must be at least 1 second") }
+        guard maxRows > 0 else { throw ValidationError("--max-rows must be at least 1") }
+    }
+
     func run() async throws {
         try await reportingFailures {
+            let limit = Duration.seconds(timeout)
+            let deadline = ContinuousClock.now + limit
             let configuration = try global.loadConfiguration()
-            let result = try ReadOnlyQuery.run(sql, warehouse: configuration.warehouse, timeout: .seconds(timeout))
-            Console.output(format.render(columns: result.columns, rows: result.rows))
+            let result = try ReadOnlyQuery.run(sql, warehouse: configuration.warehouse, timeout: limit, maxRows: maxRows)
+            let text = format.render(columns: result.columns, rows: result.rows)
+            try DeadlineOutput.write(text, before: deadline, timeout: limit)
         }
     }
 }

@@ -111,7 +111,7 @@ extension AuditLogSource {
     /// window its `maxPagesPerWindow`) fails the window being filled.
     private func fill(_ windows: [TimeWindow], into queue: ReadAheadQueue) async {
         guard let first = windows.first, let last = windows.last,
-              var cutter = WindowCutter(windows: windows, cutAt: settings.maxEventsPerWindow) else {
+              var cutter = WindowCutter(windows: windows, cutAt: settings.maxEventsPerWindow, maxRejected: settings.maxRejectedPerWindow) else {
             await queue.finish(pageFetches: 0)
             return
         }
@@ -124,7 +124,7 @@ extension AuditLogSource {
                 try Task.checkCancellation()
                 let page = try await source.eventPage(in: span, after: cursor)
                 let label = cursor?.label ?? "first page"
-                try paging.admit(page: label, ids: page.events.map(\.id), next: page.next?.identity)
+                try paging.admit(page: label, ids: page.events.map(\.id) + page.rejected.compactMap(\.id), next: page.next?.identity)
                 fetches += page.fetches
                 for filled in try cutter.admit(page, request: "\(label) of window \(span)") { await queue.put(filled) }
                 cursor = page.next

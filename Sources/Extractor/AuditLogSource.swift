@@ -79,14 +79,14 @@ package struct AuditLogSource: ExtractionSource {
                     prefetch.set(next)
                     continue
                 }
-                guard case .complete(let events, let pages, let requests) = fetched else { continue }
+                guard case .complete(let events, let pages, let requests, let rejected) = fetched else { continue }
                 next = pending.isEmpty ? nil : start(pending[0], runID: runID)
                 prefetch.set(next)
                 let commit: WindowCommit
                 do {
                     commit = try await warehouse.commitWindow(
                         runID: runID, window: window, pages: pages, requests: requests,
-                        events: events, advancesWatermark: advancesWatermark, at: clock.now)
+                        events: events, rejected: rejected, advancesWatermark: advancesWatermark, at: clock.now)
                 } catch {
                     next?.cancel()
                     throw error
@@ -97,10 +97,12 @@ package struct AuditLogSource: ExtractionSource {
                 summary.minimumRequests += source.minimumRequests(toRead: window, pageFetches: pages)
                 summary.itemsSeen += commit.seen
                 summary.itemsStored += commit.stored
+                summary.leaveOut(rejected, of: window)
                 await onWindow(WindowProgress(
                     window: window, index: index, planned: max(planned, index), pages: pages, seen: commit.seen,
                     stored: commit.stored, totalEventsStored: summary.itemsStored, totalPages: summary.pages,
-                    requests: source.requestCounts.requests, elapsedSeconds: clock.now.timeIntervalSince(started)))
+                    requests: source.requestCounts.requests, elapsedSeconds: clock.now.timeIntervalSince(started),
+                    leftOut: rejected))
             }
         } onCancel: {
             prefetch.cancel()
@@ -112,7 +114,8 @@ package struct AuditLogSource: ExtractionSource {
     }
 
     enum WindowFetch: Sendable {
-        case complete(PreparedEvents, pages: Int, requests: Int)
+        /// Read whole: its events, and those the source sent that could not be read.
+        case complete(PreparedEvents, pages: Int, requests: Int, rejected: [RejectedEvent])
         /// The window holds `total` events (as the source says, or as estimated), too many for one
         /// piece: these parts are read instead.
         case split([TimeWindow], total: Int)
@@ -123,9 +126,11 @@ package struct AuditLogSource: ExtractionSource {
     /// Lays each page out for the warehouse as it arrives (`PreparedEvents`), so the decoded
     /// events are freed page by page and the commit's single writer only hashes and inserts.
     /// A source that pages for ever, repeats a page or a cursor (`PagingGuard`), or crowds more
-    /// events into a window than its finest split can hold (`split(_:holding:)`) fails the window.
+    /// events into a window than its finest split can hold (`split(_:holding:)`) fails the window;
+    /// so does one that sends more events that cannot be read than `LeftOutEvents` allows.
     private func fetch(_ window: TimeWindow, runID: Int64) async throws -> WindowFetch {
         var events = PreparedEvents()
+        var leftOut = LeftOutEvents(limit: settings.maxRejectedPerWindow)
         var cursor: PageCursor?
         var paging = PagingGuard(maxPages: settings.maxPagesPerWindow, of: "window \(window)")
         let requestsBefore = source.requestCounts.requests
@@ -133,7 +138,8 @@ package struct AuditLogSource: ExtractionSource {
             repeat {
                 try Task.checkCancellation()
                 let page = try await source.eventPage(in: window, after: cursor)
-                try paging.admit(page: cursor?.label ?? "first page", ids: page.events.map(\.id), next: page.next?.identity)
+                try paging.admit(page: cursor?.label ?? "first page", ids: page.events.map(\.id) + page.rejected.compactMap(\.id), next: page.next?.identity)
+                try leftOut.add(page.rejected, request: "\(cursor?.label ?? "first page") of window \(window)")
                 if paging.pages == 1, let total = page.windowTotal, total > settings.maxEventsPerWindow {
                     return .split(try split(window, holding: total), total: total)
                 }
@@ -144,7 +150,7 @@ package struct AuditLogSource: ExtractionSource {
                 }
                 cursor = page.next
             } while cursor != nil
-            return .complete(events, pages: paging.pages, requests: source.requestCounts.requests - requestsBefore)
+            return .complete(events, pages: paging.pages, requests: source.requestCounts.requests - requestsBefore, rejected: leftOut.events)
         } catch let error as SourceError {
             let place = cursor.map { "\($0) of window \(window)" } ?? "first page of window \(window)"
             try? await warehouse.recordFailedWindow(runID: runID, window: window, pages: paging.pages, error: "\(error)", at: clock.now)

@@ -20,6 +20,10 @@ package struct ExtractionSettings: Sendable {
     /// at `pageSize` 1 (the live dialect reads up to twice that before it splits). A source that
     /// pages past it, or repeats a page or a cursor, fails the window (`PagingGuard`).
     package var maxPagesPerWindow = 25_000
+    /// The most events of one window that may be left out because they cannot be read
+    /// (`RejectedEvent`): one bad event never stops extraction, but a window with more is a
+    /// broken source, not a bad event, and fails.
+    package var maxRejectedPerWindow = 100
     /// Reads run side by side (a source whose reads span several windows: the live audit
     /// queries), all under the API client's one budget; windows are still committed in order.
     package var concurrency = 4

@@ -28,9 +28,12 @@ package struct SourceSummary: Sendable, Equatable {
     /// Items the source returned (duplicates included), and those stored for the first time.
     package var itemsSeen = 0
     package var itemsStored = 0
-    /// Items the source refused to store (gateway lines that are not requests), and the first few named.
+    /// Items the source refused to store (gateway lines that are not requests, audit events that
+    /// cannot be read), and the first few named.
     package var itemsRejected = 0
     package var rejections: [String] = []
+    /// The most rejections named; the rest are counted.
+    package static let namedRejections = 20
     /// The fewest requests reading what it read could have taken (its result pages, queries and
     /// the one poll each query needs), for the run summary's requests ÷ minimum.
     package var minimumRequests = 0
@@ -40,6 +43,14 @@ package struct SourceSummary: Sendable, Equatable {
     package init(source: SourceName, range: TimeWindow) {
         self.source = source
         self.range = range
+    }
+
+    /// Counts a committed window's events that could not be read, and names the first few.
+    mutating func leaveOut(_ rejected: [RejectedEvent], of window: TimeWindow) {
+        itemsRejected += rejected.count
+        for event in rejected.prefix(max(Self.namedRejections - rejections.count, 0)) {
+            rejections.append("\(window): \(event)")
+        }
     }
 }
 

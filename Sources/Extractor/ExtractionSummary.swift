@@ -42,4 +42,6 @@ package struct WindowProgress: Sendable {
     package var totalPages: Int
     package var requests: Int
     package var elapsedSeconds: Double
+    /// Events of this window the source sent that could not be read, left out.
+    package var leftOut: [RejectedEvent] = []
 }

@@ -10,4 +10,6 @@ struct FilledWindow: Sendable {
     /// Requests counted to it: every request of the source since the window committed before it
     /// (with reads side by side, a request cannot be told to one window).
     var requests: Int
+    /// Events of the window the source sent that could not be read, left out.
+    var rejected: [RejectedEvent] = []
 }

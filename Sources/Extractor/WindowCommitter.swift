@@ -80,18 +80,19 @@ final class WindowCommitter: Sendable {
     private func commit(_ filled: FilledWindow) async throws {
         let commit = try await warehouse.commitWindow(
             runID: runID, window: filled.window, pages: filled.pages, requests: filled.requests,
-            events: filled.events, advancesWatermark: advancesWatermark, at: clock.now)
+            events: filled.events, rejected: filled.rejected, advancesWatermark: advancesWatermark, at: clock.now)
         let progress = state.withLock { state in
             state.index += 1
             state.summary.windows += 1
             state.summary.pages += filled.pages
             state.summary.itemsSeen += commit.seen
             state.summary.itemsStored += commit.stored
+            state.summary.leaveOut(filled.rejected, of: filled.window)
             return WindowProgress(
                 window: filled.window, index: state.index, planned: max(state.planned, state.index), pages: filled.pages,
                 seen: commit.seen, stored: commit.stored, totalEventsStored: state.summary.itemsStored,
                 totalPages: state.summary.pages, requests: source.requestCounts.requests,
-                elapsedSeconds: clock.now.timeIntervalSince(started))
+                elapsedSeconds: clock.now.timeIntervalSince(started), leftOut: filled.rejected)
         }
         await onWindow(progress)
     }

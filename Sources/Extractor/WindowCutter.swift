@@ -20,14 +20,18 @@ struct WindowCutter {
     private(set) var pages = 0
     private var later: ArraySlice<TimeWindow>
     private var events = PreparedEvents()
+    /// Messages of the window being filled that could not be read (`EventPage.rejected`).
+    private var leftOut: LeftOutEvents
     private var lastMillis: Int64
     private let cutAt: Int
 
     /// - Parameters:
     ///   - windows: contiguous, in order, at least one.
     ///   - cutAt: events in one window past which it is cut; twice as many at one instant fail the read.
-    init?(windows: [TimeWindow], cutAt: Int) {
+    ///   - maxRejected: messages of one window that may be left out because they cannot be read.
+    init?(windows: [TimeWindow], cutAt: Int, maxRejected: Int = 100) {
         guard let first = windows.first else { return nil }
+        leftOut = LeftOutEvents(limit: maxRejected)
         current = first
         later = windows.dropFirst()
         lastMillis = first.fromMillis
@@ -39,7 +43,10 @@ struct WindowCutter {
     /// - Throws: `SourceError(.malformedResponse)` for a result earlier than the one before it (the
     ///   results are not sorted, so no window could be committed before the read ends) or past the
     ///   read's end; `.tooManyEvents` for more than twice `cutAt` events at one instant;
-    ///   `WindowTooLarge` when a window's bytes outgrow what the warehouse takes in one commit.
+    ///   `WindowTooLarge` when a window's bytes outgrow what the warehouse takes in one commit;
+    ///   `.malformedResponse` when the window being filled holds more messages that cannot be
+    ///   read than `maxRejected` (those of a page are filed under the window filled after its
+    ///   readable messages: a message that cannot be read has no time to file it by).
     mutating func admit(_ page: EventPage, request: String) throws -> [FilledWindow] {
         pages += 1
         var done: [FilledWindow] = []
@@ -70,6 +77,7 @@ struct WindowCutter {
             try events.append(event)
             lastMillis = instant
         }
+        try leftOut.add(page.rejected, request: request)
         return done
     }
 
@@ -77,7 +85,7 @@ struct WindowCutter {
     mutating func finish() -> [FilledWindow] {
         var done = [close()]
         for window in later {
-            done.append(FilledWindow(window: window, events: PreparedEvents(), pages: 0, requests: 0))
+            done.append(FilledWindow(window: window, events: PreparedEvents(), pages: 0, requests: 0, rejected: []))
         }
         later = []
         return done
@@ -85,7 +93,7 @@ struct WindowCutter {
 
     /// Hands over the window being filled, with the pages read into it (its requests are counted when it is committed).
     private mutating func close() -> FilledWindow {
-        let filled = FilledWindow(window: current, events: events, pages: pages, requests: 0)
+        let filled = FilledWindow(window: current, events: events, pages: pages, requests: 0, rejected: leftOut.take())
         events = PreparedEvents()
         pages = 0
         return filled

@@ -189,8 +189,12 @@ package struct JSONParser {
 
     /// A number exactly as RFC 8259 writes it — `-? (0 | [1-9][0-9]*) (. [0-9]+)? ([eE] [+-]? [0-9]+)?` —
     /// the grammar SQLite's JSON functions accept too: `01`, `+1`, `1.` and `.5` are errors, so
-    /// nothing the warehouse stores makes its JSON functions fail later. A value beyond a
-    /// double's range is an error, not infinity.
+    /// nothing the warehouse stores makes its JSON functions fail later.
+    ///
+    /// A value beyond a double's range (`1e999`) is in the grammar and is read as an infinite
+    /// double, as SQLite's `json_extract` reads it: one such number in a source's event never
+    /// fails its page, and `canonicalText` writes it back as `1e999` (or `-1e999`), which
+    /// SQLite's JSON functions accept.
     mutating func number() throws(JSONParseError) -> JSONValue {
         let start = index
         if peek() == UInt8(ascii: "-") { index += 1 }
@@ -214,7 +218,9 @@ package struct JSONParser {
         }
         let text = String(decoding: bytes[start..<index], as: UTF8.self)
         if isInteger, let i = Int64(text) { return .int(i) }
-        guard let d = Double(text), d.isFinite else { throw error("number '\(text.prefix(30))' is out of range") }
+        // The grammar was checked above, so Double(text) only fails on what it cannot hold;
+        // a magnitude beyond its range is ±infinity.
+        guard let d = Double(text) else { throw error("number '\(text.prefix(30))' cannot be read") }
         return .double(d)
     }
 

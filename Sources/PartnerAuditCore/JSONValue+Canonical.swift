@@ -20,6 +20,10 @@ extension JSONValue {
                 out.append(contentsOf: String(Int64(d)).utf8)
             } else if d.isFinite {
                 out.append(contentsOf: "\(d)".utf8)
+            } else if d.isInfinite {
+                // A number beyond a double's range, as the source wrote it (`JSONParser`): JSON
+                // has no infinity, but `1e999` is in its grammar and SQLite reads it as one.
+                out.append(contentsOf: (d < 0 ? "-1e999" : "1e999").utf8)
             } else {
                 out.append(contentsOf: "null".utf8)
             }

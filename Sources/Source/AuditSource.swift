@@ -55,11 +55,15 @@ package struct EventPage: Sendable {
     /// The requests the page itself took when none failed: 1, or 2 when the platform redirected
     /// it to a download (a query's submission and polls are not counted here).
     package var fetches: Int
+    /// Events of the page that could not be read, left out of `events` (the extractor records
+    /// them with their window, and fails a window that holds too many).
+    package var rejected: [RejectedEvent]
 
-    package init(events: [AuditEvent], next: PageCursor?, windowTotal: Int?, fetches: Int = 1) {
+    package init(events: [AuditEvent], next: PageCursor?, windowTotal: Int?, fetches: Int = 1, rejected: [RejectedEvent] = []) {
         self.events = events
         self.next = next
         self.windowTotal = windowTotal
         self.fetches = fetches
+        self.rejected = rejected
     }
 }

@@ -3,13 +3,19 @@ import PartnerAuditCore
 import Synchronization
 
 /// Removes the client's secrets from every error text before it is logged or stored: the client
-/// secret, the Basic credential (`id:secret`) and its base64, and every access token issued.
+/// secret, the Basic credential (`id:secret`) and its base64, and every access token issued —
+/// in any letter case and however an echo escaped them.
 ///
 /// A source can echo what it was sent — a token endpoint answering 400 with the secret in its
-/// `error`, an API echoing the `Authorization` header in its body. The API client owns one
-/// redactor, knows the credentials from the start and adds each token as the token provider
-/// receives it; every `SourceError` leaving the Source layer and every log line of the API
-/// client passes through it.
+/// `error`, an API echoing the `Authorization` header in its body, perhaps lower-cased,
+/// URL-encoded or JSON-escaped on the way. The API client owns one redactor, knows the
+/// credentials from the start and adds each token as the token provider receives it; every
+/// `SourceError` leaving the Source layer and every log line of the API client passes through it.
+///
+/// ```swift
+/// let redactor = SecretRedactor(credentials: Credentials(clientID: "id", clientSecret: Secret("Sup3r-Secret")))
+/// redactor.redact("you sent sup3r-secret")  // "you sent [redacted]"
+/// ```
 package final class SecretRedactor: Sendable {
     /// What a secret is replaced with.
     package static let marker = "[redacted]"
@@ -23,28 +29,17 @@ package final class SecretRedactor: Sendable {
     package init(credentials: Credentials) {
         let secret = credentials.clientSecret.reveal()
         let basic = "\(credentials.clientID):\(secret)"
-        let encoded = Data(basic.utf8).base64EncodedString()
-        let urlSafe = encoded.replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_")
-        let padding = CharacterSet(charactersIn: "=")
-        // As an echo may carry it: percent-encoded (a URL, a form) or JSON-escaped (a body).
-        let percentEncoded = secret.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? secret
-        let jsonEscaped = String(JSONValue.string(secret).canonicalText.dropFirst().dropLast())
-        secrets = Mutex(Self.ordered([
-            secret, basic, percentEncoded, jsonEscaped, jsonEscaped.replacingOccurrences(of: "/", with: "\\/"),
-            encoded, urlSafe, encoded.trimmingCharacters(in: padding), urlSafe.trimmingCharacters(in: padding),
-        ]))
+        secrets = Mutex(Self.ordered(Self.forms(of: secret) + Self.forms(of: basic)))
     }
 
     /// Adds an access token the source issued.
     package func register(token: String) {
-        secrets.withLock { $0 = Self.ordered($0 + [token]) }
+        secrets.withLock { $0 = Self.ordered($0 + Self.forms(of: token)) }
     }
 
     /// `text` with every known secret replaced by the marker, then cut to `ErrorText.maxLength`.
     package func redact(_ text: String) -> String {
-        ErrorText.capped(secrets.withLock { secrets in
-            secrets.reduce(text) { $0.replacingOccurrences(of: $1, with: Self.marker) }
-        })
+        ErrorText.capped(secrets.withLock { EchoRedaction.redact($0, in: text, marker: Self.marker) })
     }
 
     /// The error with its request and message redacted.
@@ -58,9 +53,21 @@ package final class SecretRedactor: Sendable {
         return text.count > limit ? String(text.prefix(limit)) + "…" : text
     }
 
+    /// The forms an echo may carry `value` in: as sent, and in base64 (standard or URL-safe,
+    /// padded or not); a value with letters beyond ASCII also lower- and upper-cased whole.
+    /// Letter case and escapes (`%2F`, `\/`, `&#47;` …) are matched apart (`EchoRedaction`).
+    static func forms(of value: String) -> [String] {
+        let encoded = Data(value.utf8).base64EncodedString()
+        let urlSafe = encoded.replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_")
+        let padding = CharacterSet(charactersIn: "=")
+        var forms = [value, encoded, urlSafe, encoded.trimmingCharacters(in: padding), urlSafe.trimmingCharacters(in: padding)]
+        if !value.utf8.allSatisfy({ $0 < 0x80 }) { forms += [value.lowercased(), value.uppercased()] }
+        return forms
+    }
+
     /// Longest first, so a secret that contains another (the Basic value contains the secret) is
     /// replaced whole; empty strings dropped.
     private static func ordered(_ secrets: [String]) -> [String] {
-        Array(Set(secrets.filter { !$0.isEmpty })).sorted { $0.count > $1.count }
+        Array(Set(secrets.filter { !$0.isEmpty })).sorted { $0.utf8.count > $1.utf8.count }
     }
 }

@@ -11,18 +11,25 @@ package struct QueryResult: Sendable, Equatable {
 
 /// Ad-hoc SQL over a warehouse opened read-only: a write is refused by SQLite itself.
 package enum ReadOnlyQuery {
+    /// The most rows `run` returns unless told otherwise: a result is held whole in memory
+    /// before it is printed.
+    package static let defaultMaxRows = 100_000
+
     /// Runs one statement on a read-only connection and returns its rows; a statement still
-    /// running after `timeout` is interrupted and is an error that says so.
-    package static func run(_ sql: String, warehouse path: String, timeout: Duration = .seconds(300)) throws(WarehouseError) -> QueryResult {
+    /// running after `timeout` is interrupted and is an error that says so, and so is a result
+    /// of more than `maxRows` rows (nothing of it is returned).
+    package static func run(_ sql: String, warehouse path: String, timeout: Duration = .seconds(300),
+                            maxRows: Int = defaultMaxRows) throws(WarehouseError) -> QueryResult {
         guard FileManager.default.fileExists(atPath: path) else {
             throw WarehouseError(.notFound, path: path, message: "run `partner-audit extract` (or `demo`) first")
         }
+        let opening = try ReadOnlyOpening(path: path)
         do {
             var configuration = GRDB.Configuration()
             configuration.readonly = true
             // So a write's triggers prepare and the write is refused for what it is, not for a missing function.
             configuration.prepareDatabase { db in RowLedger.register(db) }
-            let queue = try DatabaseQueue(path: path, configuration: configuration)
+            let queue = try DatabaseQueue(path: opening.sqlitePath, configuration: configuration)
             let deadline = DispatchWorkItem { queue.interrupt() }
             DispatchQueue.global().asyncAfter(deadline: .now() + Double(timeout.components.seconds) + Double(timeout.components.attoseconds) / 1e18,
                                               execute: deadline)
@@ -38,6 +45,11 @@ package enum ReadOnlyQuery {
                 var rows: [[String?]] = []
                 let cursor = try Row.fetchCursor(statement)
                 while let row = try cursor.next() {
+                    guard rows.count < maxRows else {
+                        throw WarehouseError(.queryFailed, path: path, message: """
+                            the result has more than \(maxRows) rows (--max-rows); add a LIMIT, or raise --max-rows
+                            """)
+                    }
                     rows.append((0..<columns.count).map { index in Self.text(row[index] as DatabaseValue) })
                 }
                 return QueryResult(columns: columns, rows: rows)
@@ -45,12 +57,19 @@ package enum ReadOnlyQuery {
         } catch let error as WarehouseError {
             throw error
         } catch let error as DatabaseError where error.resultCode == .SQLITE_INTERRUPT {
-            throw WarehouseError(.queryFailed, path: path, message: "stopped after \(timeout) (--timeout): the query ran too long")
+            throw WarehouseError(.queryFailed, path: path, message: "stopped after \(Self.seconds(timeout)) (--timeout): the query ran too long")
         } catch let error as DatabaseError where error.resultCode == .SQLITE_READONLY {
             throw WarehouseError(.writeRefused, path: path, message: "the warehouse is opened read-only: \(error.message ?? "write refused")")
         } catch {
             throw WarehouseError(.queryFailed, path: path, underlying: error)
         }
+    }
+
+    /// A duration as `--timeout` gives it: "2 seconds", "1.5 seconds".
+    package static func seconds(_ duration: Duration) -> String {
+        let (whole, fraction) = duration.components
+        let value = fraction == 0 ? "\(whole)" : "\(Double(whole) + Double(fraction) / 1e18)"
+        return value == "1" ? "1 second" : "\(value) seconds"
     }
 
     private static func text(_ value: DatabaseValue) -> String? {

@@ -37,7 +37,8 @@ package final class Warehouse: Sendable {
     }
 
     /// Opens an existing warehouse read-only, for commands that only check it (`verify`):
-    /// nothing is migrated and the file's bytes are never changed.
+    /// nothing is migrated and the file's bytes are never changed. In a folder the user cannot
+    /// write, it is opened as immutable when that is safe (`ReadOnlyOpening`).
     ///
     /// - Throws: `WarehouseError` `.notFound` when there is no file, `.newerSchema` when a
     ///   newer PartnerAudit wrote it, `.cannotOpen` when SQLite cannot open it.
@@ -45,13 +46,14 @@ package final class Warehouse: Sendable {
         guard FileManager.default.fileExists(atPath: path) else {
             throw WarehouseError(.notFound, path: path, message: "nothing to read")
         }
+        let opening = try ReadOnlyOpening(path: path)
         let queue: DatabaseQueue
         do {
             var configuration = GRDB.Configuration()
             configuration.readonly = true
             configuration.busyMode = .timeout(10)
             configuration.prepareDatabase { db in RowLedger.register(db) }
-            queue = try DatabaseQueue(path: path, configuration: configuration)
+            queue = try DatabaseQueue(path: opening.sqlitePath, configuration: configuration)
         } catch {
             throw WarehouseError(.cannotOpen, path: path, underlying: error)
         }

@@ -9,13 +9,15 @@ struct TerminalTextTests {
         let folder = try WorkingFolder()
         _ = try Warehouse(path: folder.path("warehouse.sqlite"))
         let runner = CommandLineRunner(directory: folder.url)
-        let sql = "SELECT char(27) || '[2Jgone' AS ansi, 'abc' || char(8238) || 'fed' AS bidi, 'one' || char(10) || 'two' AS lines, char(155) AS c1"
+        // A column's name is text too (a view's, or the statement's own): an escape sequence in it is shown as a code as well.
+        let sql = "SELECT char(27) || '[2Jgone' AS \"ansi\u{1b}[31m\", 'abc' || char(8238) || 'fed' AS bidi, 'one' || char(10) || 'two' AS lines, char(155) AS c1"
         let table = try await runner.run(["query", "--warehouse", folder.path("warehouse.sqlite"), sql])
         #expect(table.status == 0, "\(table.stderr)")
         #expect(table.stdout.contains(#"\x1b[2Jgone"#))
         #expect(table.stdout.contains(#"abc\u{202e}fed"#))
         #expect(table.stdout.contains("one␤two"))
         #expect(table.stdout.contains(#"\u{009b}"#))
+        #expect(table.stdout.contains(#"ansi\x1b[31m"#), "\(table.stdout)")
         let raw = table.stdout.unicodeScalars.filter { ($0.value < 0x20 && $0 != "\n") || (0x7F...0x9F).contains($0.value) || $0.value == 0x202E }
         #expect(raw.isEmpty, "raw control characters reached the terminal: \(raw.map { String($0.value, radix: 16) })")
 

@@ -15,19 +15,20 @@ struct SecretEchoTests {
     static var basic: String { Data("\(HostileFixture.clientID):\(secret)".utf8).base64EncodedString() }
     static var needles: [String] { [secret, basic, token, "\(HostileFixture.clientID):\(secret)"] }
 
-    /// What each echo may put where: nothing of any needle.
+    /// What each echo may put where: nothing of any needle, in any letter case.
     private func expectNoSecrets(_ fixture: HostileFixture, _ error: (any Error)?, sourceLocation: SourceLocation = #_sourceLocation) throws {
-        let errorText = error.map { "\($0)" } ?? ""
-        let log = fixture.log.text
-        for needle in Self.needles {
+        let needles = Self.needles.map { $0.lowercased() }
+        let errorText = (error.map { "\($0)" } ?? "").lowercased()
+        let log = fixture.log.text.lowercased()
+        for needle in needles {
             #expect(!errorText.contains(needle), "the error holds a secret: \(errorText)", sourceLocation: sourceLocation)
             #expect(!log.contains(needle), "a log line holds a secret:\n\(log)", sourceLocation: sourceLocation)
         }
-        let places = try WarehouseText.places(holding: Self.needles, at: fixture.warehousePath)
+        let places = try WarehouseText.all(at: fixture.warehousePath).filter { value in needles.contains { value.text.lowercased().contains($0) } }.map(\.place)
         #expect(places.isEmpty, "secrets stored in \(places)", sourceLocation: sourceLocation)
         for suffix in ["", "-wal"] {
-            let bytes = FileManager.default.contents(atPath: fixture.warehousePath + suffix) ?? Data()
-            for needle in Self.needles {
+            let bytes = Data((FileManager.default.contents(atPath: fixture.warehousePath + suffix) ?? Data()).map { $0 >= 65 && $0 <= 90 ? $0 + 32 : $0 })
+            for needle in needles {
                 #expect(bytes.range(of: Data(needle.utf8)) == nil, "a secret is in warehouse.sqlite\(suffix)", sourceLocation: sourceLocation)
             }
         }
@@ -91,6 +92,41 @@ struct SecretEchoTests {
         let stored = failed.first?.error ?? ""
         #expect(!stored.contains(String(Self.token.prefix(6))), "\(stored)")
         try expectNoSecrets(fixture, error)
+    }
+
+    @Test("Echoes lower- and upper-cased: the token endpoint's error and an API's body carry the secret, the Basic value and the token case-changed; all redacted")
+    func caseChangedEchoes() async throws {
+        let server = try await HostileServer.start { router in
+            router.post("/oauth/token", use: HostileServer.issuing(Self.token))
+            router.get("/api/v2/oauth/clients", use: HostileServer.emptyListing)
+            router.get("/api/v2/auditlogs") { request, _ in
+                let header = request.headers[.authorization] ?? ""
+                let echo = "you sent \(header.lowercased()) and \(header.uppercased()); secret \(Self.secret.lowercased()) \(Self.basic.uppercased())"
+                return HostileServer.json(.badRequest, #"{"message":"\#(echo)"}"#)
+            }
+        }
+        let fixture = HostileFixture(server: server)
+        defer { Task { await fixture.tearDown() } }
+        let warehouse = try Warehouse(path: fixture.warehousePath)
+        let extractor = fixture.extractor(api: try fixture.api(secret: Self.secret), warehouse: warehouse)
+        let error = await #expect(throws: ExtractionError.self) { try await extractor.run() }
+        #expect(error?.underlying.code == .unexpectedStatus(400))
+        #expect(error?.description.contains("you sent bearer \(SecretRedactor.marker) and BEARER \(SecretRedactor.marker)") == true, "\(error.map { "\($0)" } ?? "")")
+        try expectNoSecrets(fixture, error)
+
+        let refusing = try await HostileServer.start { router in
+            router.post("/oauth/token") { request, _ in
+                let header = request.headers[.authorization] ?? ""
+                return HostileServer.json(.badRequest, #"{"error":"invalid_client \#(Self.secret.uppercased()) \#(header.lowercased())"}"#)
+            }
+        }
+        let second = HostileFixture(server: refusing)
+        defer { Task { await second.tearDown() } }
+        let refused = await #expect(throws: SourceError.self) {
+            try await second.extractor(api: try second.api(secret: Self.secret), warehouse: try Warehouse(path: second.warehousePath)).run()
+        }
+        #expect(refused?.code == .credentialsRefused)
+        try expectNoSecrets(second, refused)
     }
 
     @Test("An error text of megabytes is stored cut to 2,000 characters with a marker")

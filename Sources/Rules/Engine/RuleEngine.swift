@@ -89,11 +89,13 @@ package struct RuleEngine: Sendable {
     /// Evaluates and stores: new findings start, found ones stay open, missing ones are resolved.
     ///
     /// A broken chain is stored like any finding (AT-2, critical) and handed back in the
-    /// result, so the caller can refuse to go on.
+    /// result, so the caller can refuse to go on; over a broken chain nothing is resolved (what
+    /// tampered rows no longer show is not taken as fixed).
     package func evaluate(asOf: Int64, policyDigest: String, startedAt: Date, now: Date) async throws -> EvaluationResult {
         let (found, chain) = try await judged(asOf: asOf)
         let lookbackFrom = asOf - .days(policy.lookbackDays)
-        let summary = try await warehouse.recordEvaluation(found, asOf: asOf, lookbackFrom: lookbackFrom, policyDigest: policyDigest, startedAt: startedAt, at: now)
+        let summary = try await warehouse.recordEvaluation(found, asOf: asOf, lookbackFrom: lookbackFrom, policyDigest: policyDigest,
+                                                           startedAt: startedAt, at: now, resolvingMissing: chain.isIntact)
         logger.info("evaluation \(summary.evaluationID): \(summary.found) findings (\(summary.new) new, \(summary.stillOpen) still open, \(summary.resolvedDescription), \(summary.waived) waived)")
         return EvaluationResult(summary: summary, findings: found, chain: chain)
     }

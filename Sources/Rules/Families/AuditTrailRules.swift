@@ -29,13 +29,45 @@ package enum AuditTrailRules {
         coverage.filter { !$0.complete && $0.toMillis > gap.fromMillis && $0.fromMillis < gap.toMillis }
     }
 
-    /// AT-1: part of the audited stretch (`EvaluationContext.audited`) was never extracted, or its window failed.
+    /// The complete windows overlapping `judged` that left events out because they could not be
+    /// read, unless a later complete window that left nothing out read the same time again.
+    package static func windowsLeavingOut(_ judged: TimeWindow, in coverage: [CoverageWindow]) -> [CoverageWindow] {
+        let complete = coverage.filter(\.complete)
+        return complete.filter { window in
+            guard !window.rejected.isEmpty, window.toMillis > judged.fromMillis, window.fromMillis < judged.toMillis else { return false }
+            return !complete.contains { later in
+                later.rejected.isEmpty && (later.runID, later.finishedAt) > (window.runID, window.finishedAt)
+                    && later.fromMillis <= window.fromMillis && later.toMillis >= window.toMillis
+            }
+        }
+    }
+
+    /// AT-1: part of the audited stretch (`EvaluationContext.audited`) was never extracted, or its
+    /// window failed, or events the source sent for it could not be read and were left out.
     struct CoverageGap: Rule {
         let id = "AT-1"
         func evaluate(_ context: EvaluationContext) async throws -> [RuleHit] {
             let judged = context.audited
             guard !judged.isEmpty else { return [] }
-            return AuditTrailRules.gaps(in: judged, coverage: context.facts.coverage).map { gap in
+            return gapHits(judged, context) + leftOutHits(judged, context)
+        }
+
+        private func leftOutHits(_ judged: TimeWindow, _ context: EvaluationContext) -> [RuleHit] {
+            AuditTrailRules.windowsLeavingOut(judged, in: context.facts.coverage).map { window in
+                let count = window.rejected.count
+                let from = Timestamp.format(milliseconds: window.fromMillis)
+                let to = Timestamp.format(milliseconds: window.toMillis)
+                let named = window.rejected.prefix(3).map(\.description).joined(separator: "; ")
+                return RuleHit(client: nil, subject: "\(from)/\(to) left out", severity: .high,
+                    detail: "\(count) event\(count == 1 ? "" : "s") the source sent for \(from) to \(to) could not be read and "
+                        + "\(count == 1 ? "was" : "were") left out (\(named)\(count > 3 ? "; …" : "")): there is no evidence of "
+                        + "\(count == 1 ? "it" : "them"); the rest of the window was stored.",
+                    evidence: Evidence(counts: ["leftOutEvents": count]))
+            }
+        }
+
+        private func gapHits(_ judged: TimeWindow, _ context: EvaluationContext) -> [RuleHit] {
+            AuditTrailRules.gaps(in: judged, coverage: context.facts.coverage).map { gap in
                 let failed = AuditTrailRules.failedWindows(overlapping: gap, in: context.facts.coverage)
                 let reason = failed.isEmpty
                     ? "was never extracted"

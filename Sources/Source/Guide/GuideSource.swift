@@ -55,6 +55,7 @@ package struct GuideSource: AuditSource {
             ("from", Timestamp.format(milliseconds: window.fromMillis)), ("to", Timestamp.format(milliseconds: window.toMillis)),
         ], label: label), label: label)
         var events: [AuditEvent] = []
+        var rejected: [RejectedEvent] = []
         events.reserveCapacity(page.entities.count)
         for (entity, text) in zip(page.entities, page.entityTexts) {
             do {
@@ -65,12 +66,13 @@ package struct GuideSource: AuditSource {
                 }
                 events.append(event)
             } catch {
-                throw SourceError(.malformedResponse, request: "GET /api/v2/auditlogs (\(label))", message: "\(error)")
+                // One event that cannot be read is left out and recorded, not a reason to stop the window.
+                rejected.append(RejectedEvent(json: entity, error: error))
             }
         }
         let pageCount = page.int("pageCount") ?? pageNumber
         let isLast = page.entities.count < pageSize || pageNumber >= pageCount
         let next = isLast ? nil : PageCursor(value: String(pageNumber + 1), label: "page \(pageNumber + 1)")
-        return EventPage(events: events, next: next, windowTotal: page.int("total"))
+        return EventPage(events: events, next: next, windowTotal: page.int("total"), rejected: rejected)
     }
 }

@@ -34,7 +34,10 @@ struct LiveAuditQuery: Sendable {
 
     /// One page of a succeeded transaction's results (from a download when the platform
     /// redirects a large page, `AuditResultsPage`); `next` is `nil` on the last page.
-    func results(_ transaction: String, cursor: String?, label: String) async throws -> (events: [AuditEvent], next: String?, downloaded: Bool) {
+    /// A message that cannot be read is left out and returned among `rejected`.
+    func results(_ transaction: String, cursor: String?, label: String) async throws
+        -> (events: [AuditEvent], rejected: [RejectedEvent], next: String?, downloaded: Bool)
+    {
         var query = [("pageSize", String(pageSize)), ("allowRedirect", "true")]
         if let cursor { query.append(("cursor", cursor)) }
         let path = "/api/v2/audits/query/\(APIClient.pathSegment(transaction))/results"
@@ -42,15 +45,16 @@ struct LiveAuditQuery: Sendable {
         let page = try await AuditResultsPage.read(
             try await api.call(.GET, path, query: query, label: label, returnsRedirect: true), api: api, request: request, label: label)
         var events: [AuditEvent] = []
+        var rejected: [RejectedEvent] = []
         events.reserveCapacity(page.messages.count)
         for message in page.messages {
             do {
                 events.append(try AuditEvent(liveJSON: message))
             } catch {
-                throw SourceError(.malformedResponse, request: page.downloaded ? "download of \(request)" : request, message: "\(error)")
+                rejected.append(RejectedEvent(json: message, error: error))
             }
         }
-        return (events, page.cursor, page.downloaded)
+        return (events, rejected, page.cursor, page.downloaded)
     }
 
     private func submit(_ interval: TimeWindow) async throws -> String {

@@ -66,15 +66,16 @@ package struct LiveSource: AuditSource {
             position.transactionID = try await query.run(interval)
         }
         let label = "\(position.pageCursor(intervals: intervals.count).label), \(interval)"
-        let (events, nextCursor, downloaded) = try await query.results(position.transactionID, cursor: position.resultsCursor, label: label)
-        for event in events where event.timestampMillis < interval.fromMillis || event.timestampMillis >= interval.toMillis {
-            throw SourceError(.malformedResponse, request: "audit query results (\(label))",
-                              message: "audit message \(event.id) at \(event.timestamp) lies outside the queried interval")
-        }
+        let (read, unreadable, nextCursor, downloaded) = try await query.results(position.transactionID, cursor: position.resultsCursor, label: label)
+        // A message outside the queried interval is the platform's mistake: left out and recorded, like one that cannot be read.
+        let events = read.filter { $0.timestampMillis >= interval.fromMillis && $0.timestampMillis < interval.toMillis }
+        let rejected = unreadable + read.filter { $0.timestampMillis < interval.fromMillis || $0.timestampMillis >= interval.toMillis }
+            .map { RejectedEvent(id: $0.id, reason: "field 'eventDate' \($0.timestamp) lies outside the queried interval \(interval)") }
         let next: LiveCursor? =
             if let nextCursor { LiveCursor(interval: position.interval, transactionID: position.transactionID, resultsCursor: nextCursor, page: position.page + 1) }
             else if position.interval + 1 < intervals.count { LiveCursor(interval: position.interval + 1) }
             else { nil }
-        return EventPage(events: events, next: next?.pageCursor(intervals: intervals.count), windowTotal: nil, fetches: downloaded ? 2 : 1)
+        return EventPage(events: events, next: next?.pageCursor(intervals: intervals.count), windowTotal: nil, fetches: downloaded ? 2 : 1,
+                         rejected: rejected)
     }
 }

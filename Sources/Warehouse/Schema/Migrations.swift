@@ -41,11 +41,22 @@ enum Migrations {
             try GrantRegistryTable.create(db)
             try RowLedger.govern(db, table: GrantRegistryTable.name)
         }
+        migrator.registerMigration("v11-window-rejected-events") { db in
+            try addWindowRejectedEvents(db)
+        }
         return migrator
     }
 
     /// Which source committed each extraction window: the audit log's windows are the coverage
     /// AT-1 judges; a gateway batch's window only records where the chain stood after it.
+    /// The events of a window the source sent that could not be read (`RejectedEvent`): left out
+    /// so the rest of the window is stored, and kept here as JSON (`[{"id": …, "reason": …}]`,
+    /// NULL when none) for AT-1 and the record. Under the ledger like the rest of the row.
+    private static func addWindowRejectedEvents(_ db: Database) throws {
+        try db.execute(sql: "ALTER TABLE extraction_window ADD COLUMN rejected_json TEXT")
+        try RowLedger.govern(db, table: "extraction_window")
+    }
+
     private static func addWindowSource(_ db: Database) throws {
         try db.execute(sql: "ALTER TABLE extraction_window ADD COLUMN source TEXT NOT NULL DEFAULT 'audit-log'")
         try RowLedger.govern(db, table: "extraction_window")

@@ -25,24 +25,34 @@ extension Warehouse {
     /// Either all of it is stored or none of it: a run killed at any instant loses nothing and
     /// stores nothing twice.
     package func commitWindow(
-        runID: Int64, window: TimeWindow, pages: Int, requests: Int, events: [AuditEvent], advancesWatermark: Bool, at now: Date
+        runID: Int64, window: TimeWindow, pages: Int, requests: Int, events: [AuditEvent], rejected: [RejectedEvent] = [],
+        advancesWatermark: Bool, at now: Date
     ) async throws -> WindowCommit {
         try await commitWindow(
-            runID: runID, window: window, pages: pages, requests: requests, events: try PreparedEvents(events),
+            runID: runID, window: window, pages: pages, requests: requests, events: try PreparedEvents(events), rejected: rejected,
             advancesWatermark: advancesWatermark, at: now)
     }
 
     /// Stores one extracted window whose events were prepared outside the transaction (see
     /// `PreparedEvents`): the extractor's path, which keeps the single writer's work per row to
     /// hashing and SQLite.
+    ///
+    /// `rejected`: events of the window the source sent that could not be read, left out of
+    /// `events` and recorded with the window (`rejected_json`).
     package func commitWindow(
-        runID: Int64, window: TimeWindow, pages: Int, requests: Int, events: PreparedEvents, advancesWatermark: Bool, at now: Date
+        runID: Int64, window: TimeWindow, pages: Int, requests: Int, events: PreparedEvents, rejected: [RejectedEvent] = [],
+        advancesWatermark: Bool, at now: Date
     ) async throws -> WindowCommit {
-        try await database.write { db in
+        let rejectedJSON = rejected.isEmpty ? nil : RejectedEvent.jsonText(rejected)
+        return try await database.write { db in
             let finishedAt = Timestamp.format(now)
             try db.execute(
-                sql: "INSERT INTO extraction_window (run_id, from_ts, to_ts, status, pages, events_seen, finished_at) VALUES (?, ?, ?, 'complete', ?, ?, ?)",
-                arguments: [runID, Timestamp.format(milliseconds: window.fromMillis), Timestamp.format(milliseconds: window.toMillis), pages, events.count, finishedAt])
+                sql: """
+                    INSERT INTO extraction_window (run_id, from_ts, to_ts, status, pages, events_seen, finished_at, rejected_json)
+                    VALUES (?, ?, ?, 'complete', ?, ?, ?, ?)
+                    """,
+                arguments: [runID, Timestamp.format(milliseconds: window.fromMillis), Timestamp.format(milliseconds: window.toMillis), pages,
+                            events.count, finishedAt, rejectedJSON])
             let windowID = db.lastInsertedRowID
             let (stored, seq, head) = try Self.appendChained(db, events, windowID: windowID)
             try db.execute(

@@ -14,6 +14,8 @@ package struct CoverageWindow: Sendable, Hashable {
     package var runID: Int64
     package var events: Int
     package var finishedAt: String
+    /// Events of a complete window the source sent that could not be read, left out.
+    package var rejected: [RejectedEvent] = []
 }
 
 /// Where the hash chain stood: a row number and that row's hash (hex).
@@ -39,13 +41,14 @@ extension Warehouse {
     package func coverage(of window: TimeWindow) async throws -> [CoverageWindow] {
         try await database.read { db in
             try Row.fetchAll(db, sql: """
-                SELECT from_ts, to_ts, status, error, run_id, events_stored, finished_at FROM extraction_window
+                SELECT from_ts, to_ts, status, error, run_id, events_stored, finished_at, rejected_json FROM extraction_window
                 WHERE source = 'audit-log' AND to_ts > ? AND from_ts < ? ORDER BY from_ts, id
                 """, arguments: window.sqlArguments).compactMap { row in
                 guard let from = Timestamp.parseMilliseconds(row["from_ts"] as String),
                       let to = Timestamp.parseMilliseconds(row["to_ts"] as String) else { return nil }
                 return CoverageWindow(fromMillis: from, toMillis: to, complete: (row["status"] as String) == "complete",
-                                      error: row["error"], runID: row["run_id"], events: row["events_stored"], finishedAt: row["finished_at"])
+                                      error: row["error"], runID: row["run_id"], events: row["events_stored"], finishedAt: row["finished_at"],
+                                      rejected: RejectedEvent.decoding(row["rejected_json"]))
             }
         }
     }

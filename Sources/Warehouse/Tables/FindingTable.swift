@@ -18,10 +18,16 @@ package struct LifecycleSummary: Sendable, Equatable {
     package var waived = 0
     /// Of the resolved: per-client findings folded into an organisation-wide one found now.
     package var folded = 0
+    /// Open or waived before, not found this time, and left as they were: the evaluation read a
+    /// warehouse whose chain is broken, so what it no longer shows is not taken as fixed.
+    package var keptOnBrokenChain = 0
 
-    /// "3 resolved", or "28 resolved (25 folded into organisation-wide findings)".
+    /// "3 resolved", "28 resolved (25 folded into organisation-wide findings)", or
+    /// "0 resolved (2 not found kept as they were: the chain is broken)".
     package var resolvedDescription: String {
-        folded == 0 ? "\(resolved) resolved" : "\(resolved) resolved (\(folded) folded into organisation-wide findings)"
+        var text = folded == 0 ? "\(resolved) resolved" : "\(resolved) resolved (\(folded) folded into organisation-wide findings)"
+        if keptOnBrokenChain > 0 { text += " (\(keptOnBrokenChain) not found kept as they were: the chain is broken)" }
+        return text
     }
 }
 
@@ -46,8 +52,14 @@ extension Warehouse {
     /// found again are resolved — kept, never deleted. A client's finding that an
     /// organisation-wide one found now covers (same rule and subject, the client among those it
     /// affects) is resolved with a note naming it.
+    ///
+    /// - Parameter resolvingMissing: false when the findings rest on a warehouse whose chain is
+    ///   broken: a finding not found again is then left as it was (counted in
+    ///   `keptOnBrokenChain`), since rows changed behind the tool's back — a client's `*` scope
+    ///   removed, a window planted over a gap — must not resolve what they hid.
     package func recordEvaluation(
-        _ found: [Finding], asOf: Int64, lookbackFrom: Int64, policyDigest: String, startedAt: Date, at now: Date
+        _ found: [Finding], asOf: Int64, lookbackFrom: Int64, policyDigest: String, startedAt: Date, at now: Date,
+        resolvingMissing: Bool = true
     ) async throws -> LifecycleSummary {
         try await database.write { db in
             let asOfText = Timestamp.format(milliseconds: asOf)
@@ -93,6 +105,10 @@ extension Warehouse {
                 try change.execute(arguments: [evaluationID, finding.fingerprint, finding.status == .waived ? "waived" : what])
             }
             for (fingerprint, state) in previous where state.status != FindingStatus.resolved.rawValue && !seen.contains(fingerprint) {
+                guard resolvingMissing else {
+                    summary.keptOnBrokenChain += 1
+                    continue
+                }
                 let note = folding[state.key].map(FoldingKey.note)
                 try db.execute(sql: "UPDATE finding SET status = 'resolved', resolved_at = ?, evaluation_id = ?, resolution_note = ? WHERE fingerprint = ?",
                                arguments: [asOfText, evaluationID, note, fingerprint])

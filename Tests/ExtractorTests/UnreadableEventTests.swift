@@ -1,0 +1,71 @@
+import Extractor
+import Foundation
+import Hummingbird
+import PartnerAuditCore
+import Source
+import Testing
+import TestSupport
+import Warehouse
+
+@Suite("An event that cannot be read is left out and recorded; the rest of its window is stored and extraction goes on")
+struct UnreadableEventTests {
+    /// A guide server: the first window's page holds one good event and three that cannot be read
+    /// (no id, a time that is not one, a time outside the window); every other window one good event.
+    private func server() async throws -> HostileServer {
+        try await HostileServer.start { router in
+            router.post("/oauth/token", use: HostileServer.issuing("unreadable-token"))
+            router.get("/api/v2/oauth/clients", use: HostileServer.emptyListing)
+            router.get("/api/v2/auditlogs") { request, _ in
+                let from = request.uri.queryParameters["from"].map(String.init) ?? ""
+                var entities = [guideEvent("good-\(from.prefix(10))", at: request)]
+                if from.hasPrefix("2026-09-29") {
+                    entities += [
+                        guideEvent("", at: request),
+                        guideEvent("bad-time", at: request).replacingOccurrences(of: from, with: "2026-13-45T99:99:99Z"),
+                        guideEvent("elsewhere", at: request).replacingOccurrences(of: from, with: "2020-01-01T00:00:00.000Z"),
+                    ]
+                }
+                return guidePage(entities, page: 1, pageCount: 1, total: entities.count)
+            }
+        }
+    }
+
+    @Test("Three bad events of one window: left out, named in the summary and on the window's record; every window commits")
+    func badEventsAreLeftOut() async throws {
+        let fixture = HostileFixture(server: try await server())
+        defer { Task { await fixture.tearDown() } }
+        let warehouse = try Warehouse(path: fixture.warehousePath)
+        let summary = try await fixture.extractor(api: try fixture.api(), warehouse: warehouse, pageSize: 100).run()
+        #expect(summary.windows == 2)
+        #expect(try await warehouse.eventIDs().sorted() == ["good-2026-09-29", "good-2026-09-30"])
+
+        let audit = try #require(summary.sources.first { $0.source == .auditLog })
+        #expect(audit.itemsRejected == 3)
+        #expect(audit.rejections.count == 3)
+        #expect(audit.rejections.contains { $0.contains("(no id): field 'id' is missing or empty") }, "\(audit.rejections)")
+        #expect(audit.rejections.contains { $0.contains("bad-time: field 'timestamp' is not an ISO 8601 UTC time") })
+        #expect(audit.rejections.contains { $0.contains("elsewhere: field 'timestamp' 2020-01-01T00:00:00.000Z lies outside the requested window") })
+
+        let coverage = try await warehouse.coverage(of: TimeWindow(fromMillis: 0, toMillis: 1 << 50))
+        #expect(coverage.allSatisfy { $0.complete })
+        #expect(coverage.map(\.rejected.count) == [3, 0])
+        #expect(coverage.first?.rejected.map(\.id) == [nil, "bad-time", "elsewhere"])
+        #expect(try await warehouse.verifyChain().firstBreak == nil, "the record of what was left out is under the ledger too")
+    }
+
+    @Test("More bad events in one window than the bound: the window fails as before, naming the first, and nothing of it is stored")
+    func tooManyBadEventsFailTheWindow() async throws {
+        let fixture = HostileFixture(server: try await server())
+        defer { Task { await fixture.tearDown() } }
+        let warehouse = try Warehouse(path: fixture.warehousePath)
+        var settings = fixture.settings()
+        settings.maxRejectedPerWindow = 2
+        let error = await #expect(throws: ExtractionError.self) {
+            try await fixture.extractor(api: try fixture.api(), warehouse: warehouse, pageSize: 100, settings: settings).run()
+        }
+        #expect(error?.underlying.code == .malformedResponse)
+        #expect(error?.description.contains("more than 2 events of the window cannot be read (the first: (no id): field 'id' is missing or empty)") == true,
+                "\(error.map { "\($0)" } ?? "")")
+        #expect(try await warehouse.eventIDs().isEmpty)
+    }
+}

@@ -32,8 +32,11 @@ struct ExtractionJob {
             requestDeadline: .seconds(source.requestTimeoutSeconds), clock: clock, logger: logger)
         let progress = ProgressDisplay(logger: logger, terminal: Console.stderrIsTerminal && !quiet)
         let platform = adapter(api: api)
+        // The sources run side by side: each over a client of its own under the one budget, so
+        // each line of the run's record counts its own requests.
         let auditLog = AuditLogSource(
-            source: platform, warehouse: warehouse, clock: clock, settings: settings, logger: logger, onWindow: progress.windowCommitted)
+            source: adapter(api: api.withOwnCounts()), warehouse: warehouse, clock: clock, settings: settings, logger: logger,
+            onWindow: progress.windowCommitted)
         let extractor = Extractor(
             platform: platform,
             sources: [auditLog] + usageSources(api: api, warehouse: warehouse, settings: settings, logger: logger)
@@ -60,17 +63,17 @@ struct ExtractionJob {
         }
     }
 
-    /// The live platform's API Usage service (source-api.md section 5), read after the audit log; none in the guide dialect.
+    /// The live platform's API Usage service (source-api.md section 5), read beside the audit log; none in the guide dialect.
     private func usageSources(api: APIClient, warehouse: Warehouse, settings: ExtractionSettings, logger: Logger) -> [any ExtractionSource] {
         guard configuration.source.resolvedDialect == .live else { return [] }
         let usage = APIUsageSettings(firstRunLookback: settings.firstRunLookback)
         var polling = LiveUsageQuery.defaultPolling
         polling.firstDelay = .seconds(configuration.source.usageFirstPollSeconds)
-        let query = LiveUsageQuery(api: api, polling: polling, clock: clock)
+        let query = LiveUsageQuery(api: api.withOwnCounts(), polling: polling, clock: clock)
         return [APIUsageSource(query: query, warehouse: warehouse, clock: clock, settings: usage, logger: logger)]
     }
 
-    /// The partner gateway's access logs (source-api.md section 6), read last; none unless `gateway:` names some.
+    /// The partner gateway's access logs (source-api.md section 6), read beside the others; none unless `gateway:` names some.
     private func gatewaySources(warehouse: Warehouse, logger: Logger) -> [any ExtractionSource] {
         guard !configuration.gateway.isEmpty else { return [] }
         return [GatewaySource(logs: configuration.gateway, warehouse: warehouse, clock: clock, logger: logger)]

@@ -3,9 +3,12 @@ import PartnerAuditCore
 import Warehouse
 
 /// The seam of the extraction: one kind of data the extractor reads into the warehouse — the
-/// audit log today (`AuditLogSource`, either dialect); the API Usage service and gateway logs
-/// next. A new source is a new adapter of this protocol and nothing else: the extractor gives
-/// each its own line in the run's record (`extraction_source`) and each keeps its own checkpoints.
+/// audit log (`AuditLogSource`, either dialect), the API Usage service (`APIUsageSource`), the
+/// gateway logs (`GatewaySource`). A new source is a new adapter of this protocol and nothing
+/// else: the extractor runs the sources of a run side by side, gives each its own line in the
+/// run's record (`extraction_source`), and each keeps its own checkpoints and commits its own
+/// parts (a source that sends requests does so over an API client of its own made from the
+/// run's, `APIClient.withOwnCounts()`: the one budget, its own count).
 package protocol ExtractionSource: Sendable {
     /// Names its line in the run's record and its checkpoints.
     var name: SourceName { get }

@@ -14,7 +14,7 @@ package struct ExtractionSummary: Sendable, Equatable {
     package var fixedRequests = 0
     /// The organisation's known-grant registries as this run read them (none in the guide dialect).
     package var registries: [GrantRegistryRead] = []
-    /// Each source's line, in the order they ran.
+    /// Each source's line, in the order of the extractor's sources (they run side by side).
     package var sources: [SourceSummary] = []
 
     /// The fewest requests the run could have made: its fixed reads, and each source's minimum.
@@ -37,7 +37,8 @@ package struct WindowProgress: Sendable {
     package var pages: Int
     package var seen: Int
     package var stored: Int
-    /// Totals of the run so far.
+    /// Totals of the source so far: its events stored, its pages, and the requests its API client
+    /// sent (its own when it has a client of its own beside the other sources', `APIClient.withOwnCounts()`).
     package var totalEventsStored: Int
     package var totalPages: Int
     package var requests: Int

@@ -4,9 +4,13 @@ import PartnerAuditCore
 import Source
 import Warehouse
 
-/// Source → warehouse: a snapshot of every OAuth client, then each source of the extraction
-/// (`ExtractionSource`) in turn, each with its own line in the run's record and its own
-/// checkpoints.
+/// Source → warehouse: a snapshot of every OAuth client, then the sources of the extraction
+/// (`ExtractionSource`) side by side, each with its own line in the run's record and its own
+/// checkpoints and commits.
+///
+/// The sources' requests all go through the one API client's pacer, so the budget's even
+/// spacing and a 429's hold cover every request in flight together; while one source waits on
+/// the platform (an audit query running, a usage query polled), the others' requests go out.
 ///
 /// What each source commits stays committed whatever happens after: a run killed at any
 /// instant and started again stores exactly what an uninterrupted run would.
@@ -18,7 +22,10 @@ package struct Extractor: Sendable {
     private let clock: any WallClock
     private let logger: Logger
 
-    /// Reads `platform`'s clients, then `sources` in order.
+    /// Reads `platform`'s clients, then `sources` side by side (their lines recorded in this order).
+    ///
+    /// Each source that sends requests should have its own API client made from `platform`'s
+    /// (`APIClient.withOwnCounts()`): the same budget, and its requests counted on their own for its line.
     package init(platform: any AuditSource, sources: [any ExtractionSource], warehouse: Warehouse, clock: any WallClock, logger: Logger) {
         self.platform = platform
         self.sources = sources
@@ -40,8 +47,9 @@ package struct Extractor: Sendable {
     /// less its overlap, or its retention on a first run) to `until` (default: now less the lag).
     ///
     /// Only a run without `until` moves the checkpoints: an explicit range is a backfill. A
-    /// source that fails is recorded as failed and the others still run; the run then fails
-    /// with the first source's error (cancellation stops at once).
+    /// source that fails is recorded as failed and the others run on; once all have ended the run
+    /// fails with the error of the first (in `sources`' order) that failed. Cancellation stops
+    /// every source at once.
     package func run(since: Date? = nil, until: Date? = nil) async throws -> ExtractionSummary {
         let started = clock.now
         var plans: [TimeWindow] = []
@@ -62,17 +70,7 @@ package struct Extractor: Sendable {
             summary.registries = try await recordRegistries(runID: runID)
             summary.fixedRequests = platform.requestCounts.requests
             try await warehouse.addRequests(runID: runID, summary.fixedRequests, clients: clients.count)
-            var firstFailure: (any Error)?
-            for (source, plan) in zip(sources, plans) {
-                do {
-                    summary.sources.append(try await extract(source, plan, runID: runID, advancesCheckpoint: until == nil, started: started))
-                } catch is CancellationError {
-                    throw CancellationError()
-                } catch {
-                    firstFailure = firstFailure ?? error
-                }
-            }
-            if let firstFailure { throw firstFailure }
+            summary.sources = try await extractSideBySide(plans, runID: runID, advancesCheckpoint: until == nil, started: started)
         } catch {
             let message = Self.failureText(error)
             try? await warehouse.finishRun(runID, error: message, at: clock.now)
@@ -98,9 +96,39 @@ package struct Extractor: Sendable {
         return reads
     }
 
-    /// One source's part of the run, between its line's start and finish.
+    /// Starts every source's line (in `sources`' order, as the record lists them), then runs the
+    /// sources side by side; returns their summaries in that order once all have ended.
+    ///
+    /// - Throws: `CancellationError` as soon as a source is cancelled (every source is cancelled
+    ///   with it), or when one failed while the run was being cancelled; else the error of the
+    ///   first source in that order that failed.
+    private func extractSideBySide(_ plans: [TimeWindow], runID: Int64, advancesCheckpoint: Bool, started: Date) async throws -> [SourceSummary] {
+        for (source, plan) in zip(sources, plans) {
+            try await warehouse.startSource(source.name, runID: runID, range: plan, at: clock.now)
+        }
+        let outcomes = try await withThrowingTaskGroup(of: (Int, Result<SourceSummary, any Error>).self) { group in
+            for (index, (source, plan)) in zip(sources, plans).enumerated() {
+                group.addTask {
+                    do {
+                        return (index, .success(try await extract(source, plan, runID: runID, advancesCheckpoint: advancesCheckpoint, started: started)))
+                    } catch {
+                        return (index, .failure(error))
+                    }
+                }
+            }
+            var outcomes = [Result<SourceSummary, any Error>?](repeating: nil, count: sources.count)
+            for try await (index, outcome) in group {
+                if case .failure(let error) = outcome, error is CancellationError { throw CancellationError() }
+                outcomes[index] = outcome
+            }
+            return outcomes.compactMap { $0 }
+        }
+        for case .failure in outcomes where Task.isCancelled { throw CancellationError() }
+        return try outcomes.map { try $0.get() }
+    }
+
+    /// One source's part of the run, up to its line's finish.
     private func extract(_ source: any ExtractionSource, _ plan: TimeWindow, runID: Int64, advancesCheckpoint: Bool, started: Date) async throws -> SourceSummary {
-        try await warehouse.startSource(source.name, runID: runID, range: plan, at: clock.now)
         do {
             let part = try await source.extract(plan, runID: runID, advancesCheckpoint: advancesCheckpoint, started: started)
             try await warehouse.finishSource(source.name, runID: runID, error: nil, at: clock.now)

@@ -4,7 +4,6 @@ import Logging
 import NIOCore
 import NIOHTTP1
 import PartnerAuditCore
-import Synchronization
 
 /// HTTP to the source with everything a polite, robust client needs, in one place for both
 /// dialects: the bearer token (refreshed once on 401), the request budget, and bounded retries
@@ -21,7 +20,8 @@ package final class APIClient: Sendable {
     package let logger: Logger
     /// Knows the credentials and every token issued; every error leaving the Source layer passes through it.
     package let redactor: SecretRedactor
-    private let counters = Mutex(RequestCounters())
+    /// This client's own tally first, then those of the clients it was made from (`withOwnCounts()`).
+    private let tallies: [RequestTally]
 
     package init(
         endpoint: SourceEndpoint, credentials: Credentials, httpClient: HTTPClient, requestsPerMinute: Int,
@@ -37,6 +37,29 @@ package final class APIClient: Sendable {
         self.deadline = RequestDeadline(requestDeadline)
         self.clock = clock
         self.logger = logger.redacting(with: redactor)
+        self.tallies = [RequestTally()]
+    }
+
+    /// A client over the same connections, token, budget and retries as `other`, counting into `tallies`.
+    private init(sharing other: APIClient, tallies: [RequestTally]) {
+        endpoint = other.endpoint
+        httpClient = other.httpClient
+        redactor = other.redactor
+        tokens = other.tokens
+        pacer = other.pacer
+        retry = other.retry
+        deadline = other.deadline
+        clock = other.clock
+        logger = other.logger
+        self.tallies = tallies
+    }
+
+    /// A client for one part of the work that runs beside others (a source of the extraction):
+    /// the same connections, token, pacer and retries as this one, so the budget's spacing and a
+    /// 429's hold cover both, and its requests counted in this client's `counts` too, but also on
+    /// their own in its `counts`, so the part knows which requests were its own.
+    package func withOwnCounts() -> APIClient {
+        APIClient(sharing: self, tallies: [RequestTally()] + tallies)
     }
 
     /// The most bytes one answer's body may hold: 16 MiB, over 30 KB for each of a page's at most
@@ -52,8 +75,9 @@ package final class APIClient: Sendable {
         return HTTPClient(eventLoopGroupProvider: .singleton, configuration: configuration)
     }
 
-    /// Requests sent so far (every attempt, token requests included), and how many were answered 429.
-    package var counts: RequestCounters { counters.withLock { $0 } }
+    /// Requests sent so far (every attempt, token requests included), and how many were answered 429:
+    /// this client's and those of every client made from it (`withOwnCounts()`).
+    package var counts: RequestCounters { tallies[0].counts }
 
     /// Fetches the access token now, so a credentials problem surfaces before any other work.
     package func authenticate() async throws {
@@ -188,7 +212,7 @@ package final class APIClient: Sendable {
         var lastProblem = ""
         for attempt in 1...retry.maxAttempts {
             try await pacer.acquire()
-            counters.withLock { $0.requests += 1 }
+            count { $0.requests += 1 }
             var retryAfter: Duration?
             do {
                 let answer = try await deadline.run(description) { [httpClient] in
@@ -198,7 +222,7 @@ package final class APIClient: Sendable {
                 }
                 switch answer.status {
                 case 429:
-                    counters.withLock { $0.rateLimited += 1 }
+                    count { $0.rateLimited += 1 }
                     retryAfter = answer.retryAfter(now: clock.now) ?? .seconds(1)
                     if let retryAfter, retryAfter > retry.maxRetryAfter {
                         throw SourceError(.retriesExhausted, request: description,
@@ -206,7 +230,7 @@ package final class APIClient: Sendable {
                     }
                     lastProblem = "HTTP 429 (rate limited)"
                 case 500, 502, 503, 504:
-                    counters.withLock { $0.serverErrors += 1 }
+                    count { $0.serverErrors += 1 }
                     lastProblem = "HTTP \(answer.status)"
                 default:
                     return answer
@@ -218,7 +242,7 @@ package final class APIClient: Sendable {
             } catch is CancellationError {
                 throw CancellationError()
             } catch {
-                counters.withLock { $0.connectionFailures += 1 }
+                count { $0.connectionFailures += 1 }
                 lastProblem = "connection failed (\(error))"
             }
             guard attempt < retry.maxAttempts else { break }
@@ -228,6 +252,11 @@ package final class APIClient: Sendable {
             try await clock.sleep(for: delay)
         }
         throw SourceError(.retriesExhausted, request: description, message: "\(lastProblem) after \(retry.maxAttempts) attempts")
+    }
+
+    /// Counts one request's outcome in this client's tally and in those of the clients it was made from.
+    private func count(_ change: (inout RequestCounters) -> Void) {
+        for tally in tallies { tally.record(change) }
     }
 
     /// One path segment, percent-encoded (an id from the source is untrusted text).

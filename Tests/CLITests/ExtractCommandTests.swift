@@ -62,12 +62,16 @@ struct ExtractCommandTests {
     @Test("extract killed with SIGKILL at random moments (mid cursor paging in the live dialect), then restarted, stores exactly what an uninterrupted run stores",
           arguments: SourceDialect.allCases)
     func killNineAndRestart(dialect: SourceDialect) async throws {
-        // Live: three-day windows of small pages, so most kills land while a query's results are being paged by cursor.
+        // Live: small pages, so the kills land while a query's results are being paged by cursor. Day windows, so each
+        // resumed run's first read still holds more windows than the kill waits for: the reads beside it are read
+        // ahead and committed in a burst once it ends, which a kill waiting for a few windows could otherwise miss.
         let (folder, simulator) = try await servedOrganization(
-            scale: 15_000, days: 90, windowHours: dialect == .live ? 72 : 24, faults: "5xx=0.02", dialect: dialect, pageSize: dialect == .live ? 50 : 100)
+            scale: 15_000, days: 90, windowHours: 24, faults: "5xx=0.02", dialect: dialect, pageSize: dialect == .live ? 50 : 100)
         defer { Task { await simulator.shutdown() } }
         let runner = authenticatedRunner(folder)
         let warehouse = folder.path("warehouse.sqlite")
+        // The API Usage service's days before yesterday are final for every run of the test.
+        let yesterday = TimeBucket.day.label(of: Timestamp.milliseconds(Date()) - .day)
         for round in 1...4 {
             let before = await Self.committedWindows(warehouse)
             let command = try runner.start(["extract"])
@@ -97,6 +101,14 @@ struct ExtractCommandTests {
         #expect(killedIDs.count >= (dialect == .live ? 2_500 : 15_000))
         #expect(partial > 0 && partial < killedIDs.count, "the kills landed after some windows were committed and before the end")
         #expect(killedIDs == cleanIDs)
+        if dialect == .live {
+            // The usage service, read beside the audit log and killed with it: its final days as the uninterrupted run stores them, each row once.
+            let finalDays = "SELECT client_id, template_uri, method, day, requests FROM api_usage_row WHERE day < ? ORDER BY client_id, template_uri, method, day"
+            let killedUsage = try await killed.read { try Row.fetchAll($0, sql: finalDays, arguments: [yesterday]).map(\.description) }
+            let cleanUsage = try await clean.read { try Row.fetchAll($0, sql: finalDays, arguments: [yesterday]).map(\.description) }
+            #expect(!cleanUsage.isEmpty)
+            #expect(killedUsage == cleanUsage)
+        }
         #expect(try await runner.run(["verify"]).status == 0)
     }
 

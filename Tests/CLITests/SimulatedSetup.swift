@@ -9,10 +9,11 @@ import Simulator
 /// A simulator on a loopback port and a configuration file that points at it.
 func servedOrganization(
     scale: Int = 3_000, days: Int = 3, windowHours: Int = 2, faults: String = "none", dialect: SourceDialect = .guide,
-    pageSize: Int = 100, prepare: (SimulatedOrganization) -> Void = { _ in }
+    pageSize: Int = 100, requestsPerMinute: Int = 100_000, querySeconds: Double = 0, prepare: (SimulatedOrganization) -> Void = { _ in }
 ) async throws -> (WorkingFolder, RunningSimulator) {
     var options = SimulatorOptions()
     options.dialect = dialect
+    options.querySeconds = querySeconds
     options.scale = scale
     options.days = days
     options.faults = try FaultSpec.parse(faults)
@@ -27,7 +28,7 @@ func servedOrganization(
           apiURL: \(simulator.baseURL)
           dialect: \(dialect)
           pageSize: \(pageSize)
-          requestsPerMinute: 100000
+          requestsPerMinute: \(requestsPerMinute)
           usageFirstPollSeconds: 0
           lagMinutes: 0
           windowHours: \(windowHours)

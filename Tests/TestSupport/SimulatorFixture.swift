@@ -75,9 +75,12 @@ package final class SimulatorFixture: @unchecked Sendable {
         let api = try apiClient(clientSecret: clientSecret, maxAttempts: maxAttempts)
         let settings = settings ?? self.settings
         let platform = auditSource(api: api, pageSize: pageSize)
-        let auditLog = AuditLogSource(source: platform, warehouse: warehouse, clock: clock, settings: settings, logger: logger, onWindow: onWindow)
+        // Each source over a client of its own under the one budget, as `extract` wires them: they run side by side.
+        let auditLog = AuditLogSource(
+            source: auditSource(api: api.withOwnCounts(), pageSize: pageSize), warehouse: warehouse, clock: clock, settings: settings,
+            logger: logger, onWindow: onWindow)
         // The live dialect reads the API Usage service too, as `demo --dialect live` does.
-        let usage: [any ExtractionSource] = options.dialect == .live ? [usageSource(api: api, warehouse: warehouse)] : []
+        let usage: [any ExtractionSource] = options.dialect == .live ? [usageSource(api: api.withOwnCounts(), warehouse: warehouse)] : []
         return Extractor(platform: platform, sources: [auditLog] + usage, warehouse: warehouse, clock: clock, logger: logger)
     }
 
@@ -88,11 +91,11 @@ package final class SimulatorFixture: @unchecked Sendable {
     }
 
     /// A fresh API client to the simulator, with its credentials unless told otherwise.
-    package func apiClient(clientSecret: String? = nil, maxAttempts: Int = 8) throws -> APIClient {
+    package func apiClient(clientSecret: String? = nil, maxAttempts: Int = 8, requestsPerMinute: Int = 1_000_000) throws -> APIClient {
         APIClient(
             endpoint: try SourceEndpoint(apiURL: simulator.baseURL, loginURL: simulator.baseURL),
             credentials: Credentials(clientID: options.clientID, clientSecret: Secret(clientSecret ?? options.clientSecret)),
-            httpClient: httpClient, requestsPerMinute: 1_000_000, retry: RetryPolicy(maxAttempts: maxAttempts),
+            httpClient: httpClient, requestsPerMinute: requestsPerMinute, retry: RetryPolicy(maxAttempts: maxAttempts),
             clock: clock, logger: logger)
     }
 

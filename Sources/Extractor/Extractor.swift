@@ -106,20 +106,21 @@ package struct Extractor: Sendable {
         for (source, plan) in zip(sources, plans) {
             try await warehouse.startSource(source.name, runID: runID, range: plan, at: clock.now)
         }
-        let outcomes = try await withThrowingTaskGroup(of: (Int, Result<SourceSummary, any Error>).self) { group in
+        let outcomes = try await withThrowingTaskGroup(of: SourceOutcome.self) { group in
             for (index, (source, plan)) in zip(sources, plans).enumerated() {
                 group.addTask {
                     do {
-                        return (index, .success(try await extract(source, plan, runID: runID, advancesCheckpoint: advancesCheckpoint, started: started)))
+                        return SourceOutcome(index: index, result: .success(
+                            try await extract(source, plan, runID: runID, advancesCheckpoint: advancesCheckpoint, started: started)))
                     } catch {
-                        return (index, .failure(error))
+                        return SourceOutcome(index: index, result: .failure(error))
                     }
                 }
             }
             var outcomes = [Result<SourceSummary, any Error>?](repeating: nil, count: sources.count)
-            for try await (index, outcome) in group {
-                if case .failure(let error) = outcome, error is CancellationError { throw CancellationError() }
-                outcomes[index] = outcome
+            for try await outcome in group {
+                if case .failure(let error) = outcome.result, error is CancellationError { throw CancellationError() }
+                outcomes[outcome.index] = outcome.result
             }
             return outcomes.compactMap { $0 }
         }
@@ -150,4 +151,10 @@ package struct Extractor: Sendable {
     private static func failureText(_ error: any Error) -> String {
         error is CancellationError ? "cancelled" : "\(error)"
     }
+}
+
+/// How one source's part of a run ended, and its place in the run's list of sources.
+private struct SourceOutcome: Sendable {
+    var index: Int
+    var result: Result<SourceSummary, any Error>
 }

@@ -23,7 +23,18 @@ extension JSONParser {
     /// The object at `index`, reading the members `node`'s children name.
     private mutating func selectObject(_ node: Int, _ selection: JSONPathSelection, into slots: inout [JSONValue?]) throws(JSONParseError) {
         let children = selection.nodes[node].children
-        // The children already read (a key given twice counts once): bits, or flags past 64 children.
+        try members(matching: children) { (parser: inout JSONParser, child: Int) throws(JSONParseError) in
+            try parser.selectValue(children[child].node, selection, into: &slots)
+        }
+    }
+
+    /// Walks the members of the object at `index`: the value of the first member whose key one of
+    /// `children` names is read by `visit` (given that child's index), every other value is
+    /// checked and skipped — a key given twice counts the first time.
+    private mutating func members(
+        matching children: [(key: [UInt8], node: Int)], _ visit: (inout JSONParser, Int) throws(JSONParseError) -> Void
+    ) throws(JSONParseError) {
+        // The children already read: bits, or flags past 64 children.
         var seen: UInt64 = 0
         var seenWide = children.count > 64 ? [Bool](repeating: false, count: children.count) : []
         try enter()
@@ -33,13 +44,19 @@ extension JSONParser {
         while true {
             skipSpace()
             guard peek() == UInt8(ascii: "\"") else { throw error("expected a string key") }
-            let child = try selectedKey(children)
+            let child: Int?
+            if children.isEmpty {
+                try skipString()
+                child = nil
+            } else {
+                child = try selectedKey(children)
+            }
             skipSpace()
             guard peek() == UInt8(ascii: ":") else { throw error("expected ':' after a key") }
             index += 1
             if let child, child < 64 ? seen & (1 << child) == 0 : !seenWide[child] {
                 if child < 64 { seen |= 1 << child } else { seenWide[child] = true }
-                try selectValue(children[child].node, selection, into: &slots)
+                try visit(&self, child)
             } else {
                 try skipValue()
             }
@@ -106,25 +123,7 @@ extension JSONParser {
     }
 
     private mutating func skipObject() throws(JSONParseError) {
-        try enter()
-        index += 1
-        skipSpace()
-        if peek() == UInt8(ascii: "}") { index += 1; depth -= 1; return }
-        while true {
-            skipSpace()
-            guard peek() == UInt8(ascii: "\"") else { throw error("expected a string key") }
-            try skipString()
-            skipSpace()
-            guard peek() == UInt8(ascii: ":") else { throw error("expected ':' after a key") }
-            index += 1
-            try skipValue()
-            skipSpace()
-            switch peek() {
-            case UInt8(ascii: ","): index += 1
-            case UInt8(ascii: "}"): index += 1; depth -= 1; return
-            default: throw error("expected ',' or '}' in an object")
-            }
-        }
+        try members(matching: []) { (_: inout JSONParser, _: Int) throws(JSONParseError) in }
     }
 
     private mutating func skipArray() throws(JSONParseError) {
@@ -183,8 +182,9 @@ extension JSONParser {
         return (i, "unterminated string")
     }
 
-    /// Reads four hex digits at `i` into `value` as `hex4()` does; why not, when they are not.
-    private static func hex4(_ buffer: UnsafeBufferPointer<UInt8>, _ i: inout Int, _ value: inout UInt32) -> String? {
+    /// Reads four hex digits at `i` into `value` (a `\\u` escape's); why not, when they are not,
+    /// with `i` at the digit that is wrong.
+    static func hex4(_ buffer: UnsafeBufferPointer<UInt8>, _ i: inout Int, _ value: inout UInt32) -> String? {
         guard i + 4 <= buffer.count else { return "short \\u escape" }
         value = 0
         for _ in 0..<4 {

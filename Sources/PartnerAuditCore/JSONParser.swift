@@ -166,20 +166,11 @@ package struct JSONParser {
     }
 
     mutating func hex4() throws(JSONParseError) -> UInt32 {
-        guard index + 4 <= bytes.count else { throw error("short \\u escape") }
         var value: UInt32 = 0
-        for _ in 0..<4 {
-            let b = bytes[index]
-            let digit: UInt32
-            switch b {
-            case 48...57: digit = UInt32(b - 48)
-            case 65...70: digit = UInt32(b - 55)
-            case 97...102: digit = UInt32(b - 87)
-            default: throw error("bad hex digit in a \\u escape")
-            }
-            value = value << 4 | digit
-            index += 1
-        }
+        var position = index
+        let failure = bytes.withUnsafeBufferPointer { Self.hex4($0, &position, &value) }
+        index = position
+        if let failure { throw error(failure) }
         return value
     }
 

@@ -18,6 +18,26 @@ enum CredentialsSource {
         return try fromFile(file)
     }
 
+    /// Refuses `path` when `start` or a folder above it is writable by group or others (without
+    /// the sticky bit) or belongs to someone other than this user or root.
+    private static func checkFolders(from start: URL, of path: String) throws {
+        var folder = start
+        while true {
+            var folderStatus = stat()
+            if stat(folder.path, &folderStatus) == 0 {
+                if folderStatus.st_mode & 0o022 != 0, folderStatus.st_mode & S_ISVTX == 0 {
+                    throw UsageError("credentials file \(path) is under \(folder.path), which group or others can write (mode \(String(folderStatus.st_mode & 0o777, radix: 8))): anyone there could replace it; refusing it")
+                }
+                guard folderStatus.st_uid == geteuid() || folderStatus.st_uid == 0 else {
+                    throw UsageError("credentials file \(path) is under \(folder.path), which belongs to uid \(folderStatus.st_uid), not to this user (uid \(geteuid())) or root: its owner could replace it; refusing it")
+                }
+            }
+            let parent = folder.deletingLastPathComponent()
+            if parent.path == folder.path { return }
+            folder = parent
+        }
+    }
+
     /// Reads `KEY=VALUE` lines; refuses a file that group or others can read, that is not a
     /// regular file, that someone else owns, or whose folder others can write (they could
     /// swap the file).
@@ -36,22 +56,11 @@ enum CredentialsSource {
         guard status.st_uid == geteuid() || status.st_uid == 0 else {
             throw UsageError("credentials file \(path) belongs to uid \(status.st_uid), not to this user (uid \(geteuid())) or root; refusing it")
         }
-        // Every folder above it too: whoever can write or owns any of them could swap the file.
-        var folder = URL(fileURLWithPath: path).standardizedFileURL.deletingLastPathComponent()
-        while true {
-            var folderStatus = stat()
-            if stat(folder.path, &folderStatus) == 0 {
-                if folderStatus.st_mode & 0o022 != 0, folderStatus.st_mode & S_ISVTX == 0 {
-                    throw UsageError("credentials file \(path) is under \(folder.path), which group or others can write (mode \(String(folderStatus.st_mode & 0o777, radix: 8))): anyone there could replace it; refusing it")
-                }
-                guard folderStatus.st_uid == geteuid() || folderStatus.st_uid == 0 else {
-                    throw UsageError("credentials file \(path) is under \(folder.path), which belongs to uid \(folderStatus.st_uid), not to this user (uid \(geteuid())) or root: its owner could replace it; refusing it")
-                }
-            }
-            let parent = folder.deletingLastPathComponent()
-            if parent.path == folder.path { break }
-            folder = parent
-        }
+        // Every folder above it too, as written and with its links resolved (a linked folder
+        // would hide the real one): whoever can write or owns any of them could swap the file.
+        let folder = URL(fileURLWithPath: path).standardizedFileURL.deletingLastPathComponent()
+        try checkFolders(from: folder, of: path)
+        try checkFolders(from: folder.resolvingSymlinksInPath(), of: path)
         guard let data = FileManager.default.contents(atPath: path) else {
             throw UsageError("credentials file \(path) cannot be read")
         }

@@ -96,5 +96,11 @@ struct CommandLineTests {
         try FileManager.default.setAttributes([.posixPermissions: 0o777], ofItemAtPath: secrets)
         let openParent = try await extract(with: inner + "/credentials")
         #expect(openParent.status == 2 && openParent.stderr.contains("under \(secrets), which group or others can write"), "\(openParent.output)")
+
+        // The same file through a linked folder outside the open one (fourth red-team pass: the
+        // folders were checked as the path was written, so the link hid the open folder).
+        try FileManager.default.createSymbolicLink(atPath: folder.path("tidy"), withDestinationPath: inner)
+        let throughLink = try await extract(with: folder.path("tidy/credentials"))
+        #expect(throughLink.status == 2 && throughLink.stderr.contains("under \(secrets), which group or others can write"), "\(throughLink.output)")
     }
 }

@@ -102,53 +102,51 @@ package struct JSONParser {
         }
     }
 
+    /// A string: checked by `stringEnd` (the parser's one set of string rules), then its bytes
+    /// taken as they are, or its escapes decoded when it has some.
     mutating func string() throws(JSONParseError) -> String {
-        index += 1  // opening quote
-        let start = index
-        // Fast path: no escapes.
-        while index < bytes.count {
+        let start = index + 1
+        let (end, failure, escaped) = bytes.withUnsafeBufferPointer { Self.stringEnd($0, from: start) }
+        index = end
+        if let failure { throw JSONParseError(offset: end, message: failure) }
+        let content = start..<(end - 1)
+        return escaped ? decodingEscapes(content) : String(decoding: bytes[content], as: UTF8.self)
+    }
+
+    /// Checks a string as `string()` does, the same errors at the same bytes, without decoding it.
+    mutating func skipString() throws(JSONParseError) {
+        let (end, failure, _) = bytes.withUnsafeBufferPointer { Self.stringEnd($0, from: index + 1) }
+        index = end
+        if let failure { throw JSONParseError(offset: end, message: failure) }
+    }
+
+    /// The text of a string's content that `stringEnd` found well formed, its escapes decoded.
+    private mutating func decodingEscapes(_ content: Range<Int>) -> String {
+        var out: [UInt8] = []
+        out.reserveCapacity(content.count)
+        index = content.lowerBound
+        while index < content.upperBound {
             let b = bytes[index]
-            if b == UInt8(ascii: "\"") {
-                let text = String(decoding: bytes[start..<index], as: UTF8.self)
-                index += 1
-                return text
-            }
-            if b == UInt8(ascii: "\\") { break }
-            if b < 0x20 { throw error("control character in a string") }
             index += 1
-        }
-        var out = Array(bytes[start..<index])
-        while index < bytes.count {
-            let b = bytes[index]
-            switch b {
-            case UInt8(ascii: "\""):
-                index += 1
-                return String(decoding: out, as: UTF8.self)
-            case UInt8(ascii: "\\"):
-                index += 1
-                guard index < bytes.count else { break }
-                let e = bytes[index]
-                index += 1
-                switch e {
-                case UInt8(ascii: "\""): out.append(0x22)
-                case UInt8(ascii: "\\"): out.append(0x5C)
-                case UInt8(ascii: "/"): out.append(0x2F)
-                case UInt8(ascii: "b"): out.append(0x08)
-                case UInt8(ascii: "f"): out.append(0x0C)
-                case UInt8(ascii: "n"): out.append(0x0A)
-                case UInt8(ascii: "r"): out.append(0x0D)
-                case UInt8(ascii: "t"): out.append(0x09)
-                case UInt8(ascii: "u"): appendScalar(try unicodeEscape(), to: &out)
-                default: throw error("bad escape in a string")
-                }
-            case 0..<0x20:
-                throw error("control character in a string")
-            default:
+            guard b == UInt8(ascii: "\\") else {
                 out.append(b)
-                index += 1
+                continue
+            }
+            let e = bytes[index]
+            index += 1
+            switch e {
+            case UInt8(ascii: "b"): out.append(0x08)
+            case UInt8(ascii: "f"): out.append(0x0C)
+            case UInt8(ascii: "n"): out.append(0x0A)
+            case UInt8(ascii: "r"): out.append(0x0D)
+            case UInt8(ascii: "t"): out.append(0x09)
+            // Its digits were checked: a replacement character cannot happen here.
+            case UInt8(ascii: "u"): appendScalar((try? unicodeEscape()) ?? "\u{FFFD}", to: &out)
+            default: out.append(e)  // `"`, `\\` and `/` stand for themselves
             }
         }
-        throw error("unterminated string")
+        index = content.upperBound + 1
+        return String(decoding: out, as: UTF8.self)
     }
 
     mutating func unicodeEscape() throws(JSONParseError) -> Unicode.Scalar {
@@ -172,6 +170,61 @@ package struct JSONParser {
         index = position
         if let failure { throw error(failure) }
         return value
+    }
+
+    /// Where the string whose content starts at `start` ends (past its closing quote) and whether
+    /// it holds escapes, or where it is wrong and why: a string's rules (its escapes, no control
+    /// characters), on the buffer alone.
+    private static func stringEnd(_ buffer: UnsafeBufferPointer<UInt8>, from start: Int) -> (end: Int, failure: String?, escaped: Bool) {
+        var i = start
+        var escaped = false
+        while i < buffer.count {
+            let b = buffer[i]
+            if b == UInt8(ascii: "\"") { return (i + 1, nil, escaped) }
+            if b < 0x20 { return (i, "control character in a string", escaped) }
+            i += 1
+            guard b == UInt8(ascii: "\\") else { continue }
+            escaped = true
+            guard i < buffer.count else { break }
+            let escape = buffer[i]
+            i += 1
+            switch escape {
+            case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"), UInt8(ascii: "b"), UInt8(ascii: "f"),
+                 UInt8(ascii: "n"), UInt8(ascii: "r"), UInt8(ascii: "t"):
+                continue
+            case UInt8(ascii: "u"):
+                // As `unicodeEscape()`: a high surrogate followed by `\u` reads four more digits.
+                var value: UInt32 = 0
+                if let failure = hex4(buffer, &i, &value) { return (i, failure, escaped) }
+                if (0xD800...0xDBFF).contains(value), i + 1 < buffer.count, buffer[i] == UInt8(ascii: "\\"), buffer[i + 1] == UInt8(ascii: "u") {
+                    i += 2
+                    if let failure = hex4(buffer, &i, &value) { return (i, failure, escaped) }
+                }
+            default:
+                return (i, "bad escape in a string", escaped)
+            }
+        }
+        return (i, "unterminated string", escaped)
+    }
+
+    /// Reads four hex digits at `i` into `value` (a `\\u` escape's); why not, when they are not,
+    /// with `i` at the digit that is wrong.
+    private static func hex4(_ buffer: UnsafeBufferPointer<UInt8>, _ i: inout Int, _ value: inout UInt32) -> String? {
+        guard i + 4 <= buffer.count else { return "short \\u escape" }
+        value = 0
+        for _ in 0..<4 {
+            let b = buffer[i]
+            let digit: UInt32
+            switch b {
+            case 48...57: digit = UInt32(b - 48)
+            case 65...70: digit = UInt32(b - 55)
+            case 97...102: digit = UInt32(b - 87)
+            default: return "bad hex digit in a \\u escape"
+            }
+            value = value << 4 | digit
+            i += 1
+        }
+        return nil
     }
 
     private func appendScalar(_ scalar: Unicode.Scalar, to out: inout [UInt8]) {

@@ -33,16 +33,9 @@ package struct GatewayFieldMap: Sendable, Equatable {
         GatewayField.allCases.filter { $0.isRequired && (paths[$0] ?? []).isEmpty }
     }
 
-    /// The first non-null value `field`'s paths find in `object`.
-    package func value(_ field: GatewayField, in object: JSONValue) -> JSONValue? {
-        for path in candidates(field) {
-            if let found = Self.lookup(path, in: object), found != .null { return found }
-        }
-        return nil
-    }
-
     /// The first non-null value `field`'s paths found, from the slots `JSONParser.select(_:selection)`
-    /// filled: the same answer `value(_:in:)` gives for the whole object.
+    /// filled: for each path, its literal key when a dotted one is present (even null), else the
+    /// nested path.
     package func value(_ field: GatewayField, in selected: [JSONValue?]) -> JSONValue? {
         for candidate in slots[field] ?? [] {
             let found = candidate.flat.flatMap { selected[$0] } ?? selected[candidate.nested]
@@ -62,14 +55,4 @@ package struct GatewayFieldMap: Sendable, Equatable {
     }
 
     private static func split(_ dotted: String) -> [String] { dotted.split(separator: ".", omittingEmptySubsequences: false).map(String.init) }
-
-    private static func lookup(_ path: [String], in object: JSONValue) -> JSONValue? {
-        if path.count > 1, let flat = object[path.joined(separator: ".")] { return flat }
-        var current = object
-        for key in path {
-            guard let next = current[key] else { return nil }
-            current = next
-        }
-        return current
-    }
 }

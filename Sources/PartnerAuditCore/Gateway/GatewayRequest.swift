@@ -37,16 +37,12 @@ package struct GatewayRequest: Sendable, Equatable {
             throw GatewayLineError("not JSON (\(error.message) at byte \(error.offset))")
         }
         guard let selected else { throw GatewayLineError("not a JSON object") }
-        try self.init(map: map) { map.value($0, in: selected) }
+        try self.init(map: map, selected: selected)
     }
 
-    /// Reads one parsed line through `map`.
-    package init(object: JSONValue, map: GatewayFieldMap) throws(GatewayLineError) {
-        try self.init(map: map) { map.value($0, in: object) }
-    }
-
-    /// Reads the fields `value` finds (the first non-null value of each field's paths).
-    private init(map: GatewayFieldMap, value: (GatewayField) -> JSONValue?) throws(GatewayLineError) {
+    /// Reads the fields from the slots `JSONParser.select` filled for `map`.
+    private init(map: GatewayFieldMap, selected: [JSONValue?]) throws(GatewayLineError) {
+        func value(_ field: GatewayField) -> JSONValue? { map.value(field, in: selected) }
         func required(_ field: GatewayField) throws(GatewayLineError) -> JSONValue {
             guard let found = value(field), !Self.isDash(found) else {
                 let paths = map.candidates(field).map { $0.joined(separator: ".") }.joined(separator: " or ")

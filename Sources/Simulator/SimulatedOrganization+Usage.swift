@@ -8,9 +8,9 @@ extension SimulatedOrganization {
         let tally = UsageTally(snapshot: snapshot(), from: Timestamp.milliseconds(from), to: Timestamp.milliseconds(to),
                                now: Timestamp.milliseconds(moment))
         let names = Dictionary(clients.map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first })
-        return tally.figures.keys.sorted().map { key in
+        return tally.figures.sorted { $0.key < $1.key }.map { key, figures in
             APIUsageRow(clientID: key.clientID, clientName: names[key.clientID] ?? "", templateURI: key.templateURI,
-                        method: key.method, day: key.day, figures: tally.figures[key] ?? UsageFigures(requests: 0))
+                        method: key.method, day: key.day, figures: figures)
         }
     }
 }

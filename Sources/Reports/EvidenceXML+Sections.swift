@@ -103,6 +103,19 @@ extension EvidenceXML {
                     if let error = gap.lastError { try xml.textElement("lastError", error) }
                 }
             }
+            for file in coverage.gatewayFiles {
+                try xml.element("gatewayFile", [
+                    "path": file.path, "identity": file.identity, "format": file.format,
+                    "firstRequest": file.firstRequest.map { Timestamp.format(milliseconds: $0) },
+                    "lastRequest": file.lastRequest.map { Timestamp.format(milliseconds: $0) },
+                    "linesRead": String(file.linesRead), "linesStored": String(file.linesStored),
+                    "linesRejected": String(file.linesRejected), "position": String(file.position),
+                ]) {
+                    for rejection in file.rejections {
+                        try xml.textElement("rejection", rejection.reason, ["line": String(rejection.line)])
+                    }
+                }
+            }
             try xml.element("chain", ["rows": String(coverage.chain.rows), "head": coverage.chain.head, "intact": String(coverage.chain.isIntact)]) {
                 if let problem = coverage.chain.firstBreak { try xml.textElement("firstBreak", problem) }
                 if let seal = coverage.seal {

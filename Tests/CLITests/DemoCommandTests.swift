@@ -28,6 +28,10 @@ struct DemoCommandTests {
             #expect(result.stdout.contains("gateway:  ") && result.stdout.contains("2 rejected"), "\(result.stdout)")
             let html = try String(contentsOfFile: "\(out)/pack/report.html", encoding: .utf8)
             #expect(html.contains("Gateway access logs") && html.contains("access.log.2.gz"))
+            // report.xml carries the same files (the writer validated it against the XSD).
+            let xml = try String(contentsOfFile: "\(out)/pack/report.xml", encoding: .utf8)
+            #expect(xml.contains("<gatewayFile path=\"") && xml.contains("access.log.2.gz\""), "no gatewayFile in report.xml")
+            #expect(xml.contains("<rejection line=\""), "the rejected lines are not named in report.xml")
         }
     }
 }

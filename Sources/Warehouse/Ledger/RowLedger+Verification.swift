@@ -12,9 +12,12 @@ extension RowLedger {
     /// Recomputes every entry's link in order, then every governed row's digest against its
     /// last entry: names the first entry or row that does not match, a row no entry records
     /// (inserted behind the tool's back) and a recorded row that is gone (deleted).
+    ///
+    /// Both passes stream: a row's last entry is looked up through `row_ledger_by_row`, so the
+    /// memory used does not grow with the rows (a live warehouse holds hundreds of thousands of
+    /// usage rows).
     static func verify(_ db: Database) throws -> Verdict {
         guard try db.tableExists(table) else { return Verdict(entries: 0, problem: nil) }
-        var latest: [String: [String: String]] = [:]
         var previous: String?
         var expected: Int64 = 1
         let entries = try Row.fetchCursor(db, sql: "SELECT seq, table_name, row_key, change, digest, hash FROM row_ledger ORDER BY seq")
@@ -27,30 +30,45 @@ extension RowLedger {
             guard link(previous: previous, table: table, key: key, change: change, digest: digest) == hash else {
                 return Verdict(entries: expected - 1, problem: "row_ledger entry \(seq) (\(table) \(key)): its hash does not match its content and the previous entry")
             }
-            latest[table, default: [:]][key] = digest
             previous = hash
             expected += 1
         }
         let verified = expected - 1
-        let head = previous ?? ""
         // A table a later migration brings is absent from an older warehouse opened read-only.
         for table in governedTables where try db.tableExists(table) {
-            let shape = try TableShape(db, table: table)
-            var recorded = latest[table] ?? [:]
-            let rows = try Row.fetchCursor(db, sql: "SELECT \(shape.keyExpression(row: "")), \(shape.digestExpression(row: "")) FROM \(table) ORDER BY rowid")
-            while let row = try rows.next() {
-                let (key, digest): (String, String) = (row[0], row[1])
-                guard let last = recorded.removeValue(forKey: key) else {
-                    return Verdict(entries: verified, problem: "\(table) row \(key) is in no ledger entry: it was inserted behind the tool's back")
-                }
-                guard last == digest else {
-                    return Verdict(entries: verified, problem: "\(table) row \(key) differs from its last ledger entry: it was changed behind the tool's back")
-                }
-            }
-            if let gone = recorded.keys.min() {
-                return Verdict(entries: verified, problem: "\(table) row \(gone) is gone: the ledger recorded it and the table no longer holds it")
+            if let problem = try rowProblem(db, shape: TableShape(db, table: table)) {
+                return Verdict(entries: verified, problem: problem)
             }
         }
-        return Verdict(entries: verified, problem: nil, head: head)
+        return Verdict(entries: verified, problem: nil, head: previous ?? "")
+    }
+
+    /// The first of `shape`'s rows (by rowid) that no entry records or that differs from its
+    /// key's last entry, else the least key the ledger records and the table no longer holds.
+    private static func rowProblem(_ db: Database, shape: TableShape) throws -> String? {
+        let table = shape.table
+        // Qualified: a governed table's key may share a name with a ledger column (`seq`).
+        let key = shape.keyExpression(row: "governed.")
+        let rows = try Row.fetchCursor(db, sql: """
+            SELECT \(key), \(shape.digestExpression(row: "governed.")),
+                   (SELECT entry.digest FROM row_ledger AS entry WHERE entry.table_name = ? AND entry.row_key = \(key)
+                    ORDER BY entry.seq DESC LIMIT 1)
+            FROM \(table) AS governed ORDER BY governed.rowid
+            """, arguments: [table])
+        var count = 0
+        while let row = try rows.next() {
+            let (key, digest, last): (String, String, String?) = (row[0], row[1], row[2])
+            guard let last else { return "\(table) row \(key) is in no ledger entry: it was inserted behind the tool's back" }
+            guard last == digest else { return "\(table) row \(key) differs from its last ledger entry: it was changed behind the tool's back" }
+            count += 1
+        }
+        // Every row matched a recorded key (keys are primary keys: one row each), so a key is
+        // gone exactly when the ledger records more keys than the table holds rows.
+        let recorded = try Int.fetchOne(db, sql: "SELECT count(DISTINCT row_key) FROM row_ledger WHERE table_name = ?", arguments: [table]) ?? 0
+        guard recorded > count else { return nil }
+        let gone = try String.fetchOne(db, sql: """
+            SELECT min(row_key) FROM row_ledger WHERE table_name = ? AND row_key NOT IN (SELECT \(key) FROM \(table) AS governed)
+            """, arguments: [table])
+        return "\(table) row \(gone ?? "?") is gone: the ledger recorded it and the table no longer holds it"
     }
 }

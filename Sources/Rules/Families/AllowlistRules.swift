@@ -38,22 +38,35 @@ enum AllowlistRules {
     /// Every entry to judge, each once: each client's own entries, then each distinct entry of
     /// the organisation-wide list with the clients it binds. An organisation's one setting is
     /// one finding, however many clients it binds.
+    ///
+    /// The organisation's entries all bind the same clients, so they share one array of them: a
+    /// live organisation's list of hundreds of entries, over a thousand clients, would otherwise
+    /// hold a copy of every client per entry (hundreds of MB).
     static func judgedEntries(of clients: [AttributedClient], in allowlists: ParsedAllowlists) -> [JudgedEntry] {
         var judged: [JudgedEntry] = []
+        // Each organisation-wide entry's place in `judged`, and the clients (indices) it binds.
         var organizationWide: [String: Int] = [:]
-        for client in clients {
+        var binding: [Int: [Int]] = [:]
+        for (index, client) in clients.enumerated() {
             for entry in allowlists.entries(of: client) {
                 guard isOrganizationWide(client) else {
                     judged.append(JudgedEntry(entry: entry, client: client, bound: [client]))
                     continue
                 }
-                if let index = organizationWide[entry.text] {
-                    judged[index].bound.append(client)
+                if let place = organizationWide[entry.text] {
+                    binding[place, default: []].append(index)
                 } else {
                     organizationWide[entry.text] = judged.count
-                    judged.append(JudgedEntry(entry: entry, client: nil, bound: [client]))
+                    binding[judged.count] = [index]
+                    judged.append(JudgedEntry(entry: entry, client: nil, bound: []))
                 }
             }
+        }
+        var shared: [[Int]: [AttributedClient]] = [:]
+        for (place, indices) in binding {
+            let bound = shared[indices] ?? indices.map { clients[$0] }
+            shared[indices] = bound
+            judged[place].bound = bound
         }
         return judged
     }

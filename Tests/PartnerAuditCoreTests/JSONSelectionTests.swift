@@ -55,27 +55,9 @@ struct JSONSelectionTests {
     func sameErrors() {
         var selection = JSONPathSelection()
         for path in Self.paths { _ = selection.add(path) }
-        // Every single-byte damage of every document: a byte removed, a structural byte
-        // inserted, the document cut short — at each position.
-        let noise = Array(#""\{}[],:0-.eu a"#.utf8) + [0x01]
         var compared = 0, refused = 0
         for document in Self.documents {
-            let bytes = Array(document.utf8)
-            var damaged: [[UInt8]] = []
-            for position in 0...bytes.count {
-                damaged.append(Array(bytes.prefix(position)))
-                if position < bytes.count {
-                    var removed = bytes
-                    removed.remove(at: position)
-                    damaged.append(removed)
-                }
-                for byte in noise {
-                    var inserted = bytes
-                    inserted.insert(byte, at: position)
-                    damaged.append(inserted)
-                }
-            }
-            for text in damaged {
+            for text in DamagedDocuments.of(document) {
                 let full = Result { () throws(JSONParseError) in try JSONParser.parse(text) }
                 let selected = Result { () throws(JSONParseError) in try JSONParser.select(text, selection) }
                 switch (full, selected) {

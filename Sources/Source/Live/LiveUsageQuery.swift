@@ -91,30 +91,33 @@ package struct LiveUsageQuery: Sendable {
 
     /// Reads one answer of the results endpoint: its `queryStatus` and, when complete, its rows.
     ///
+    /// The answer holds every row of the interval (the endpoint is not paged): its rows are
+    /// decoded one at a time as the parser reaches them (`JSONParser.parse(_:streamingElementsOf:)`),
+    /// so memory holds the body and the rows, never the tree of the whole answer.
+    ///
     /// - Throws: `SourceError` `.malformedResponse` naming what is wrong: not JSON, no
     ///   `queryStatus`, `results` not a list, or a row that is not an `ApiUsageRow` with a day.
     package static func answer(_ body: [UInt8], request: String) throws(SourceError) -> (status: String, rows: [APIUsageRow]) {
-        guard let json = try? JSONParser.parse(body), let status = json["queryStatus"]?.nonEmptyString else {
-            throw SourceError(.malformedResponse, request: request, message: "no queryStatus in the answer")
-        }
-        return (status, status == "Complete" ? try decode(json["results"], request: request) : [])
-    }
-
-    /// The rows of a complete answer: `results` may be absent (no traffic) but nothing else than a list.
-    static func decode(_ results: JSONValue?, request: String) throws(SourceError) -> [APIUsageRow] {
-        guard let results, results != .null else { return [] }
-        guard let list = results.arrayValue else {
-            throw SourceError(.malformedResponse, request: request, message: "'results' is not a list")
-        }
         var rows: [APIUsageRow] = []
-        rows.reserveCapacity(list.count)
-        for (index, item) in list.enumerated() {
+        var elements = 0
+        var failure: String?
+        let json = try? JSONParser.parse(body, streamingElementsOf: "results") { item in
+            elements += 1
+            guard failure == nil else { return }
             do {
                 rows.append(try APIUsageRow(usageJSON: item))
             } catch {
-                throw SourceError(.malformedResponse, request: request, message: "row \(index + 1): \(error)")
+                failure = "row \(elements): \(error)"
             }
         }
-        return rows
+        guard let json, let status = json["queryStatus"]?.nonEmptyString else {
+            throw SourceError(.malformedResponse, request: request, message: "no queryStatus in the answer")
+        }
+        guard status == "Complete" else { return (status, []) }
+        if let results = json["results"], results != .null, results.arrayValue == nil {
+            throw SourceError(.malformedResponse, request: request, message: "'results' is not a list")
+        }
+        if let failure { throw SourceError(.malformedResponse, request: request, message: failure) }
+        return (status, rows)
     }
 }

@@ -9,6 +9,10 @@ package struct JSONParser {
     /// Set while parsing the root object's `entities` member: its elements' byte ranges are kept.
     private var recordsNextArray = false
     private var elementRanges: [Range<Int>] = []
+    /// The first key found given twice since it was last cleared (at the start of each recorded element).
+    private var repeatedKey: String?
+    /// For each recorded element holding a key given twice, at any depth: that key.
+    private var repeatedKeys: [Int: String] = [:]
 
     /// Parses a whole document; trailing non-space bytes are an error.
     package static func parse(_ bytes: [UInt8]) throws(JSONParseError) -> JSONValue {
@@ -21,13 +25,14 @@ package struct JSONParser {
 
     /// Parses a paged answer (`{"entities": [...], ...}`) and also returns the exact source
     /// text of each element of `entities`, so the warehouse can keep what the source sent
-    /// without writing it out again.
-    package static func parsePage(_ bytes: [UInt8]) throws(JSONParseError) -> (page: JSONValue, entityTexts: [String]) {
+    /// without writing it out again, and which of them hold a key given twice.
+    package static func parsePage(_ bytes: [UInt8]) throws(JSONParseError) -> JSONPage {
         var parser = JSONParser(bytes: bytes)
         let value = try parser.value()
         parser.skipSpace()
         guard parser.index == bytes.count else { throw parser.error("unexpected text after the JSON value") }
-        return (value, parser.elementRanges.map { String(decoding: bytes[$0], as: UTF8.self) })
+        return JSONPage(value: value, entityTexts: parser.elementRanges.map { String(decoding: bytes[$0], as: UTF8.self) },
+                        repeatedKeys: parser.repeatedKeys)
     }
 
     /// Parses a document given as text.
@@ -64,9 +69,11 @@ package struct JSONParser {
             skipSpace()
             guard peek() == UInt8(ascii: ":") else { throw error("expected ':' after a key") }
             index += 1
-            // A key given twice: the first one counts, as in SQLite's JSON functions, so a
-            // column and the stored text never disagree.
+            // A key given twice: the first one counts, as in SQLite's JSON functions. SQLite
+            // matches a key's spelling, not its decoded text, so a page's element holding one
+            // is also named (`JSONPage.repeatedKeys`): its text as sent could read otherwise.
             let isFirst = members[key] == nil
+            if !isFirst, repeatedKey == nil { repeatedKey = key }
             recordsNextArray = depth == 1 && key == "entities" && isFirst
             let parsed = try value()
             if isFirst { members[key] = parsed }
@@ -91,8 +98,12 @@ package struct JSONParser {
         while true {
             skipSpace()
             let start = index
+            if records { repeatedKey = nil }
             elements.append(try value())
-            if records { elementRanges.append(start..<index) }
+            if records {
+                if let repeatedKey { repeatedKeys[elementRanges.count] = repeatedKey }
+                elementRanges.append(start..<index)
+            }
             skipSpace()
             switch peek() {
             case UInt8(ascii: ","): index += 1

@@ -6,16 +6,19 @@ struct SourcePage {
     let entities: [JSONValue]
     /// The source's own text of each entity, aligned with `entities`; empty unless asked for.
     let entityTexts: [String]
+    /// The entities (by position) that hold a key given twice, and that key; empty unless the texts are kept.
+    let repeatedKeys: [Int: String]
 
     /// - Parameter keepsEntityTexts: whether to keep each entity's text (the guide dialect stores
     ///   it as the raw JSON; the live one stores a rearranged message and does not need it).
     init(_ response: APIResponse, label: String, keepsEntityTexts: Bool = true) throws(SourceError) {
         do {
             if keepsEntityTexts {
-                (json, entityTexts) = try JSONParser.parsePage(response.body)
+                let page = try JSONParser.parsePage(response.body)
+                (json, entityTexts, repeatedKeys) = (page.value, page.entityTexts, page.repeatedKeys)
             } else {
                 json = try JSONParser.parse(response.body)
-                entityTexts = []
+                (entityTexts, repeatedKeys) = ([], [:])
             }
         } catch {
             throw SourceError(.malformedResponse, request: label, message: "\(error)")

@@ -53,6 +53,38 @@ struct UnreadableEventTests {
         #expect(try await warehouse.verifyChain().firstBreak == nil, "the record of what was left out is under the ledger too")
     }
 
+    @Test("An event holding a key twice, one spelled with an escape or both plain, at any depth: left out and recorded, since its stored text and its columns could name different values")
+    func repeatedKeysAreLeftOut() async throws {
+        let server = try await HostileServer.start { router in
+            router.post("/oauth/token", use: HostileServer.issuing("unreadable-token"))
+            router.get("/api/v2/oauth/clients", use: HostileServer.emptyListing)
+            router.get("/api/v2/auditlogs") { request, _ in
+                let from = request.uri.queryParameters["from"].map(String.init) ?? ""
+                var entities = [guideEvent("good-\(from.prefix(10))", at: request, details: #"{"sourceIp":"34.10.0.5"}"#)]
+                if from.hasPrefix("2026-09-29") {
+                    entities += [
+                        guideEvent("escaped-ip", at: request, details: #"{"s\u006furceIp":"10.9.9.9","sourceIp":"34.10.0.5"}"#),
+                        guideEvent("escaped-outcome", at: request).replacingOccurrences(of: #""outcome":"success""#, with: #""outc\u006fme":"denied","outcome":"success""#),
+                        guideEvent("plain-deep", at: request, details: #"{"request":{"path":"/a","path":"/b"}}"#),
+                    ]
+                }
+                return guidePage(entities, page: 1, pageCount: 1, total: entities.count)
+            }
+        }
+        let fixture = HostileFixture(server: server)
+        defer { Task { await fixture.tearDown() } }
+        let warehouse = try Warehouse(path: fixture.warehousePath)
+        let summary = try await fixture.extractor(api: try fixture.api(), warehouse: warehouse, pageSize: 100).run()
+        #expect(try await warehouse.eventIDs().sorted() == ["good-2026-09-29", "good-2026-09-30"])
+        let audit = try #require(summary.sources.first { $0.source == .auditLog })
+        #expect(audit.itemsRejected == 3)
+        #expect(audit.rejections.contains { $0.contains("escaped-ip: field 'sourceIp' is given twice") }, "\(audit.rejections)")
+        #expect(audit.rejections.contains { $0.contains("escaped-outcome: field 'outcome' is given twice") }, "\(audit.rejections)")
+        #expect(audit.rejections.contains { $0.contains("plain-deep: field 'path' is given twice") }, "\(audit.rejections)")
+        let coverage = try await warehouse.coverage(of: TimeWindow(fromMillis: 0, toMillis: 1 << 50))
+        #expect(coverage.map(\.rejected.count) == [3, 0], "recorded on the window, so AT-1 reports evidence left out")
+    }
+
     @Test("More bad events in one window than the bound: the window fails as before, naming the first, and nothing of it is stored")
     func tooManyBadEventsFailTheWindow() async throws {
         let fixture = HostileFixture(server: try await server())

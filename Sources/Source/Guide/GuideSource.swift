@@ -57,8 +57,12 @@ package struct GuideSource: AuditSource {
         var events: [AuditEvent] = []
         var rejected: [RejectedEvent] = []
         events.reserveCapacity(page.entities.count)
-        for (entity, text) in zip(page.entities, page.entityTexts) {
+        for (position, (entity, text)) in zip(page.entities, page.entityTexts).enumerated() {
             do {
+                // Stored as sent, an event holding a key twice could read one value in its columns and another in its text.
+                if let key = page.repeatedKeys[position] {
+                    throw SourceDataError(what: "audit event", field: String(key.prefix(100)), reason: "is given twice (spelled alike or not): the text stored as sent and the columns read from it could name different values")
+                }
                 let event = try AuditEvent(guideJSON: entity, rawText: text)
                 // The contract bounds the window; anything outside it is the server's mistake, not data to keep here.
                 guard event.timestampMillis >= window.fromMillis, event.timestampMillis < window.toMillis else {

@@ -85,6 +85,31 @@ struct UnreadableEventTests {
         #expect(coverage.map(\.rejected.count) == [3, 0], "recorded on the window, so AT-1 reports evidence left out")
     }
 
+    @Test("An event with a key spelled with an escape, given once: left out and recorded, since SQLite reads its stored text by the key's spelling and finds no value there")
+    func escapedKeysAreLeftOut() async throws {
+        let server = try await HostileServer.start { router in
+            router.post("/oauth/token", use: HostileServer.issuing("unreadable-token"))
+            router.get("/api/v2/oauth/clients", use: HostileServer.emptyListing)
+            router.get("/api/v2/auditlogs") { request, _ in
+                let from = request.uri.queryParameters["from"].map(String.init) ?? ""
+                var entities = [guideEvent("good-\(from.prefix(10))", at: request, details: #"{"sourceIp":"34.10.0.5","note":"a \u00e9 \"value\""}"#)]
+                if from.hasPrefix("2026-09-29") {
+                    entities.append(guideEvent("escaped-once", at: request, details: #"{"s\u006furceIp":"10.9.9.9"}"#))
+                }
+                return guidePage(entities, page: 1, pageCount: 1, total: entities.count)
+            }
+        }
+        let fixture = HostileFixture(server: server)
+        defer { Task { await fixture.tearDown() } }
+        let warehouse = try Warehouse(path: fixture.warehousePath)
+        let summary = try await fixture.extractor(api: try fixture.api(), warehouse: warehouse, pageSize: 100).run()
+        #expect(try await warehouse.eventIDs().sorted() == ["good-2026-09-29", "good-2026-09-30"], "escapes in values are as before")
+        let audit = try #require(summary.sources.first { $0.source == .auditLog })
+        #expect(audit.rejections.count == 1)
+        #expect(audit.rejections.first?.hasSuffix("escaped-once: field 'sourceIp' is spelled with an escape (\"s\\u006furceIp\"): SQLite reads the text stored as sent by that spelling and would find no value for the name the columns read") == true,
+                "\(audit.rejections)")
+    }
+
     @Test("More bad events in one window than the bound: the window fails as before, naming the first, and nothing of it is stored")
     func tooManyBadEventsFailTheWindow() async throws {
         let fixture = HostileFixture(server: try await server())

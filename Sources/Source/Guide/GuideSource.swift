@@ -59,9 +59,9 @@ package struct GuideSource: AuditSource {
         events.reserveCapacity(page.entities.count)
         for (position, (entity, text)) in zip(page.entities, page.entityTexts).enumerated() {
             do {
-                // Stored as sent, an event holding a key twice could read one value in its columns and another in its text.
-                if let key = page.repeatedKeys[position] {
-                    throw SourceDataError(what: "audit event", field: String(key.prefix(100)), reason: "is given twice (spelled alike or not): the text stored as sent and the columns read from it could name different values")
+                // Stored as sent, its text could name other values than its columns: a key given twice, or spelled with an escape.
+                if let ambiguous = page.ambiguousKeys[position] {
+                    throw SourceDataError(what: "audit event", field: String(ambiguous.key.prefix(100)), reason: ambiguous.reason)
                 }
                 let event = try AuditEvent(guideJSON: entity, rawText: text)
                 // The contract bounds the window; anything outside it is the server's mistake, not data to keep here.

@@ -18,8 +18,9 @@ package struct LifecycleSummary: Sendable, Equatable {
     package var waived = 0
     /// Of the resolved: per-client findings folded into an organisation-wide one found now.
     package var folded = 0
-    /// Open or waived before, not found this time, and left as they were: the evaluation read a
-    /// warehouse whose chain is broken, so what it no longer shows is not taken as fixed.
+    /// Open or waived before and left as they were, found again or not: the evaluation read a
+    /// warehouse whose chain is broken, so what it no longer shows is not taken as fixed, and
+    /// what it shows is not written over rows that may have been changed behind the tool's back.
     package var keptOnBrokenChain = 0
     /// Found but not stored, because the chain is broken: every finding but the AT-2, and the
     /// AT-2 too when its own row was changed behind the tool's back.

@@ -49,7 +49,7 @@ struct Run: AsyncParsableCommand {
             let evaluation = try await EvaluationJob(configuration: configuration, verbose: global.verbose, quiet: true).run(asOf: Date())
             let open = evaluation.findings.filter { $0.status == .open }
             logger.info("evaluate: \(evaluation.summary.found) findings (\(evaluation.summary.new) new, \(evaluation.summary.resolvedDescription), \(evaluation.summary.waived) waived); open by severity: \(Self.bySeverity(open))")
-            try IntegrityFailure.check(evaluation.chain, "The findings were stored, the critical AT-2 among them; no pack was written.")
+            try IntegrityFailure.check(evaluation.chain, "Only the critical AT-2 was stored; no pack was written.")
 
             let report = ReportJob(configuration: configuration, verbose: global.verbose, quiet: true)
             let pack = try await report.run(report.request(

@@ -9,6 +9,10 @@ package struct JSONParser {
     /// Set while parsing the root object's `entities` member: its elements' byte ranges are kept.
     private var recordsNextArray = false
     private var elementRanges: [Range<Int>] = []
+    /// The first ambiguous key found since it was last cleared (at the start of each recorded element).
+    private var ambiguousKey: JSONPage.AmbiguousKey?
+    /// For each recorded element holding an ambiguous key, at any depth: the first.
+    private var ambiguousKeys: [Int: JSONPage.AmbiguousKey] = [:]
 
     /// Parses a whole document; trailing non-space bytes are an error.
     package static func parse(_ bytes: [UInt8]) throws(JSONParseError) -> JSONValue {
@@ -21,13 +25,15 @@ package struct JSONParser {
 
     /// Parses a paged answer (`{"entities": [...], ...}`) and also returns the exact source
     /// text of each element of `entities`, so the warehouse can keep what the source sent
-    /// without writing it out again.
-    package static func parsePage(_ bytes: [UInt8]) throws(JSONParseError) -> (page: JSONValue, entityTexts: [String]) {
+    /// without writing it out again, and which of them hold a key that text could be read
+    /// otherwise by (`JSONPage.ambiguousKeys`).
+    package static func parsePage(_ bytes: [UInt8]) throws(JSONParseError) -> JSONPage {
         var parser = JSONParser(bytes: bytes)
         let value = try parser.value()
         parser.skipSpace()
         guard parser.index == bytes.count else { throw parser.error("unexpected text after the JSON value") }
-        return (value, parser.elementRanges.map { String(decoding: bytes[$0], as: UTF8.self) })
+        return JSONPage(value: value, entityTexts: parser.elementRanges.map { String(decoding: bytes[$0], as: UTF8.self) },
+                        ambiguousKeys: parser.ambiguousKeys)
     }
 
     /// Parses a document given as text.
@@ -60,13 +66,21 @@ package struct JSONParser {
         while true {
             skipSpace()
             guard peek() == UInt8(ascii: "\"") else { throw error("expected a string key") }
+            let keyStart = index
             let key = try string()
+            let keyEnd = index
             skipSpace()
             guard peek() == UInt8(ascii: ":") else { throw error("expected ':' after a key") }
             index += 1
-            // A key given twice: the first one counts, as in SQLite's JSON functions, so a
-            // column and the stored text never disagree.
+            // A key given twice: the first one counts, as in SQLite's JSON functions. SQLite
+            // matches a key's spelling, not its decoded text, so a page's element holding one,
+            // or a key spelled with an escape (every escape is longer than what it decodes to),
+            // is also named (`JSONPage.ambiguousKeys`): its text as sent could read otherwise.
+            // A key given twice is named before one only escaped.
             let isFirst = members[key] == nil
+            if isFirst ? ambiguousKey == nil && key.utf8.count != keyEnd - keyStart - 2 : ambiguousKey?.kind != .repeated {
+                ambiguousKey = ambiguity(key, spelled: keyStart..<keyEnd, repeated: !isFirst)
+            }
             recordsNextArray = depth == 1 && key == "entities" && isFirst
             let parsed = try value()
             if isFirst { members[key] = parsed }
@@ -91,8 +105,12 @@ package struct JSONParser {
         while true {
             skipSpace()
             let start = index
+            if records { ambiguousKey = nil }
             elements.append(try value())
-            if records { elementRanges.append(start..<index) }
+            if records {
+                if let ambiguousKey { ambiguousKeys[elementRanges.count] = ambiguousKey }
+                elementRanges.append(start..<index)
+            }
             skipSpace()
             switch peek() {
             case UInt8(ascii: ","): index += 1
@@ -100,6 +118,13 @@ package struct JSONParser {
             default: throw error("expected ',' or ']' in an array")
             }
         }
+    }
+
+    /// An ambiguous key (`spelled`: its bytes, quotes included): given twice, or else spelled with an escape.
+    private func ambiguity(_ key: String, spelled: Range<Int>, repeated: Bool) -> JSONPage.AmbiguousKey {
+        if repeated { return JSONPage.AmbiguousKey(key: key, kind: .repeated) }
+        let spelling = String(decoding: bytes[(spelled.lowerBound + 1)..<(spelled.upperBound - 1)], as: UTF8.self)
+        return JSONPage.AmbiguousKey(key: key, kind: .escaped(spelling: String(spelling.prefix(100))))
     }
 
     /// A string: checked by `stringEnd` (the parser's one set of string rules), then its bytes

@@ -6,6 +6,14 @@ import Synchronization
 /// secret, the Basic credential (`id:secret`) and its base64, and every access token issued —
 /// in any letter case and however an echo escaped them.
 ///
+/// Two passes. `EchoRedaction` first cuts out each spelling it can follow byte by byte (the
+/// value as sent, its base64, any letter case, URL, form, JSON and numeric HTML escapes of
+/// ASCII), so the rest of the message stays readable. `EchoDetection` then decodes what is
+/// left — HTML named references, escaped letters beyond ASCII, another Unicode normal form,
+/// percent-encoding twice, hex, base64 inside a longer text — and, if a credential is still in
+/// it, the whole text is withheld (`withheld`): a spelling that cannot be cut out exactly is
+/// not shown at all.
+///
 /// A source can echo what it was sent — a token endpoint answering 400 with the secret in its
 /// `error`, an API echoing the `Authorization` header in its body, perhaps lower-cased,
 /// URL-encoded or JSON-escaped on the way. The API client owns one redactor, knows the
@@ -19,27 +27,48 @@ import Synchronization
 package final class SecretRedactor: Sendable {
     /// What a secret is replaced with.
     package static let marker = "[redacted]"
+    /// What a whole text is replaced with when it still carries a credential in a spelling the
+    /// exact pass could not cut out.
+    package static let withheld = "[server message withheld: it echoed a credential]"
     /// Bytes of a body read for an excerpt: far more than the excerpt, so a secret that straddles
     /// the excerpt's end is still whole when it is redacted, and only then cut.
     private static let excerptWindow = 1 << 20
 
-    private let secrets: Mutex<[String]>
+    /// What is known: the spellings the exact pass cuts out, and the values the decoding pass looks for.
+    private struct Known {
+        var spellings: [String] = []
+        var detection = EchoDetection()
+
+        mutating func add(_ value: String) {
+            spellings = SecretRedactor.ordered(spellings + SecretRedactor.forms(of: value))
+            detection.add(value)
+        }
+    }
+
+    private let known: Mutex<Known>
 
     /// A redactor that knows `credentials`' secret in every form the client sends it.
     package init(credentials: Credentials) {
         let secret = credentials.clientSecret.reveal()
-        let basic = "\(credentials.clientID):\(secret)"
-        secrets = Mutex(Self.ordered(Self.forms(of: secret) + Self.forms(of: basic)))
+        var known = Known()
+        known.add(secret)
+        known.add("\(credentials.clientID):\(secret)")
+        self.known = Mutex(known)
     }
 
     /// Adds an access token the source issued.
     package func register(token: String) {
-        secrets.withLock { $0 = Self.ordered($0 + Self.forms(of: token)) }
+        known.withLock { $0.add(token) }
     }
 
-    /// `text` with every known secret replaced by the marker, then cut to `ErrorText.maxLength`.
+    /// `text` with every known secret replaced by the marker — or, when a secret is still in
+    /// it in a spelling the marker could not replace exactly, `withheld` instead of the whole
+    /// text — then cut to `ErrorText.maxLength`.
     package func redact(_ text: String) -> String {
-        ErrorText.capped(secrets.withLock { EchoRedaction.redact($0, in: text, marker: Self.marker) })
+        ErrorText.capped(known.withLock { known in
+            let redacted = EchoRedaction.redact(known.spellings, in: text, marker: Self.marker)
+            return known.detection.finds(in: redacted) ? Self.withheld : redacted
+        })
     }
 
     /// The error with its request and message redacted.
@@ -55,7 +84,8 @@ package final class SecretRedactor: Sendable {
 
     /// The forms an echo may carry `value` in: as sent, and in base64 (standard or URL-safe,
     /// padded or not); a value with letters beyond ASCII also lower- and upper-cased whole.
-    /// Letter case and escapes (`%2F`, `\/`, `&#47;` …) are matched apart (`EchoRedaction`).
+    /// Letter case and escapes (`%2F`, `\/`, `&#47;` …) are matched apart (`EchoRedaction`);
+    /// other spellings are found by decoding (`EchoDetection`).
     static func forms(of value: String) -> [String] {
         let encoded = Data(value.utf8).base64EncodedString()
         let urlSafe = encoded.replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_")

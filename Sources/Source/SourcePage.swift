@@ -6,16 +6,20 @@ struct SourcePage {
     let entities: [JSONValue]
     /// The source's own text of each entity, aligned with `entities`; empty unless asked for.
     let entityTexts: [String]
+    /// The entities (by position) holding a key their text could be read otherwise by, and the
+    /// first such key; empty unless the texts are kept.
+    let ambiguousKeys: [Int: JSONPage.AmbiguousKey]
 
     /// - Parameter keepsEntityTexts: whether to keep each entity's text (the guide dialect stores
     ///   it as the raw JSON; the live one stores a rearranged message and does not need it).
     init(_ response: APIResponse, label: String, keepsEntityTexts: Bool = true) throws(SourceError) {
         do {
             if keepsEntityTexts {
-                (json, entityTexts) = try JSONParser.parsePage(response.body)
+                let page = try JSONParser.parsePage(response.body)
+                (json, entityTexts, ambiguousKeys) = (page.value, page.entityTexts, page.ambiguousKeys)
             } else {
                 json = try JSONParser.parse(response.body)
-                entityTexts = []
+                (entityTexts, ambiguousKeys) = ([], [:])
             }
         } catch {
             throw SourceError(.malformedResponse, request: label, message: "\(error)")

@@ -57,7 +57,8 @@ package actor TokenProvider {
             fetched += 1
             return value
         case 400, 401, 403:
-            let reason = (try? JSONParser.parse(response.body))?["error"]?.stringValue ?? "HTTP \(response.status)"
+            // Redacted on its own, so that a reason withheld whole still leaves the hint after it.
+            let reason = redactor.redact((try? JSONParser.parse(response.body))?["error"]?.stringValue ?? "HTTP \(response.status)")
             throw SourceError(.credentialsRefused, request: label,
                 message: "\(reason) for client id '\(credentials.clientID)' — check PARTNER_AUDIT_CLIENT_ID / PARTNER_AUDIT_CLIENT_SECRET or the credentials file")
         default:

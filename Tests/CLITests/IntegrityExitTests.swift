@@ -65,6 +65,36 @@ struct IntegrityExitTests {
         #expect(nightly.stderr.contains("INTEGRITY FAILURE") && nightly.stderr.contains("until an operator acts"))
     }
 
+    @Test("A finding deleted behind the tool's back: evaluate, report and run exit 4 and do not write it again, so verify still fails")
+    func deletedFindingIsNotLaundered() async throws {
+        let (folder, simulator, runner) = try await afterOneRun()
+        defer { Task { await simulator.shutdown() } }
+        let queue = try DatabaseQueue(path: folder.path("warehouse.sqlite"))
+        let gone = try await queue.write { db in
+            let trigger = try #require(try String.fetchOne(db, sql: "SELECT sql FROM sqlite_master WHERE name = 'ledger_finding_no_delete'"))
+            let fingerprint = try #require(try String.fetchOne(db, sql: "SELECT fingerprint FROM finding WHERE rule_id != 'AT-2' ORDER BY rowid LIMIT 1"))
+            try db.execute(sql: "DROP TRIGGER ledger_finding_no_delete")
+            try db.execute(sql: "DELETE FROM finding WHERE fingerprint = ?", arguments: [fingerprint])
+            try db.execute(sql: trigger)
+            return fingerprint
+        }
+        #expect(try await runner.run(["verify"]).status == 4)
+
+        let evaluate = try await runner.run(["evaluate"])
+        #expect(evaluate.status == 4, "\(evaluate.output)")
+        #expect(evaluate.stderr.contains("is gone"), "\(evaluate.stderr)")
+        let verify = try await runner.run(["verify"])
+        #expect(verify.status == 4 && verify.output.contains(gone), "evaluate wrote the deleted finding again: \(verify.output)")
+        #expect(try await count("finding", in: folder) > 0)
+        #expect(try await queue.read { db in try String.fetchOne(db, sql: "SELECT fingerprint FROM finding WHERE fingerprint = ?", arguments: [gone]) } == nil)
+
+        let today = String(ISO8601DateFormatter().string(from: Date()).prefix(10))
+        #expect(try await runner.run(["report", "--period", today, "--out", folder.path("pack")]).status == 4)
+        #expect(try await runner.run(["run"]).status == 4)
+        #expect(try await runner.run(["evaluate"]).status == 4, "a second evaluation does not launder it either")
+        #expect(try await runner.run(["verify"]).status == 4)
+    }
+
     @Test("A tampered row the rules cannot even read (a client's JSON cut short) is still an integrity failure, exit 4, not a source failure")
     func unreadableTamperedRow() async throws {
         let (folder, simulator, runner) = try await afterOneRun()

@@ -129,6 +129,32 @@ struct SecretEchoTests {
         try expectNoSecrets(second, refused)
     }
 
+    @Test("A token endpoint's error spelling the secret with HTML entities, an escaped letter beyond ASCII or in NFD: withheld from the error, the log and the warehouse; the hint stays", arguments: [
+        "Zq8/xP+r4T=kLm9vW2sN\u{E9}7Qa&lt;&amp;&gt;&quot;", "Zq8/xP+r4T=kLm9vW2sN\\\\u00e97Qa<&>\\\"", "Zq8/xP+r4T=kLm9vW2sN&#233;7Qa<&>\\\"",
+        "Zq8/xP+r4T=kLm9vW2sNe\u{301}7Qa<&>\\\"",
+    ])
+    func tokenEndpointEchoesEncodedSecret(echo: String) async throws {
+        let secret = "Zq8/xP+r4T=kLm9vW2sN\u{E9}7Qa<&>\""
+        let server = try await HostileServer.start { router in
+            router.post("/oauth/token") { _, _ in
+                HostileServer.json(.badRequest, #"{"error":"invalid_client: you sent \#(echo)"}"#)
+            }
+        }
+        let fixture = HostileFixture(server: server)
+        defer { Task { await fixture.tearDown() } }
+        let warehouse = try Warehouse(path: fixture.warehousePath)
+        let error = await #expect(throws: SourceError.self) {
+            try await fixture.extractor(api: try fixture.api(secret: secret), warehouse: warehouse).run()
+        }
+        #expect(error?.code == .credentialsRefused)
+        let text = error.map { "\($0)" } ?? ""
+        #expect(text.contains(SecretRedactor.withheld) && text.contains("for client id '\(HostileFixture.clientID)'"), "\(text)")
+        let stored = try #require(try await warehouse.runs().first?.error)
+        for place in [text, stored, fixture.log.text] {
+            #expect(!place.lowercased().contains("klm9vw2sn"), "\(place)")
+        }
+    }
+
     @Test("An error text of megabytes is stored cut to 2,000 characters with a marker")
     func hugeErrorIsCapped() async throws {
         let server = try await HostileServer.start { router in

@@ -12,19 +12,27 @@ struct UnreadableEventTests {
     /// A guide server: the first window's page holds one good event and three that cannot be read
     /// (no id, a time that is not one, a time outside the window); every other window one good event.
     private func server() async throws -> HostileServer {
+        try await server { request, from in
+            [
+                guideEvent("", at: request),
+                guideEvent("bad-time", at: request).replacingOccurrences(of: from, with: "2026-13-45T99:99:99Z"),
+                guideEvent("elsewhere", at: request).replacingOccurrences(of: from, with: "2020-01-01T00:00:00.000Z"),
+            ]
+        }
+    }
+
+    /// A guide server: every window's page holds one good event with `details`, the first
+    /// window's (from 2026-09-29) also the events `firstWindow` gives for the request and its `from`.
+    private func server(
+        details: String = "{}", firstWindow: @escaping @Sendable (Request, String) -> [String]
+    ) async throws -> HostileServer {
         try await HostileServer.start { router in
             router.post("/oauth/token", use: HostileServer.issuing("unreadable-token"))
             router.get("/api/v2/oauth/clients", use: HostileServer.emptyListing)
             router.get("/api/v2/auditlogs") { request, _ in
                 let from = request.uri.queryParameters["from"].map(String.init) ?? ""
-                var entities = [guideEvent("good-\(from.prefix(10))", at: request)]
-                if from.hasPrefix("2026-09-29") {
-                    entities += [
-                        guideEvent("", at: request),
-                        guideEvent("bad-time", at: request).replacingOccurrences(of: from, with: "2026-13-45T99:99:99Z"),
-                        guideEvent("elsewhere", at: request).replacingOccurrences(of: from, with: "2020-01-01T00:00:00.000Z"),
-                    ]
-                }
+                var entities = [guideEvent("good-\(from.prefix(10))", at: request, details: details)]
+                if from.hasPrefix("2026-09-29") { entities += firstWindow(request, from) }
                 return guidePage(entities, page: 1, pageCount: 1, total: entities.count)
             }
         }
@@ -51,6 +59,45 @@ struct UnreadableEventTests {
         #expect(coverage.map(\.rejected.count) == [3, 0])
         #expect(coverage.first?.rejected.map(\.id) == [nil, "bad-time", "elsewhere"])
         #expect(try await warehouse.verifyChain().firstBreak == nil, "the record of what was left out is under the ledger too")
+    }
+
+    @Test("An event holding a key twice, one spelled with an escape or both plain, at any depth: left out and recorded, since its stored text and its columns could name different values")
+    func repeatedKeysAreLeftOut() async throws {
+        let server = try await self.server(details: #"{"sourceIp":"34.10.0.5"}"#) { request, _ in
+            [
+                guideEvent("escaped-ip", at: request, details: #"{"s\u006furceIp":"10.9.9.9","sourceIp":"34.10.0.5"}"#),
+                guideEvent("escaped-outcome", at: request).replacingOccurrences(of: #""outcome":"success""#, with: #""outc\u006fme":"denied","outcome":"success""#),
+                guideEvent("plain-deep", at: request, details: #"{"request":{"path":"/a","path":"/b"}}"#),
+            ]
+        }
+        let fixture = HostileFixture(server: server)
+        defer { Task { await fixture.tearDown() } }
+        let warehouse = try Warehouse(path: fixture.warehousePath)
+        let summary = try await fixture.extractor(api: try fixture.api(), warehouse: warehouse, pageSize: 100).run()
+        #expect(try await warehouse.eventIDs().sorted() == ["good-2026-09-29", "good-2026-09-30"])
+        let audit = try #require(summary.sources.first { $0.source == .auditLog })
+        #expect(audit.itemsRejected == 3)
+        #expect(audit.rejections.contains { $0.contains("escaped-ip: field 'sourceIp' is given twice") }, "\(audit.rejections)")
+        #expect(audit.rejections.contains { $0.contains("escaped-outcome: field 'outcome' is given twice") }, "\(audit.rejections)")
+        #expect(audit.rejections.contains { $0.contains("plain-deep: field 'path' is given twice") }, "\(audit.rejections)")
+        let coverage = try await warehouse.coverage(of: TimeWindow(fromMillis: 0, toMillis: 1 << 50))
+        #expect(coverage.map(\.rejected.count) == [3, 0], "recorded on the window, so AT-1 reports evidence left out")
+    }
+
+    @Test("An event with a key spelled with an escape, given once: left out and recorded, since SQLite reads its stored text by the key's spelling and finds no value there")
+    func escapedKeysAreLeftOut() async throws {
+        let server = try await self.server(details: #"{"sourceIp":"34.10.0.5","note":"a \u00e9 \"value\""}"#) { request, _ in
+            [guideEvent("escaped-once", at: request, details: #"{"s\u006furceIp":"10.9.9.9"}"#)]
+        }
+        let fixture = HostileFixture(server: server)
+        defer { Task { await fixture.tearDown() } }
+        let warehouse = try Warehouse(path: fixture.warehousePath)
+        let summary = try await fixture.extractor(api: try fixture.api(), warehouse: warehouse, pageSize: 100).run()
+        #expect(try await warehouse.eventIDs().sorted() == ["good-2026-09-29", "good-2026-09-30"], "escapes in values are as before")
+        let audit = try #require(summary.sources.first { $0.source == .auditLog })
+        #expect(audit.rejections.count == 1)
+        #expect(audit.rejections.first?.hasSuffix("escaped-once: field 'sourceIp' is spelled with an escape (\"s\\u006furceIp\"): SQLite reads the text stored as sent by that spelling and would find no value for the name the columns read") == true,
+                "\(audit.rejections)")
     }
 
     @Test("More bad events in one window than the bound: the window fails as before, naming the first, and nothing of it is stored")

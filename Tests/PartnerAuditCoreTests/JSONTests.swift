@@ -65,7 +65,8 @@ struct PageParsingTests {
     @Test("Each entity's exact source text is returned beside the parsed page")
     func entityTexts() throws {
         let text = #"{"pageSize": 2, "entities": [ {"id": "a", "n": [1, {"x": "]"}]} ,{"id":"b"}], "other": [3]}"#
-        let (page, texts) = try JSONParser.parsePage(Array(text.utf8))
+        let parsed = try JSONParser.parsePage(Array(text.utf8))
+        let (page, texts) = (parsed.value, parsed.entityTexts)
         #expect(texts == [#"{"id": "a", "n": [1, {"x": "]"}]}"#, #"{"id":"b"}"#])
         #expect(page["entities"]?.arrayValue?.count == 2)
         #expect(try texts.map { try JSONParser.parse($0) } == page["entities"]?.arrayValue)
@@ -74,8 +75,21 @@ struct PageParsingTests {
     @Test("A second entities array is neither parsed into the page nor returned as entity text")
     func duplicateEntities() throws {
         let text = #"{"entities": [{"id": "a"}], "entities": [{"id": "planted"}]}"#
-        let (page, texts) = try JSONParser.parsePage(Array(text.utf8))
+        let parsed = try JSONParser.parsePage(Array(text.utf8))
+        let (page, texts) = (parsed.value, parsed.entityTexts)
         #expect(texts == [#"{"id": "a"}"#])
         #expect(page["entities"]?.arrayValue?.count == 1)
+        #expect(parsed.ambiguousKeys.isEmpty, "a key given twice in the page itself names no entity")
+    }
+
+    @Test("An entity holding a key twice or a key spelled with an escape, at any depth, is named with that key; escapes in values and the others are not")
+    func ambiguousKeys() throws {
+        let text = #"{"entities": [{"id":"a\u0062"}, {"d":{"s\u006furceIp":"10.9.9.9","sourceIp":"1.2.3.4"}}, {"l":[{"k":1,"k":2}]}, {"id":"b","x":{"id":"c"}}, {"\u00e9":1}]}"#
+        let page = try JSONParser.parsePage(Array(text.utf8))
+        #expect(page.ambiguousKeys == [
+            1: .init(key: "sourceIp", kind: .repeated), 2: .init(key: "k", kind: .repeated),
+            4: .init(key: "\u{E9}", kind: .escaped(spelling: #"\u00e9"#)),
+        ], "a key given twice is named before one only escaped")
+        #expect(page.value["entities"]?.arrayValue?[1]["d"]?["sourceIp"] == .string("10.9.9.9"), "the first still counts")
     }
 }

@@ -6,13 +6,90 @@ import Rules
 import Testing
 import Warehouse
 
-@Suite("An evaluation over a broken chain resolves nothing")
+@Suite("An evaluation over a broken chain resolves nothing and stores nothing but its AT-2")
 struct BrokenChainLifecycleTests {
     /// Evaluates and stores, as `evaluate` does.
     private func evaluate(_ fixture: RuleFixture) async throws -> EvaluationResult {
         let engine = RuleEngine(warehouse: fixture.warehouse, policy: fixture.policy, catalog: try ScopeCatalog.load(),
                                 logger: Logger(label: "test") { _ in SwiftLogNoOpLogHandler() })
         return try await engine.evaluate(asOf: RuleFixture.asOf, policyDigest: "test", startedAt: Date(), now: Date())
+    }
+
+    /// Runs `statements` on the warehouse file behind the tool's back, with `table`'s ledger
+    /// triggers dropped and then put back as they were, as an attacker with the file would.
+    private func tamper(_ fixture: RuleFixture, table: String, _ statements: String...) async throws {
+        let queue = try DatabaseQueue(path: fixture.folder.appendingPathComponent("warehouse.sqlite").path)
+        try await queue.write { db in
+            let triggers = try String.fetchAll(db, sql: "SELECT sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = ?", arguments: [table])
+            for name in try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'trigger' AND tbl_name = ?", arguments: [table]) {
+                try db.execute(sql: "DROP TRIGGER \(name)")
+            }
+            for statement in statements { try db.execute(sql: statement) }
+            for trigger in triggers { try db.execute(sql: trigger) }
+        }
+    }
+
+    /// A stored critical WS-1 for client c1, from one evaluation over an intact chain.
+    private func storedWildcard() async throws -> (RuleFixture, Finding) {
+        let fixture = try RuleFixture()
+        fixture.client("c1", scopes: ["*"])
+        fixture.event("c1", minutesAgo: 5)
+        try await fixture.store()
+        let first = try await evaluate(fixture)
+        #expect(first.chain.isIntact)
+        return (fixture, try #require(first.findings.first { $0.ruleID == "WS-1" && $0.clientID == "c1" }))
+    }
+
+    @Test("A finding deleted behind the tool's back is not written again over the broken chain: the next verify still fails")
+    func deletedFindingIsNotRewritten() async throws {
+        let (fixture, wildcard) = try await storedWildcard()
+        try await tamper(fixture, table: "finding", "DELETE FROM finding WHERE fingerprint = '\(wildcard.fingerprint)'")
+
+        let second = try await evaluate(fixture)
+        #expect(!second.chain.isIntact)
+        #expect(second.findings.map(\.ruleID) == ["AT-2"], "only the AT-2 is stored over a broken chain")
+        #expect(second.summary.found == 1)
+        #expect(second.summary.withheldOnBrokenChain >= 1, "the WS-1 found again is not stored")
+        #expect(try await fixture.warehouse.findings().first { $0.fingerprint == wildcard.fingerprint } == nil, "the deleted row stays deleted")
+        let verdict = try await fixture.warehouse.verifyChain()
+        #expect(verdict.firstBreak?.contains(wildcard.fingerprint) == true, "\(verdict.firstBreak ?? "intact")")
+        // And again: a second evaluation does not launder it either.
+        _ = try await evaluate(fixture)
+        #expect(try await !fixture.warehouse.verifyChain().isIntact)
+    }
+
+    @Test("A finding marked resolved behind the tool's back stays as edited over the broken chain: the next verify still fails")
+    func editedFindingIsNotRewritten() async throws {
+        let (fixture, wildcard) = try await storedWildcard()
+        try await tamper(fixture, table: "finding",
+                         "UPDATE finding SET status = 'resolved', resolved_at = '2026-09-01T00:00:00.000Z' WHERE fingerprint = '\(wildcard.fingerprint)'")
+
+        let second = try await evaluate(fixture)
+        #expect(!second.chain.isIntact)
+        #expect(!second.findings.contains { $0.ruleID == "WS-1" })
+        let stored = try await fixture.warehouse.findings().first { $0.fingerprint == wildcard.fingerprint }
+        #expect(stored?.status == .resolved && stored?.resolvedAt == "2026-09-01T00:00:00.000Z", "the edited row is left as the attacker left it")
+        let verdict = try await fixture.warehouse.verifyChain()
+        #expect(verdict.firstBreak?.contains(wildcard.fingerprint) == true, "\(verdict.firstBreak ?? "intact")")
+    }
+
+    @Test("The AT-2 row itself deleted behind the tool's back is not written again: the next verify still fails")
+    func deletedBreakFindingIsNotRewritten() async throws {
+        let (fixture, _) = try await storedWildcard()
+        // A break, stored as an AT-2, then undone behind the tool's back: the chain verifies again.
+        try await tamper(fixture, table: "client_snapshot", "UPDATE client_snapshot SET name = name || '-x' WHERE client_id = 'c1'")
+        let broken = try await evaluate(fixture)
+        let breakFinding = try #require(broken.findings.first { $0.ruleID == "AT-2" })
+        try await tamper(fixture, table: "client_snapshot", "UPDATE client_snapshot SET name = substr(name, 1, length(name) - 2) WHERE client_id = 'c1'")
+        #expect(try await fixture.warehouse.verifyChain().isIntact)
+        // Then the record of that break deleted.
+        try await tamper(fixture, table: "finding", "DELETE FROM finding WHERE fingerprint = '\(breakFinding.fingerprint)'")
+
+        let third = try await evaluate(fixture)
+        #expect(!third.chain.isIntact)
+        #expect(third.findings.isEmpty, "the AT-2's own row was changed behind the tool's back: writing it would launder that")
+        let verdict = try await fixture.warehouse.verifyChain()
+        #expect(verdict.firstBreak?.contains(breakFinding.fingerprint) == true, "\(verdict.firstBreak ?? "intact")")
     }
 
     @Test("A client's * scope removed behind the tool's back: the critical WS-1 stays open beside the AT-2, not resolved")

@@ -66,6 +66,55 @@ struct SecretRedactorTests {
         }
     }
 
+    // MARK: - Spellings an exact match cannot follow
+
+    /// A secret holding every character HTML escapes and a letter beyond ASCII, as the fourth red-team pass used.
+    static let awkwardSecret = "Zq8/xP+r4T=kLm9vW2sN\u{E9}7Qa<&>\"'"
+    static let awkwardID = "pa-extractor-7f3e"
+
+    /// Whether a distinctive part of the awkward secret survives in `text`, raw, in hex or in base64.
+    private func leaksAwkward(_ text: String) -> Bool {
+        let lowered = text.lowercased()
+        let hexPart = Data("kLm9vW2sN".utf8).map { String(format: "%02x", $0) }.joined()
+        return lowered.contains("klm9vw2sn") || lowered.contains(hexPart) || text.contains("a0xtOXZXMnNO") || text.contains("S0xtOXZXMnNO")
+    }
+
+    @Test("An echo of the secret in a spelling no exact match follows is withheld: HTML named entities, \\u00e9, &#233;, NFD, hex, base64 inside more", arguments: [
+        // HTML named entities, as Python's html.escape writes them, and each on its own.
+        "Zq8/xP+r4T=kLm9vW2sN\u{E9}7Qa&lt;&amp;&gt;&quot;&#x27;", "Zq8/xP+r4T=kLm9vW2sN\u{E9}7Qa<&amp;>\"'",
+        "Zq8/xP+r4T=kLm9vW2sN\u{E9}7Qa&lt;&>\"'", "Zq8/xP+r4T=kLm9vW2sN\u{E9}7Qa<&&gt;\"'",
+        "Zq8/xP+r4T=kLm9vW2sN\u{E9}7Qa<&>&quot;&apos;", "Zq8&sol;xP&plus;r4T&equals;kLm9vW2sN&eacute;7Qa<&>\"'",
+        // The letter beyond ASCII escaped: JSON (either hex case), HTML decimal and hex; sent decomposed (NFD).
+        "Zq8/xP+r4T=kLm9vW2sN\\u00e97Qa<&>\"'", "Zq8/xP+r4T=kLm9vW2sN\\u00E97Qa<&>\"'",
+        "Zq8/xP+r4T=kLm9vW2sN&#233;7Qa<&>\"'", "Zq8/xP+r4T=kLm9vW2sN&#xE9;7Qa<&>\"'",
+        "Zq8/xP+r4T=kLm9vW2sNe\u{301}7Qa<&>\"'",
+        // Every character JSON-escaped, as Go's encoder writes < > &; percent-encoded twice.
+        "Zq8/xP+r4T=kLm9vW2sN\u{E9}7Qa\\u003c\\u0026\\u003e\\\"'",
+        "Zq8%252FxP%252Br4T%253DkLm9vW2sN%25C3%25A97Qa%253C%2526%253E%2522%2527",
+        // Hex of its UTF-8, either case; base64 of a longer text that holds it.
+        Data(SecretRedactorTests.awkwardSecret.utf8).map { String(format: "%02x", $0) }.joined(),
+        Data(SecretRedactorTests.awkwardSecret.utf8).map { String(format: "%02X", $0) }.joined(),
+        Data("client_secret=\(SecretRedactorTests.awkwardSecret)&x=1".utf8).base64EncodedString(),
+        Data("id=\(SecretRedactorTests.awkwardID):\(SecretRedactorTests.awkwardSecret)".utf8).base64EncodedString(),
+    ])
+    func encodedSpellingIsWithheld(echo: String) {
+        let redactor = SecretRedactor(credentials: Credentials(clientID: Self.awkwardID, clientSecret: Secret(Self.awkwardSecret)))
+        let text = redactor.redact("invalid_client: you sent '\(echo)'.")
+        #expect(!leaksAwkward(text), "\(text)")
+        #expect(text.contains(SecretRedactor.marker) || text.contains("withheld"), "\(text)")
+    }
+
+    @Test("A message with entities, escapes, hex and letters beyond ASCII but no secret is left as it was")
+    func encodedMessageWithoutSecret() {
+        let redactor = SecretRedactor(credentials: Credentials(clientID: Self.awkwardID, clientSecret: Secret(Self.awkwardSecret)))
+        for message in [
+            "invalid_client: the client &quot;x&quot; is disabled &amp; locked — caf\u{E9} / cafe\u{301} \\u00e9 &#233; 0123456789abcdef",
+            "request 3fa85f64-5717-4562-b3fc-2c963f66afa6 failed: SGVsbG8gd29ybGQ= %2Fapi%2Fv2",
+        ] {
+            #expect(redactor.redact(message) == message)
+        }
+    }
+
     @Test("A megabyte excerpt with a lower-cased token near its end is redacted before it is cut, quickly")
     func largeBody() {
         let body = Array((String(repeating: "x", count: 1 << 20) + Self.token.lowercased()).utf8)

@@ -88,16 +88,22 @@ package struct RuleEngine: Sendable {
 
     /// Evaluates and stores: new findings start, found ones stay open, missing ones are resolved.
     ///
-    /// A broken chain is stored like any finding (AT-2, critical) and handed back in the
-    /// result, so the caller can refuse to go on; over a broken chain nothing is resolved (what
-    /// tampered rows no longer show is not taken as fixed).
+    /// A broken chain is stored as a finding (AT-2, critical) and handed back in the result, so
+    /// the caller can refuse to go on. Over a broken chain the AT-2 is the only finding stored
+    /// and nothing is resolved: writing the others again would write back a finding deleted or
+    /// edited behind the tool's back, with a fresh ledger entry, and the next `verify` would pass;
+    /// and what tampered rows no longer show is not taken as fixed. The result then holds only
+    /// what was stored.
     package func evaluate(asOf: Int64, policyDigest: String, startedAt: Date, now: Date) async throws -> EvaluationResult {
         let (found, chain) = try await judged(asOf: asOf)
         let lookbackFrom = asOf - .days(policy.lookbackDays)
-        let summary = try await warehouse.recordEvaluation(found, asOf: asOf, lookbackFrom: lookbackFrom, policyDigest: policyDigest,
-                                                           startedAt: startedAt, at: now, resolvingMissing: chain.isIntact)
+        let storing = chain.isIntact ? found : found.filter { $0.ruleID == AuditTrailRules.BrokenChain.ruleID }
+        var summary = try await warehouse.recordEvaluation(storing, asOf: asOf, lookbackFrom: lookbackFrom, policyDigest: policyDigest,
+                                                           startedAt: startedAt, at: now, overIntactChain: chain.isIntact)
+        summary.withheldOnBrokenChain += found.count - storing.count
         logger.info("evaluation \(summary.evaluationID): \(summary.found) findings (\(summary.new) new, \(summary.stillOpen) still open, \(summary.resolvedDescription), \(summary.waived) waived)")
-        return EvaluationResult(summary: summary, findings: found, chain: chain)
+        let stored = storing.filter { !summary.withheldFingerprints.contains($0.fingerprint) }
+        return EvaluationResult(summary: summary, findings: stored, chain: chain)
     }
 
     private func finding(from hit: RuleHit, definition: RuleDefinition, asOf: Int64) -> Finding {
@@ -116,6 +122,7 @@ package struct RuleEngine: Sendable {
 /// What one stored evaluation found, what it changed, and the chain's verdict it rests on.
 package struct EvaluationResult: Sendable {
     package var summary: LifecycleSummary
+    /// The findings stored: every one found over an intact chain, the AT-2 alone over a broken one.
     package var findings: [Finding]
     package var chain: ChainVerification
 }

@@ -83,7 +83,9 @@ package enum AuditTrailRules {
 
     /// AT-2: the warehouse's hash chain does not verify.
     struct BrokenChain: Rule {
-        let id = "AT-2"
+        /// The one finding an evaluation over a broken chain stores.
+        static let ruleID = "AT-2"
+        let id = ruleID
         func evaluate(_ context: EvaluationContext) async throws -> [RuleHit] {
             guard let problem = context.facts.chain.firstBreak else { return [] }
             return [RuleHit(client: nil, severity: .critical,

@@ -57,8 +57,12 @@ package struct GuideSource: AuditSource {
         var events: [AuditEvent] = []
         var rejected: [RejectedEvent] = []
         events.reserveCapacity(page.entities.count)
-        for (entity, text) in zip(page.entities, page.entityTexts) {
+        for (position, (entity, text)) in zip(page.entities, page.entityTexts).enumerated() {
             do {
+                // Stored as sent, its text could name other values than its columns: a key given twice, or spelled with an escape.
+                if let ambiguous = page.ambiguousKeys[position] {
+                    throw SourceDataError(what: "audit event", field: String(ambiguous.key.prefix(100)), reason: ambiguous.reason)
+                }
                 let event = try AuditEvent(guideJSON: entity, rawText: text)
                 // The contract bounds the window; anything outside it is the server's mistake, not data to keep here.
                 guard event.timestampMillis >= window.fromMillis, event.timestampMillis < window.toMillis else {

@@ -71,4 +71,21 @@ extension RowLedger {
             """, arguments: [table])
         return "\(table) row \(gone ?? "?") is gone: the ledger recorded it and the table no longer holds it"
     }
+
+    /// Whether one governed row is as its last ledger entry records it: present with that
+    /// entry's digest, or absent and never recorded. A row deleted or edited behind the tool's
+    /// back is not; writing it then would give the edit a ledger entry of its own.
+    ///
+    /// - Parameter key: the row's primary-key values, in the key's column order.
+    static func isAsRecorded(_ db: Database, table: String, key: [any DatabaseValueConvertible]) throws -> Bool {
+        let shape = try TableShape(db, table: table)
+        let arguments = StatementArguments(key.map { $0.databaseValue })
+        let keyText = try String.fetchOne(db, sql: "SELECT json_array(\(key.map { _ in "?" }.joined(separator: ", ")))", arguments: arguments)
+        let recorded = try String.fetchOne(db, sql: """
+            SELECT digest FROM row_ledger WHERE table_name = ? AND row_key = ? ORDER BY seq DESC LIMIT 1
+            """, arguments: [table, keyText])
+        let matching = shape.key.map { "\($0) = ?" }.joined(separator: " AND ")
+        let current = try String.fetchOne(db, sql: "SELECT \(shape.digestExpression(row: "")) FROM \(table) WHERE \(matching)", arguments: arguments)
+        return recorded == current
+    }
 }

@@ -18,15 +18,24 @@ package struct LifecycleSummary: Sendable, Equatable {
     package var waived = 0
     /// Of the resolved: per-client findings folded into an organisation-wide one found now.
     package var folded = 0
-    /// Open or waived before, not found this time, and left as they were: the evaluation read a
-    /// warehouse whose chain is broken, so what it no longer shows is not taken as fixed.
+    /// Open or waived before and left as they were, found again or not: the evaluation read a
+    /// warehouse whose chain is broken, so what it no longer shows is not taken as fixed, and
+    /// what it shows is not written over rows that may have been changed behind the tool's back.
     package var keptOnBrokenChain = 0
+    /// Found but not stored, because the chain is broken: every finding but the AT-2, and the
+    /// AT-2 too when its own row was changed behind the tool's back.
+    package var withheldOnBrokenChain = 0
+    /// The fingerprints of the findings handed to the warehouse that it did not store: rows
+    /// changed behind the tool's back, which writing would launder.
+    package var withheldFingerprints: Set<String> = []
 
     /// "3 resolved", "28 resolved (25 folded into organisation-wide findings)", or
-    /// "0 resolved (2 not found kept as they were: the chain is broken)".
+    /// "0 resolved (2 kept as they were, 5 found not stored: the chain is broken)".
     package var resolvedDescription: String {
         var text = folded == 0 ? "\(resolved) resolved" : "\(resolved) resolved (\(folded) folded into organisation-wide findings)"
-        if keptOnBrokenChain > 0 { text += " (\(keptOnBrokenChain) not found kept as they were: the chain is broken)" }
+        if keptOnBrokenChain > 0 || withheldOnBrokenChain > 0 {
+            text += " (\(keptOnBrokenChain) kept as they were, \(withheldOnBrokenChain) found not stored: the chain is broken)"
+        }
         return text
     }
 }
@@ -53,13 +62,16 @@ extension Warehouse {
     /// organisation-wide one found now covers (same rule and subject, the client among those it
     /// affects) is resolved with a note naming it.
     ///
-    /// - Parameter resolvingMissing: false when the findings rest on a warehouse whose chain is
-    ///   broken: a finding not found again is then left as it was (counted in
+    /// - Parameter overIntactChain: false when the findings rest on a warehouse whose chain is
+    ///   broken. A finding not found again is then left as it was (counted in
     ///   `keptOnBrokenChain`), since rows changed behind the tool's back — a client's `*` scope
-    ///   removed, a window planted over a gap — must not resolve what they hid.
+    ///   removed, a window planted over a gap — must not resolve what they hid; and a finding
+    ///   whose row is not as its last ledger entry records it (deleted or edited behind the
+    ///   tool's back) is not written (`withheldFingerprints`), since writing it would give the
+    ///   edit a ledger entry of its own. The caller hands over only the AT-2.
     package func recordEvaluation(
         _ found: [Finding], asOf: Int64, lookbackFrom: Int64, policyDigest: String, startedAt: Date, at now: Date,
-        resolvingMissing: Bool = true
+        overIntactChain: Bool = true
     ) async throws -> LifecycleSummary {
         try await database.write { db in
             let asOfText = Timestamp.format(milliseconds: asOf)
@@ -87,6 +99,12 @@ extension Warehouse {
             let change = try db.cachedStatement(sql: "INSERT INTO finding_change (evaluation_id, fingerprint, change) VALUES (?, ?, ?) ON CONFLICT DO UPDATE SET change = excluded.change")
             var seen = Set<String>()
             for finding in found where seen.insert(finding.fingerprint).inserted {
+                if !overIntactChain, try !RowLedger.isAsRecorded(db, table: "finding", key: [finding.fingerprint]) {
+                    summary.withheldOnBrokenChain += 1
+                    summary.withheldFingerprints.insert(finding.fingerprint)
+                    summary.found -= 1
+                    continue
+                }
                 let before = previous[finding.fingerprint]
                 let firstSeen = before.map { $0.status == FindingStatus.resolved.rawValue ? asOfText : $0.firstSeen } ?? asOfText
                 try upsert.execute(arguments: [
@@ -105,7 +123,7 @@ extension Warehouse {
                 try change.execute(arguments: [evaluationID, finding.fingerprint, finding.status == .waived ? "waived" : what])
             }
             for (fingerprint, state) in previous where state.status != FindingStatus.resolved.rawValue && !seen.contains(fingerprint) {
-                guard resolvingMissing else {
+                guard overIntactChain else {
                     summary.keptOnBrokenChain += 1
                     continue
                 }

@@ -37,10 +37,7 @@ extension JSONParser {
         // The children already read: bits, or flags past 64 children.
         var seen: UInt64 = 0
         var seenWide = children.count > 64 ? [Bool](repeating: false, count: children.count) : []
-        try enter()
-        index += 1
-        skipSpace()
-        if peek() == UInt8(ascii: "}") { index += 1; depth -= 1; return }
+        if try enterObject() { return }
         while true {
             skipSpace()
             guard peek() == UInt8(ascii: "\"") else { throw error("expected a string key") }
@@ -60,12 +57,7 @@ extension JSONParser {
             } else {
                 try skipValue()
             }
-            skipSpace()
-            switch peek() {
-            case UInt8(ascii: ","): index += 1
-            case UInt8(ascii: "}"): index += 1; depth -= 1; return
-            default: throw error("expected ',' or '}' in an object")
-            }
+            if try endOfMember() { return }
         }
     }
 

@@ -25,18 +25,10 @@ extension JSONParser {
 
     /// The root object, its member `key`'s array elements handed to `element`.
     private mutating func objectStreaming(_ streamed: String, _ element: (JSONValue) -> Void) throws(JSONParseError) -> JSONValue {
-        try enter()
-        index += 1
         var members: [String: JSONValue] = [:]
-        skipSpace()
-        if peek() == UInt8(ascii: "}") { index += 1; depth -= 1; return .object(members) }
+        if try enterObject() { return .object(members) }
         while true {
-            skipSpace()
-            guard peek() == UInt8(ascii: "\"") else { throw error("expected a string key") }
-            let key = try string()
-            skipSpace()
-            guard peek() == UInt8(ascii: ":") else { throw error("expected ':' after a key") }
-            index += 1
+            let (key, _) = try memberKey()
             skipSpace()
             let isFirst = members[key] == nil
             if isFirst, key == streamed, peek() == UInt8(ascii: "[") {
@@ -46,12 +38,7 @@ extension JSONParser {
                 let parsed = try value()
                 if isFirst { members[key] = parsed }
             }
-            skipSpace()
-            switch peek() {
-            case UInt8(ascii: ","): index += 1
-            case UInt8(ascii: "}"): index += 1; depth -= 1; return .object(members)
-            default: throw error("expected ',' or '}' in an object")
-            }
+            if try endOfMember() { return .object(members) }
         }
     }
 

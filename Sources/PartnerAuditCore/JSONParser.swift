@@ -58,39 +58,60 @@ package struct JSONParser {
     }
 
     private mutating func object() throws(JSONParseError) -> JSONValue {
-        try enter()
-        index += 1
         var members: [String: JSONValue] = [:]
-        skipSpace()
-        if peek() == UInt8(ascii: "}") { index += 1; depth -= 1; return .object(members) }
+        if try enterObject() { return .object(members) }
         while true {
-            skipSpace()
-            guard peek() == UInt8(ascii: "\"") else { throw error("expected a string key") }
-            let keyStart = index
-            let key = try string()
-            let keyEnd = index
-            skipSpace()
-            guard peek() == UInt8(ascii: ":") else { throw error("expected ':' after a key") }
-            index += 1
+            let (key, spelled) = try memberKey()
             // A key given twice: the first one counts, as in SQLite's JSON functions. SQLite
             // matches a key's spelling, not its decoded text, so a page's element holding one,
             // or a key spelled with an escape (every escape is longer than what it decodes to),
             // is also named (`JSONPage.ambiguousKeys`): its text as sent could read otherwise.
             // A key given twice is named before one only escaped.
             let isFirst = members[key] == nil
-            if isFirst ? ambiguousKey == nil && key.utf8.count != keyEnd - keyStart - 2 : ambiguousKey?.kind != .repeated {
-                ambiguousKey = ambiguity(key, spelled: keyStart..<keyEnd, repeated: !isFirst)
+            if isFirst ? ambiguousKey == nil && key.utf8.count != spelled.count - 2 : ambiguousKey?.kind != .repeated {
+                ambiguousKey = ambiguity(key, spelled: spelled, repeated: !isFirst)
             }
             recordsNextArray = depth == 1 && key == "entities" && isFirst
             let parsed = try value()
             if isFirst { members[key] = parsed }
             recordsNextArray = false
-            skipSpace()
-            switch peek() {
-            case UInt8(ascii: ","): index += 1
-            case UInt8(ascii: "}"): index += 1; depth -= 1; return .object(members)
-            default: throw error("expected ',' or '}' in an object")
-            }
+            if try endOfMember() { return .object(members) }
+        }
+    }
+
+    /// Enters the object at `{`: `true` when it is empty (its `}` read too).
+    mutating func enterObject() throws(JSONParseError) -> Bool {
+        try enter()
+        index += 1
+        skipSpace()
+        guard peek() == UInt8(ascii: "}") else { return false }
+        index += 1
+        depth -= 1
+        return true
+    }
+
+    /// Reads a member's key and the `:` after it: the key's text, and where the key (quotes
+    /// included) is spelled in the bytes.
+    mutating func memberKey() throws(JSONParseError) -> (key: String, spelled: Range<Int>) {
+        skipSpace()
+        guard peek() == UInt8(ascii: "\"") else { throw error("expected a string key") }
+        let start = index
+        let key = try string()
+        let end = index
+        skipSpace()
+        guard peek() == UInt8(ascii: ":") else { throw error("expected ':' after a key") }
+        index += 1
+        return (key, start..<end)
+    }
+
+    /// Moves past what follows a member's value: `true` at the object's end (its `}` read),
+    /// `false` after a `,`.
+    mutating func endOfMember() throws(JSONParseError) -> Bool {
+        skipSpace()
+        switch peek() {
+        case UInt8(ascii: ","): index += 1; return false
+        case UInt8(ascii: "}"): index += 1; depth -= 1; return true
+        default: throw error("expected ',' or '}' in an object")
         }
     }
 

@@ -53,6 +53,9 @@ struct CoverageModel {
     var chainIntact: Bool
     var chainRows: String
     var chainHead: String
+    /// The row ledger's last entry and its hash: the other anchor the pack relies on.
+    var ledgerEntries: String
+    var ledgerHead: String?
     var firstBreak: String?
     var sealSeq: String?
     var sealHead: String?
@@ -89,6 +92,8 @@ struct CoverageModel {
         chainIntact = coverage.chain.isIntact
         chainRows = DisplayText.count(Int(coverage.chain.rows))
         chainHead = coverage.chain.head
+        ledgerEntries = DisplayText.count(Int(coverage.chain.ledgerEntries))
+        ledgerHead = coverage.chain.ledgerHead.isEmpty ? nil : coverage.chain.ledgerHead
         firstBreak = coverage.chain.firstBreak
         sealSeq = coverage.seal.map { DisplayText.count(Int($0.seq)) }
         sealHead = coverage.seal?.head

@@ -116,7 +116,11 @@ extension EvidenceXML {
                     }
                 }
             }
-            try xml.element("chain", ["rows": String(coverage.chain.rows), "head": coverage.chain.head, "intact": String(coverage.chain.isIntact)]) {
+            try xml.element("chain", [
+                "rows": String(coverage.chain.rows), "head": coverage.chain.head, "intact": String(coverage.chain.isIntact),
+                "ledgerEntries": String(coverage.chain.ledgerEntries),
+                "ledgerHead": coverage.chain.ledgerHead.isEmpty ? nil : coverage.chain.ledgerHead,
+            ]) {
                 if let problem = coverage.chain.firstBreak { try xml.textElement("firstBreak", problem) }
                 if let seal = coverage.seal {
                     try xml.element("seal", ["seq": String(seal.seq), "head": seal.head, "windowId": seal.windowID.map { String($0) }])

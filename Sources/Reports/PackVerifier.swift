@@ -106,17 +106,23 @@ package enum PackVerifier {
     }
 
     /// Where report.xml and manifest.json say different things about the same pack: the
-    /// organisation, the period, the chain's rows and head.
+    /// organisation, the period, the chain's rows and head, and the ledger's entries and head
+    /// (when the manifest records them: format 2 on; report.xml carries them from schema 1.3).
     private static func disagreements(_ manifest: PackManifest, in folder: URL) -> [String] {
         guard manifest.files.contains(where: { $0.name == PackFiles.xml }) else { return [] }
         let xml = folder.appendingPathComponent(PackFiles.xml)
         guard isPlainFile(xml), let facts = PackXMLFacts.read(xml) else {
             return ["\(PackFiles.xml): cannot be read as XML to compare with \(PackFiles.manifest)"]
         }
-        let pairs: [(String, String?, String)] = [
+        var pairs: [(String, String?, String)] = [
             ("organisation", facts.organization, manifest.organization), ("period", facts.period, manifest.period.name),
             ("chain rows", facts.chainRows, String(manifest.chain.rows)), ("chain head", facts.chainHead, manifest.chain.head),
         ]
+        // A pack written before report.xml carried the ledger's anchors has neither attribute.
+        if facts.ledgerEntries != nil || facts.ledgerHead != nil {
+            pairs.append(("ledger entries", facts.ledgerEntries, manifest.chain.ledgerEntries.map { String($0) } ?? "(none)"))
+            pairs.append(("ledger head", facts.ledgerHead ?? "", manifest.chain.ledgerHead ?? ""))
+        }
         return pairs.compactMap { what, inXML, inManifest in
             inXML == inManifest ? nil
                 : "\(PackFiles.xml) and \(PackFiles.manifest) disagree on the \(what): \(inXML ?? "(none)") against \(inManifest)"

@@ -9,6 +9,8 @@ struct PackXMLFacts: Equatable {
     var period: String?
     var chainRows: String?
     var chainHead: String?
+    var ledgerEntries: String?
+    var ledgerHead: String?
 
     /// Reads the facts from report.xml, streaming, network off, no entities loaded; `nil`
     /// when the file cannot be read as XML.
@@ -27,6 +29,8 @@ struct PackXMLFacts: Equatable {
                 case "chain" where facts.chainHead == nil:
                     facts.chainRows = attribute(reader, "rows")
                     facts.chainHead = attribute(reader, "head")
+                    facts.ledgerEntries = attribute(reader, "ledgerEntries")
+                    facts.ledgerHead = attribute(reader, "ledgerHead")
                 default:
                     break
                 }

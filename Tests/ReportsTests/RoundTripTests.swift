@@ -128,6 +128,27 @@ struct RoundTripTests {
         #expect(result.problems.contains { $0.contains("report.xml and manifest.json disagree on the chain head") }, "\(result.problems)")
     }
 
+    @Test("The ledger's anchors edited in manifest.json (a truncated ledger's head put in) while report.xml holds the ones the pack was made with: verify says they disagree")
+    func ledgerAnchorsAgree() async throws {
+        let fixture = try await ReportFixture(scale: 2_000)
+        defer { Task { await fixture.tearDown() } }
+        let pack = try await fixture.pack()
+        let manifest = try JSONDecoder().decode(PackManifest.self, from: Data(contentsOf: pack.url(of: "manifest.json")))
+        let entries = try #require(manifest.chain.ledgerEntries)
+        #expect(entries > 1)
+        let xml = try String(contentsOf: pack.url(of: "report.xml"), encoding: .utf8)
+        #expect(xml.contains(#"ledgerEntries="\#(entries)""#) && xml.contains(#"ledgerHead="\#(manifest.chain.ledgerHead ?? "")""#))
+        let page = try String(contentsOf: pack.url(of: "report.html"), encoding: .utf8)
+        #expect(page.contains(manifest.chain.ledgerHead ?? "-"), "the page shows the ledger head too")
+        try editManifest(pack) {
+            $0.chain.ledgerEntries = entries - 1
+            $0.chain.ledgerHead = String(repeating: "cd", count: 32)
+        }
+        let result = try PackVerifier.verify(folder: pack.folder)
+        #expect(result.problems.contains { $0.contains("report.xml and manifest.json disagree on the ledger entries") }, "\(result.problems)")
+        #expect(result.problems.contains { $0.contains("report.xml and manifest.json disagree on the ledger head") }, "\(result.problems)")
+    }
+
     @Test("The fingerprint covers report.html: a page edited and re-listed with its new digest no longer matches the fingerprint")
     func fingerprintCoversThePage() async throws {
         let fixture = try await ReportFixture(scale: 2_000)

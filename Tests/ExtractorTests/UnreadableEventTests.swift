@@ -100,6 +100,27 @@ struct UnreadableEventTests {
                 "\(audit.rejections)")
     }
 
+    @Test("An event holding an escaped NUL or a lone surrogate in a value: left out and recorded, since SQLite reads its stored text otherwise (it stops at the NUL)")
+    func unreadableEscapesAreLeftOut() async throws {
+        let server = try await self.server(details: #"{"sourceIp":"34.10.0.5","note":"a \u00e9 \ud83d\ude00 \u0001"}"#) { request, _ in
+            [
+                guideEvent("nul-outcome", at: request).replacingOccurrences(of: #""outcome":"success""#, with: #""outcome":"success\u0000x""#),
+                guideEvent("lone-surrogate", at: request, details: #"{"path":"/api/v2/a\ud800"}"#),
+            ]
+        }
+        let fixture = HostileFixture(server: server)
+        defer { Task { await fixture.tearDown() } }
+        let warehouse = try Warehouse(path: fixture.warehousePath)
+        let summary = try await fixture.extractor(api: try fixture.api(), warehouse: warehouse, pageSize: 100).run()
+        #expect(try await warehouse.eventIDs().sorted() == ["good-2026-09-29", "good-2026-09-30"], "other escapes in values are as before")
+        let audit = try #require(summary.sources.first { $0.source == .auditLog })
+        #expect(audit.itemsRejected == 2)
+        #expect(audit.rejections.contains { $0.contains("nul-outcome: field 'outcome' holds an escaped NUL or a lone surrogate (\"success\\u0000x\")") }, "\(audit.rejections)")
+        #expect(audit.rejections.contains { $0.contains("lone-surrogate: field 'path' holds an escaped NUL or a lone surrogate") }, "\(audit.rejections)")
+        let coverage = try await warehouse.coverage(of: TimeWindow(fromMillis: 0, toMillis: 1 << 50))
+        #expect(coverage.map(\.rejected.count) == [2, 0], "recorded on the window, so AT-1 reports evidence left out")
+    }
+
     @Test("More bad events in one window than the bound: the window fails as before, naming the first, and nothing of it is stored")
     func tooManyBadEventsFailTheWindow() async throws {
         let fixture = HostileFixture(server: try await server())

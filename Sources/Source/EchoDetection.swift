@@ -55,7 +55,12 @@ struct EchoDetection: Sendable {
         guard canonical.count >= Self.minimumLength else { return }
         values.insert(canonical)
         hasSpace = hasSpace || value.contains(" ")
-        let texts = Set([value, value.precomposedStringWithCanonicalMapping, value.decomposedStringWithCanonicalMapping])
+        // Kept apart by their bytes: `String`'s equality would take the NFD spelling for the NFC one.
+        var texts: [String] = []
+        for text in [value, value.precomposedStringWithCanonicalMapping, value.decomposedStringWithCanonicalMapping]
+        where !texts.contains(where: { $0.utf8.elementsEqual(text.utf8) }) {
+            texts.append(text)
+        }
         var spellings = Set(texts.map { Array($0.utf8) })
         for text in texts {
             spellings.insert(text.utf16.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] })

@@ -47,6 +47,9 @@ struct EchoEncodingTests {
         base64("Zq8/xP+r4T=kLm9vW2sN&eacute;7Qa&lt;&amp;&gt;&quot;"),
         base64("Zq8%2FxP%2Br4T%3DkLm9vW2sN%C3%A97Qa%3C%26%3E%22"),
         base64(base64("id=" + secret)),
+        // Base64 and hex of the secret decomposed (NFD), which Swift's String equality would take for the composed one.
+        base64(secret.decomposedStringWithCanonicalMapping), hex(Array(secret.decomposedStringWithCanonicalMapping.utf8), "%02x", separator: ""),
+        base64(utf16LE(secret.decomposedStringWithCanonicalMapping)),
         // HTML references with leading zeros, hex and decimal.
         secret.unicodeScalars.map { "&#x" + String(repeating: "0", count: 8) + String($0.value, radix: 16, uppercase: true) + ";" }.joined(),
         secret.unicodeScalars.map { "&#" + String(repeating: "0", count: 20) + String($0.value) + ";" }.joined(),

@@ -27,6 +27,9 @@ package struct JSONPage: Sendable {
             case repeated
             /// Spelled with an escape: the spelling as sent, cut to 100 characters.
             case escaped(spelling: String)
+            /// Its value (a string in it, at any depth) holds an escaped NUL (`\u0000`) or a lone
+            /// surrogate (`\ud800` without its pair): the string's spelling as sent, cut to 100 characters.
+            case unreadableEscape(spelling: String)
         }
 
         /// The key, its escapes decoded.
@@ -40,6 +43,8 @@ package struct JSONPage: Sendable {
                 "is given twice (spelled alike or not): the text stored as sent and the columns read from it could name different values"
             case .escaped(let spelling):
                 "is spelled with an escape (\"\(spelling)\"): SQLite reads the text stored as sent by that spelling and would find no value for the name the columns read"
+            case .unreadableEscape(let spelling):
+                "holds an escaped NUL or a lone surrogate (\"\(spelling)\"): SQLite's json_extract reads the text stored as sent otherwise than the columns (it ends the string at a NUL and keeps a lone surrogate's bytes)"
             }
         }
 

@@ -6,12 +6,23 @@ extension JSONParser {
     ///
     /// - Returns: `nil` when the document is valid JSON but not an object.
     package static func select(_ bytes: [UInt8], _ selection: JSONPathSelection) throws(JSONParseError) -> [JSONValue?]? {
+        var unreadable: Set<Int> = []
+        return try select(bytes, selection, unreadableSlots: &unreadable)
+    }
+
+    /// `select`, also naming in `unreadableSlots` the slots whose value holds a string with an
+    /// escaped NUL (`\u0000`) or a lone surrogate (`JSONParser.unreadableEscapes`), which
+    /// SQLite's JSON functions read otherwise. Costs nothing for strings without escapes.
+    package static func select(
+        _ bytes: [UInt8], _ selection: JSONPathSelection, unreadableSlots: inout Set<Int>
+    ) throws(JSONParseError) -> [JSONValue?]? {
         var parser = JSONParser(bytes: bytes)
         var slots = [JSONValue?](repeating: nil, count: selection.count)
         parser.skipSpace()
         let isObject = parser.peek() == UInt8(ascii: "{")
         if isObject {
             try parser.selectObject(0, selection, into: &slots)
+            if parser.unreadableEscapes > 0 { unreadableSlots = parser.unreadableSlots }
         } else {
             try parser.skipValue()
         }
@@ -73,12 +84,15 @@ extension JSONParser {
             }
             return
         }
+        let escapesBefore = unreadableEscapes
         let value = try value()
         slots[slot] = value
+        if unreadableEscapes != escapesBefore { unreadableSlots.insert(slot) }
         for (path, deeper) in here.below {
             var current: JSONValue? = value
             for key in path { current = current?[key] }
             slots[deeper] = current
+            if unreadableEscapes != escapesBefore { unreadableSlots.insert(deeper) }
         }
     }
 

@@ -13,6 +13,12 @@ package struct JSONParser {
     private var ambiguousKey: JSONPage.AmbiguousKey?
     /// For each recorded element holding an ambiguous key, at any depth: the first.
     private var ambiguousKeys: [Int: JSONPage.AmbiguousKey] = [:]
+    /// The strings decoded so far that hold an escaped NUL or a lone surrogate (`decodingEscapes`).
+    private(set) var unreadableEscapes = 0
+    /// The spelling of the first such string since a member's value last took it (`object()`).
+    private var unreadableSpelling: String?
+    /// The selected slots whose value holds such a string (`select`).
+    var unreadableSlots: Set<Int> = []
 
     /// Parses a whole document; trailing non-space bytes are an error.
     package static func parse(_ bytes: [UInt8]) throws(JSONParseError) -> JSONValue {
@@ -72,7 +78,9 @@ package struct JSONParser {
                 ambiguousKey = ambiguity(key, spelled: spelled, repeated: !isFirst)
             }
             recordsNextArray = depth == 1 && key == "entities" && isFirst
+            let escapesBefore = unreadableEscapes
             let parsed = try value()
+            if unreadableEscapes != escapesBefore { noteUnreadableValue(of: key) }
             if isFirst { members[key] = parsed }
             recordsNextArray = false
             if try endOfMember() { return .object(members) }
@@ -126,7 +134,7 @@ package struct JSONParser {
         while true {
             skipSpace()
             let start = index
-            if records { ambiguousKey = nil }
+            if records { (ambiguousKey, unreadableSpelling) = (nil, nil) }
             elements.append(try value())
             if records {
                 if let ambiguousKey { ambiguousKeys[elementRanges.count] = ambiguousKey }
@@ -148,6 +156,16 @@ package struct JSONParser {
         return JSONPage.AmbiguousKey(key: key, kind: .escaped(spelling: String(spelling.prefix(100))))
     }
 
+    /// A member's value held a string with an escaped NUL or a lone surrogate: named under its
+    /// key, unless a key was already named. SQLite's `json_extract` ends a string at a NUL and
+    /// keeps a lone surrogate's bytes, while the decoded text has the NUL and U+FFFD.
+    private mutating func noteUnreadableValue(of key: String) {
+        if ambiguousKey == nil, let spelling = unreadableSpelling {
+            ambiguousKey = JSONPage.AmbiguousKey(key: key, kind: .unreadableEscape(spelling: spelling))
+        }
+        unreadableSpelling = nil
+    }
+
     /// A string: checked by `stringEnd` (the parser's one set of string rules), then its bytes
     /// taken as they are, or its escapes decoded when it has some.
     mutating func string() throws(JSONParseError) -> String {
@@ -166,8 +184,16 @@ package struct JSONParser {
         if let failure { throw JSONParseError(offset: end, message: failure) }
     }
 
-    /// The text of a string's content that `stringEnd` found well formed, its escapes decoded.
+    /// The text of a string's content that `stringEnd` found well formed, its escapes decoded;
+    /// one that decodes to a NUL or stands for a lone surrogate is counted (`unreadableEscapes`).
     private mutating func decodingEscapes(_ content: Range<Int>) -> String {
+        var unreadable = false
+        defer {
+            if unreadable {
+                unreadableEscapes += 1
+                if unreadableSpelling == nil { unreadableSpelling = String(String(decoding: bytes[content], as: UTF8.self).prefix(100)) }
+            }
+        }
         var out: [UInt8] = []
         out.reserveCapacity(content.count)
         index = content.lowerBound
@@ -187,12 +213,24 @@ package struct JSONParser {
             case UInt8(ascii: "r"): out.append(0x0D)
             case UInt8(ascii: "t"): out.append(0x09)
             // Its digits were checked: a replacement character cannot happen here.
-            case UInt8(ascii: "u"): appendScalar((try? unicodeEscape()) ?? "\u{FFFD}", to: &out)
+            case UInt8(ascii: "u"):
+                let digits = index
+                let scalar = (try? unicodeEscape()) ?? "\u{FFFD}"
+                unreadable = unreadable || isUnreadable(scalar, digitsFrom: digits)
+                appendScalar(scalar, to: &out)
             default: out.append(e)  // `"`, `\\` and `/` stand for themselves
             }
         }
         index = content.upperBound + 1
         return String(decoding: out, as: UTF8.self)
+    }
+
+    /// Whether a `\u` escape whose digits start at `start` (read up to `index`) stands for NUL or
+    /// is a surrogate without its pair (`unicodeEscape` reads it as U+FFFD); `\ufffd` itself is not.
+    private func isUnreadable(_ scalar: Unicode.Scalar, digitsFrom start: Int) -> Bool {
+        if scalar.value == 0 { return true }
+        guard scalar == "\u{FFFD}" else { return false }
+        return index - start != 4 || !bytes[start..<index].map({ $0 | 0x20 }).elementsEqual("fffd".utf8)
     }
 
     mutating func unicodeEscape() throws(JSONParseError) -> Unicode.Scalar {

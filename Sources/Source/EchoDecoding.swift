@@ -63,23 +63,12 @@ enum EchoDecoding {
 
     // MARK: - HTML
 
-    /// `&#233;`, `&#xE9;` (the `;` optional, as browsers read them) or a named reference.
+    /// `&#233;`, `&#xE9;`, `&#x000000E9;` (the `;` optional, as browsers read them) or a named reference.
     private static func characterReference(_ bytes: [UInt8], at index: Int) -> (text: [UInt8], length: Int)? {
         guard index + 2 < bytes.count else { return nil }
         if bytes[index + 1] == UInt8(ascii: "#") {
-            var position = index + 2
-            let isHex = bytes[position] == UInt8(ascii: "x") || bytes[position] == UInt8(ascii: "X")
-            if isHex { position += 1 }
-            var value: UInt32 = 0
-            var digits = 0
-            while position < bytes.count, digits < 8, let digit = isHex ? hexDigit(bytes[position]) : decimalDigit(bytes[position]) {
-                value = value * (isHex ? 16 : 10) + digit
-                digits += 1
-                position += 1
-            }
-            guard digits > 0, let text = utf8(value) else { return nil }
-            if position < bytes.count, bytes[position] == UInt8(ascii: ";") { position += 1 }
-            return (text, position - index)
+            guard let reference = numericReference(bytes, at: index), let text = utf8(reference.value) else { return nil }
+            return (text, reference.end - index)
         }
         var end = index + 1
         while end < bytes.count, end - index <= HTMLEntities.longestName, isAlphanumeric(bytes[end]) { end += 1 }
@@ -92,6 +81,30 @@ enum EchoDecoding {
             return (Array(value.utf8), end - index)
         }
         return nil
+    }
+
+    /// The numeric reference at `index` (`&#233;`, `&#xE9;`): its value, where it ends (past its `;`
+    /// when it has one) and whether it has one. Leading zeros are skipped, however many (browsers
+    /// read `&#x000000005A;` as `Z`); at most 8 digits follow them.
+    static func numericReference<Bytes: RandomAccessCollection<UInt8>>(_ bytes: Bytes, at index: Int) -> (value: UInt32, end: Int, terminated: Bool)?
+    where Bytes.Index == Int {
+        guard index + 2 < bytes.endIndex, bytes[index] == UInt8(ascii: "&"), bytes[index + 1] == UInt8(ascii: "#") else { return nil }
+        var position = index + 2
+        let isHex = bytes[position] == UInt8(ascii: "x") || bytes[position] == UInt8(ascii: "X")
+        if isHex { position += 1 }
+        let first = position
+        while position < bytes.endIndex, bytes[position] == UInt8(ascii: "0") { position += 1 }
+        let hasZeros = position > first
+        var value: UInt32 = 0
+        var digits = 0
+        while position < bytes.endIndex, digits < 8, let digit = isHex ? hexDigit(bytes[position]) : decimalDigit(bytes[position]) {
+            value = value * (isHex ? 16 : 10) + digit
+            digits += 1
+            position += 1
+        }
+        guard digits > 0 || hasZeros else { return nil }
+        let terminated = position < bytes.endIndex && bytes[position] == UInt8(ascii: ";")
+        return (value, terminated ? position + 1 : position, terminated)
     }
 
     // MARK: - URLs

@@ -106,24 +106,11 @@ enum EchoRedaction {
         }
     }
 
-    /// `&#47;` or `&#x2F;` (at most 8 digits) naming `byte`, an ASCII character: its length, or nil.
+    /// `&#47;`, `&#x2F;` or `&#x00002F;` (`EchoDecoding.numericReference`) naming `byte`, an ASCII character: its length, or nil.
     private static func numericEntityLength(of byte: UInt8, at index: Int, in haystack: UnsafeBufferPointer<UInt8>) -> Int? {
-        guard byte < 0x80, index + 3 < haystack.count, haystack[index + 1] == UInt8(ascii: "#") else { return nil }
-        var position = index + 2
-        let isHex = haystack[position] == UInt8(ascii: "x") || haystack[position] == UInt8(ascii: "X")
-        if isHex { position += 1 }
-        var value: UInt32 = 0
-        var digits = 0
-        while position < haystack.count, digits < 8 {
-            let character = haystack[position]
-            let digit: UInt8? = isHex ? hex(character) : (character >= 48 && character <= 57 ? character - 48 : nil)
-            guard let digit else { break }
-            value = value * (isHex ? 16 : 10) + UInt32(digit)
-            digits += 1
-            position += 1
-        }
-        guard digits > 0, position < haystack.count, haystack[position] == UInt8(ascii: ";"), value == UInt32(byte) else { return nil }
-        return position + 1 - index
+        guard byte < 0x80, let reference = EchoDecoding.numericReference(haystack, at: index), reference.terminated,
+              reference.value == UInt32(byte) else { return nil }
+        return reference.end - index
     }
 
     private static func hex(_ byte: UInt8) -> UInt8? {

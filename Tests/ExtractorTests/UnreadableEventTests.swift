@@ -38,6 +38,17 @@ struct UnreadableEventTests {
         }
     }
 
+    /// Extracts what `server` serves into a fresh warehouse, expects only the good events stored
+    /// (other escapes in values read as before), then hands the warehouse and the audit log's summary to `check`.
+    private func extractGoodEvents(from server: HostileServer, _ check: (Warehouse, SourceSummary) async throws -> Void) async throws {
+        let fixture = HostileFixture(server: server)
+        defer { Task { await fixture.tearDown() } }
+        let warehouse = try Warehouse(path: fixture.warehousePath)
+        let summary = try await fixture.extractor(api: try fixture.api(), warehouse: warehouse, pageSize: 100).run()
+        #expect(try await warehouse.eventIDs().sorted() == ["good-2026-09-29", "good-2026-09-30"])
+        try await check(warehouse, try #require(summary.sources.first { $0.source == .auditLog }))
+    }
+
     @Test("Three bad events of one window: left out, named in the summary and on the window's record; every window commits")
     func badEventsAreLeftOut() async throws {
         let fixture = HostileFixture(server: try await server())
@@ -70,18 +81,14 @@ struct UnreadableEventTests {
                 guideEvent("plain-deep", at: request, details: #"{"request":{"path":"/a","path":"/b"}}"#),
             ]
         }
-        let fixture = HostileFixture(server: server)
-        defer { Task { await fixture.tearDown() } }
-        let warehouse = try Warehouse(path: fixture.warehousePath)
-        let summary = try await fixture.extractor(api: try fixture.api(), warehouse: warehouse, pageSize: 100).run()
-        #expect(try await warehouse.eventIDs().sorted() == ["good-2026-09-29", "good-2026-09-30"])
-        let audit = try #require(summary.sources.first { $0.source == .auditLog })
-        #expect(audit.itemsRejected == 3)
-        #expect(audit.rejections.contains { $0.contains("escaped-ip: field 'sourceIp' is given twice") }, "\(audit.rejections)")
-        #expect(audit.rejections.contains { $0.contains("escaped-outcome: field 'outcome' is given twice") }, "\(audit.rejections)")
-        #expect(audit.rejections.contains { $0.contains("plain-deep: field 'path' is given twice") }, "\(audit.rejections)")
-        let coverage = try await warehouse.coverage(of: TimeWindow(fromMillis: 0, toMillis: 1 << 50))
-        #expect(coverage.map(\.rejected.count) == [3, 0], "recorded on the window, so AT-1 reports evidence left out")
+        try await extractGoodEvents(from: server) { warehouse, audit in
+            #expect(audit.itemsRejected == 3)
+            #expect(audit.rejections.contains { $0.contains("escaped-ip: field 'sourceIp' is given twice") }, "\(audit.rejections)")
+            #expect(audit.rejections.contains { $0.contains("escaped-outcome: field 'outcome' is given twice") }, "\(audit.rejections)")
+            #expect(audit.rejections.contains { $0.contains("plain-deep: field 'path' is given twice") }, "\(audit.rejections)")
+            let coverage = try await warehouse.coverage(of: TimeWindow(fromMillis: 0, toMillis: 1 << 50))
+            #expect(coverage.map(\.rejected.count) == [3, 0], "recorded on the window, so AT-1 reports evidence left out")
+        }
     }
 
     @Test("An event with a key spelled with an escape, given once: left out and recorded, since SQLite reads its stored text by the key's spelling and finds no value there")
@@ -89,15 +96,28 @@ struct UnreadableEventTests {
         let server = try await self.server(details: #"{"sourceIp":"34.10.0.5","note":"a \u00e9 \"value\""}"#) { request, _ in
             [guideEvent("escaped-once", at: request, details: #"{"s\u006furceIp":"10.9.9.9"}"#)]
         }
-        let fixture = HostileFixture(server: server)
-        defer { Task { await fixture.tearDown() } }
-        let warehouse = try Warehouse(path: fixture.warehousePath)
-        let summary = try await fixture.extractor(api: try fixture.api(), warehouse: warehouse, pageSize: 100).run()
-        #expect(try await warehouse.eventIDs().sorted() == ["good-2026-09-29", "good-2026-09-30"], "escapes in values are as before")
-        let audit = try #require(summary.sources.first { $0.source == .auditLog })
-        #expect(audit.rejections.count == 1)
-        #expect(audit.rejections.first?.hasSuffix("escaped-once: field 'sourceIp' is spelled with an escape (\"s\\u006furceIp\"): SQLite reads the text stored as sent by that spelling and would find no value for the name the columns read") == true,
-                "\(audit.rejections)")
+        try await extractGoodEvents(from: server) { warehouse, audit in
+            #expect(audit.rejections.count == 1)
+            #expect(audit.rejections.first?.hasSuffix("escaped-once: field 'sourceIp' is spelled with an escape (\"s\\u006furceIp\"): SQLite reads the text stored as sent by that spelling and would find no value for the name the columns read") == true,
+                    "\(audit.rejections)")
+        }
+    }
+
+    @Test("An event holding an escaped NUL or a lone surrogate in a value: left out and recorded, since SQLite reads its stored text otherwise (it stops at the NUL)")
+    func unreadableEscapesAreLeftOut() async throws {
+        let server = try await self.server(details: #"{"sourceIp":"34.10.0.5","note":"a \u00e9 \ud83d\ude00 \u0001"}"#) { request, _ in
+            [
+                guideEvent("nul-outcome", at: request).replacingOccurrences(of: #""outcome":"success""#, with: #""outcome":"success\u0000x""#),
+                guideEvent("lone-surrogate", at: request, details: #"{"path":"/api/v2/a\ud800"}"#),
+            ]
+        }
+        try await extractGoodEvents(from: server) { warehouse, audit in
+            #expect(audit.itemsRejected == 2)
+            #expect(audit.rejections.contains { $0.contains("nul-outcome: field 'outcome' holds an escaped NUL or a lone surrogate (\"success\\u0000x\")") }, "\(audit.rejections)")
+            #expect(audit.rejections.contains { $0.contains("lone-surrogate: field 'path' holds an escaped NUL or a lone surrogate") }, "\(audit.rejections)")
+            let coverage = try await warehouse.coverage(of: TimeWindow(fromMillis: 0, toMillis: 1 << 50))
+            #expect(coverage.map(\.rejected.count) == [2, 0], "recorded on the window, so AT-1 reports evidence left out")
+        }
     }
 
     @Test("More bad events in one window than the bound: the window fails as before, naming the first, and nothing of it is stored")

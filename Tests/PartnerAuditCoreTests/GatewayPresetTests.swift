@@ -134,6 +134,17 @@ struct GatewayPresetTests {
         #expect(throws: ConfigurationError.self) { try Configuration(yaml: "gateway:\n  - path: a.log\n    format: haproxy\n", file: "c.yml") }
     }
 
+    @Test("A line whose text fields hold an escaped NUL or a lone surrogate is refused, naming the field; other escapes read as before")
+    func unreadableEscapes() throws {
+        let line = #"{"client_ip":"146.251.126.23","consumer":{"custom_id":"8d10f305"},"request":{"id":"evp-1","method":"GET","uri":"/api/v2/a\u00e9b","headers":{"user-agent":"ua \ud83d\ude00"}},"response":{"status":200},"started_at":1790812800123}"#
+        #expect(try read(line, .kong).path == "/api/v2/a\u{E9}b")
+        for (field, from, to) in [("path", #"a\u00e9b"#, #"a\u0000b"#), ("path", #"a\u00e9b"#, #"a\ud800"#), ("clientId", "8d10f305", #"8d10\u0000f305"#), ("requestId", "evp-1", #"evp\u0000"#),
+                                  ("userAgent", #"\ud83d\ude00"#, #"\udc00"#)] {
+            let error = #expect(throws: GatewayLineError.self) { try read(line.replacingOccurrences(of: from, with: to), .kong) }
+            #expect(error?.reason.hasPrefix("\(field) holds an escaped NUL or a lone surrogate") == true, "\(error.map { "\($0)" } ?? "")")
+        }
+    }
+
     private func read(_ line: String, _ preset: GatewayPreset) throws(GatewayLineError) -> GatewayRequest {
         try GatewayRequest(line: Array(line.utf8), map: preset.fieldMap)
     }

@@ -92,4 +92,16 @@ struct PageParsingTests {
         ], "a key given twice is named before one only escaped")
         #expect(page.value["entities"]?.arrayValue?[1]["d"]?["sourceIp"] == .string("10.9.9.9"), "the first still counts")
     }
+
+    @Test("An entity holding an escaped NUL or a lone surrogate in any string, at any depth, is named with the key holding it; a surrogate pair and other escapes are not")
+    func unreadableEscapes() throws {
+        let text = #"{"entities": [{"id":"a","outcome":"success\u0000x"}, {"d":{"ua":"x\ud800"}}, {"d":["\udc00y"]}, {"ok":"\ud83d\ude00 \u0001 \u00e9 \ufffd"}, {"p":"\ud800\u0041"}, {"k":1,"k":"\u0000"}]}"#
+        let page = try JSONParser.parsePage(Array(text.utf8))
+        #expect(page.ambiguousKeys == [
+            0: .init(key: "outcome", kind: .unreadableEscape(spelling: #"success\u0000x"#)), 1: .init(key: "ua", kind: .unreadableEscape(spelling: #"x\ud800"#)),
+            2: .init(key: "d", kind: .unreadableEscape(spelling: #"\udc00y"#)), 4: .init(key: "p", kind: .unreadableEscape(spelling: #"\ud800\u0041"#)),
+            5: .init(key: "k", kind: .repeated),
+        ], "\(page.ambiguousKeys)")
+        #expect(page.ambiguousKeys[0]?.reason.contains("SQLite") == true)
+    }
 }

@@ -102,4 +102,13 @@ struct LiveAuditMessageTests {
         let badClient = #expect(throws: SourceDataError.self) { try event(#"{"id":"e8","eventDate":"2026-10-01T00:00:00Z","client":"c-1"}"#) }
         #expect(badClient?.field == "client")
     }
+
+    @Test("A message holding an escaped NUL in any string cannot be read: its canonical text would end at the NUL for SQLite; a lone surrogate is read as U+FFFD both ways")
+    func nulIsUnreadable() throws {
+        let base = #"{"id":"e9","eventDate":"2026-10-01T12:00:00Z","serviceName":"Platform","entityType":"OAuthClient","action":"Update","status":"SUCCESS","entity":{"id":"c-1"}"#
+        #expect(throws: SourceDataError.self) { try event(base + #","context":{"note":"a\u0000b"}}"#) }
+        #expect(throws: SourceDataError.self) { try event(base + #","entityChanges":[{"newValues":["\u0000"]}]}"#) }
+        let lone = try event(base + #","context":{"note":"a\ud800b"}}"#)
+        #expect(try JSONParser.parse(lone.rawJSON)["details"]?["context"]?["note"] == .string("a\u{FFFD}b"))
+    }
 }

@@ -37,9 +37,14 @@ package struct GatewayFieldMap: Sendable, Equatable {
     /// filled: for each path, its literal key when a dotted one is present (even null), else the
     /// nested path.
     package func value(_ field: GatewayField, in selected: [JSONValue?]) -> JSONValue? {
+        slot(field, in: selected).flatMap { selected[$0] }
+    }
+
+    /// The slot `value(_:in:)` takes `field`'s value from, or nil when it found none.
+    package func slot(_ field: GatewayField, in selected: [JSONValue?]) -> Int? {
         for candidate in slots[field] ?? [] {
-            let found = candidate.flat.flatMap { selected[$0] } ?? selected[candidate.nested]
-            if let found, found != .null { return found }
+            let slot = candidate.flat.flatMap { selected[$0] != nil ? $0 : nil } ?? candidate.nested
+            if let found = selected[slot], found != .null { return slot }
         }
         return nil
     }

@@ -28,15 +28,21 @@ package struct GatewayRequest: Sendable, Equatable {
     /// JSON, and only the values `map` names are built (`JSONParser.select`).
     ///
     /// - Throws: `GatewayLineError` when the line is not a JSON object, a required field is
-    ///   missing, or a value is not what the field holds (a bad address, timestamp, status, method).
+    ///   missing, a value is not what the field holds (a bad address, timestamp, status, method),
+    ///   or a field read holds an escaped NUL (`\u0000`) or a lone surrogate (`\ud800`): SQLite's
+    ///   `json_extract` ends a string at a NUL, so the stored text and the columns would disagree.
     package init(line: [UInt8], map: GatewayFieldMap) throws(GatewayLineError) {
         let selected: [JSONValue?]?
+        var unreadable: Set<Int> = []
         do {
-            selected = try JSONParser.select(line, map.selection)
+            selected = try JSONParser.select(line, map.selection, unreadableSlots: &unreadable)
         } catch {
             throw GatewayLineError("not JSON (\(error.message) at byte \(error.offset))")
         }
         guard let selected else { throw GatewayLineError("not a JSON object") }
+        if !unreadable.isEmpty, let field = GatewayField.allCases.first(where: { map.slot($0, in: selected).map(unreadable.contains) == true }) {
+            throw GatewayLineError("\(field.rawValue) holds an escaped NUL or a lone surrogate (\\u0000, \\ud800): SQLite would read the stored text otherwise")
+        }
         try self.init(map: map, selected: selected)
     }
 

@@ -1,0 +1,133 @@
+import Foundation
+
+/// Further views of a decoded text, for `EchoDetection`: the same text with what an encoder
+/// puts between the pieces of an encoded value taken out, and the bytes its base64 runs decode to.
+///
+/// - `compacted`: without ASCII whitespace, so base64 wrapped every 76 characters (MIME, PEM)
+///   reads as one run.
+/// - `hexDigits`: only the hex digits, `0x` prefixes dropped, so hex bytes written with any
+///   separator (`5A:71`, `5a 71`, `5a-71`, `0x5a, 0x71`) read as one run.
+/// - `base64Decoded`: each run of base64 characters (standard or URL-safe, at least
+///   `minimumRun` long), decoded at each of its four alignments, so a value base64 encoded
+///   inside a longer text, or under another encoding (base64 of JSON, of HTML, of UTF-16), is
+///   looked for in the bytes it encodes. Only what decodes to text-like bytes is kept
+///   (`looksLikeText`).
+///
+/// ```swift
+/// EchoViews.hexDigits(Array("id 5A:71:38".utf8))  // the bytes of "d5a7138"
+/// ```
+enum EchoViews {
+    /// The shortest run of base64 characters decoded: 9 bytes encoded.
+    static let minimumRun = 12
+
+    /// `bytes` without ASCII spaces, tabs and line breaks; nil when it has none.
+    static func compacted(_ bytes: [UInt8]) -> [UInt8]? {
+        guard bytes.contains(where: isSpace) else { return nil }
+        return bytes.filter { !isSpace($0) }
+    }
+
+    /// The hex digits of `bytes` in order, lower-cased, with the `0x` (or `0X`) before a digit dropped.
+    static func hexDigits(_ bytes: [UInt8]) -> [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count / 2)
+        var index = 0
+        while index < bytes.count {
+            let byte = bytes[index]
+            if byte == UInt8(ascii: "0"), index + 2 < bytes.count, bytes[index + 1] | 0x20 == UInt8(ascii: "x"), isHex(bytes[index + 2]) {
+                index += 2
+                continue
+            }
+            if isHex(byte) { out.append(byte | (byte >= 65 ? 0x20 : 0)) }
+            index += 1
+        }
+        return out
+    }
+
+    /// What each base64 run of `bytes` (at least `minimumRun` characters; `=` ends one) decodes
+    /// to, at each of its four alignments, where that looks like text: one array for each
+    /// alignment, runs joined by a zero byte. (Unsafe buffers: this runs over up to a megabyte,
+    /// four times, and must stay quick in a debug build too.)
+    static func base64Decoded(_ bytes: [UInt8]) -> [[UInt8]] {
+        var decoded = [[UInt8]](repeating: [], count: 4)
+        var sextets: [UInt8] = []
+        bytes.withUnsafeBufferPointer { input in
+            var index = 0
+            while index <= input.count {
+                let value = index < input.count ? sextetTable[Int(input[index])] : notBase64
+                if value != notBase64 {
+                    sextets.append(value)
+                } else {
+                    if sextets.count >= minimumRun {
+                        for alignment in 0..<4 {
+                            let run = decode(sextets, from: alignment)
+                            if looksLikeText(run) { decoded[alignment] += run + [0] }
+                        }
+                    }
+                    sextets.removeAll(keepingCapacity: true)
+                }
+                index += 1
+            }
+        }
+        return decoded.filter { !$0.isEmpty }
+    }
+
+    /// The bytes the sextets from `start` on encode; a last group of two or three (its padding
+    /// left off) gives its one or two whole bytes.
+    private static func decode(_ sextets: [UInt8], from start: Int) -> [UInt8] {
+        let count = sextets.count - start
+        let whole = count / 4
+        let tail = count % 4
+        var out = [UInt8](repeating: 0, count: whole * 3 + max(tail - 1, 0))
+        sextets.withUnsafeBufferPointer { input in
+            out.withUnsafeMutableBufferPointer { output in
+                var position = start
+                var written = 0
+                for _ in 0..<whole {
+                    let group = UInt32(input[position]) << 18 | UInt32(input[position + 1]) << 12 | UInt32(input[position + 2]) << 6 | UInt32(input[position + 3])
+                    output[written] = UInt8(group >> 16)
+                    output[written + 1] = UInt8(group >> 8 & 0xFF)
+                    output[written + 2] = UInt8(group & 0xFF)
+                    position += 4
+                    written += 3
+                }
+                if tail >= 2 { output[written] = input[position] << 2 | input[position + 1] >> 4 }
+                if tail == 3 { output[written + 1] = input[position + 1] << 4 | input[position + 2] >> 2 }
+            }
+        }
+        return out
+    }
+
+    /// Whether at least half of `bytes` are printable ASCII, whitespace or NUL (UTF-16 of ASCII
+    /// text is half NULs): what base64 of text decodes to at its own alignment, and what the
+    /// other alignments, or base64 of binary data, seldom do (about 40% of random bytes are).
+    /// The rest is not looked into further, which keeps a megabyte of base64 cheap.
+    private static func looksLikeText(_ bytes: [UInt8]) -> Bool {
+        bytes.withUnsafeBufferPointer { buffer in
+            var textual = 0
+            for byte in buffer where (byte >= 0x20 && byte <= 0x7E) || byte == 0 || byte == 0x09 || byte == 0x0A || byte == 0x0D { textual += 1 }
+            return textual * 2 >= buffer.count
+        }
+    }
+
+    private static let notBase64: UInt8 = 0xFF
+
+    /// The six bits each base64 character stands for, in either alphabet (`+/` or `-_`); `notBase64` for any other byte.
+    private static let sextetTable: [UInt8] = (0..<256).map { byte in
+        switch byte {
+        case 65...90: UInt8(byte - 65)
+        case 97...122: UInt8(byte - 71)
+        case 48...57: UInt8(byte + 4)
+        case 43, 45: 62
+        case 47, 95: 63
+        default: notBase64
+        }
+    }
+
+    private static func isSpace(_ byte: UInt8) -> Bool {
+        byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D
+    }
+
+    private static func isHex(_ byte: UInt8) -> Bool {
+        (48...57).contains(byte) || (65...70).contains(byte) || (97...102).contains(byte)
+    }
+}

@@ -21,8 +21,8 @@ extension ExtractionError: ExitCodeProviding {
 }
 
 extension WarehouseError: ExitCodeProviding {
-    /// A damaged file is an integrity failure; anything else about opening it is the configuration's.
-    var exitStatus: ExitStatus { code == .corrupt ? .integrity : .usage }
+    /// A damaged or tampered file is an integrity failure; anything else about opening it is the configuration's.
+    var exitStatus: ExitStatus { code == .corrupt || code == .tampered ? .integrity : .usage }
 }
 
 extension ReportPeriodError: ExitCodeProviding {

@@ -14,7 +14,8 @@ package final class Warehouse: Sendable {
     /// Opens (creating if needed) the warehouse at `path` and applies pending migrations.
     ///
     /// - Throws: `WarehouseError` `.cannotOpen` when the file cannot be opened or migrated,
-    ///   `.newerSchema` when a newer PartnerAudit wrote it.
+    ///   `.newerSchema` when a newer PartnerAudit wrote it, `.tampered` when it does not verify
+    ///   before a pending migration.
     package convenience init(path: String) throws(WarehouseError) {
         let pool: DatabasePool
         do {
@@ -64,8 +65,9 @@ package final class Warehouse: Sendable {
     /// and applies pending migrations (unless `migrating` is false: a read-only opening).
     ///
     /// - Throws: `WarehouseError` `.newerSchema` when the database holds migrations this
-    ///   version does not know (a newer PartnerAudit wrote it: nothing is changed), else
-    ///   `.cannotOpen` when migrating fails.
+    ///   version does not know (a newer PartnerAudit wrote it: nothing is changed), `.tampered`
+    ///   when migrations are pending and its row ledger does not verify (`verifyBeforeMigrating`),
+    ///   else `.cannotOpen` when migrating fails.
     package init(database: any DatabaseWriter, path: String = ":memory:", migrating: Bool = true) throws(WarehouseError) {
         self.path = path
         self.database = database
@@ -80,6 +82,7 @@ package final class Warehouse: Sendable {
                 throw WarehouseError(.newerSchema, path: path, message: "it holds migrations this version does not know (\(unknown.joined(separator: ", "))); use the PartnerAudit that wrote it, or a newer one")
             }
             if migrating {
+                try Self.verifyBeforeMigrating(database, path: path)
                 try migrator.migrate(database)
             } else if try database.read({ try migrator.appliedIdentifiers($0).isEmpty }) {
                 throw WarehouseError(.cannotOpen, path: path, message: "it is not a PartnerAudit warehouse (no schema migration was ever applied to it)")

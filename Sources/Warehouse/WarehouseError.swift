@@ -2,7 +2,7 @@ import GRDB
 
 /// A warehouse that cannot be opened, written or read: names the file and what went wrong.
 package struct WarehouseError: Error, Sendable, CustomStringConvertible {
-    package enum Code: Sendable { case cannotOpen, newerSchema, writeRefused, queryFailed, notFound, corrupt }
+    package enum Code: Sendable { case cannotOpen, newerSchema, writeRefused, queryFailed, notFound, corrupt, tampered }
     package let code: Code
     package let path: String
     package let message: String
@@ -33,6 +33,7 @@ package struct WarehouseError: Error, Sendable, CustomStringConvertible {
         case .queryFailed: "query failed on \(path): \(message)"
         case .notFound: "no warehouse at \(path): \(message)"
         case .corrupt: "INTEGRITY FAILURE: the warehouse \(path) is damaged (\(message)); restore it from a backup"
+        case .tampered: "INTEGRITY FAILURE: the warehouse \(path) does not verify: \(message). Run `partner-audit verify`, treat it as tampered, and restore it from a backup"
         }
     }
 }

@@ -30,10 +30,11 @@ struct ExitStatusTests {
         #expect(WarehouseError(.newerSchema, path: "w.sqlite", message: "m").exitStatus == .usage)
     }
 
-    @Test("A pack that does not verify, and a stored finding that does not read, are integrity failures (exit 4)")
+    @Test("A pack that does not verify, a stored finding that does not read and a warehouse refused a migration are integrity failures (exit 4)")
     func integrity() {
         #expect(ReportError(.integrity, file: "manifest.json", "m").exitStatus == .integrity)
         #expect(StoredFindingError(fingerprint: "f", column: "severity", reason: "r").exitStatus == .integrity)
+        #expect(WarehouseError(.tampered, path: "w.sqlite", message: "m").exitStatus == .integrity)
     }
 
     @Test("Exit codes are the documented numbers")

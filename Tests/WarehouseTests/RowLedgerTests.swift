@@ -6,20 +6,6 @@ import Testing
 
 @Suite("The row ledger: every table the rules and packs read is append-only and verified")
 struct RowLedgerTests {
-    /// A warehouse as a night leaves it: a client holding `*`, a committed window of events, a watermark, one evaluation.
-    private func nightly() async throws -> WarehouseFixture {
-        let fixture = try WarehouseFixture()
-        let client = ClientSnapshot(id: "c1", name: "Partner-Integration-Prod-Acme", scopes: ["*"], ipAllowlist: ["34.10.0.0/24"],
-                                    dateCreated: "2026-01-05T00:00:00.000Z", rawJSON: #"{"id":"c1"}"#)
-        _ = try await fixture.warehouse.recordClients([client], runID: nil, at: Date(timeIntervalSince1970: 1_790_000_000))
-        try await fixture.commit((0..<10).map { WarehouseFixture.event("e\($0)", offset: Int64($0) * 1_000) })
-        let finding = Finding(fingerprint: "f1", ruleID: "WS-1", category: .wildcardScope, severity: .critical, clientID: "c1",
-                              subject: "*", title: "Wildcard scope", detail: "holds *")
-        _ = try await fixture.warehouse.recordEvaluation([finding], asOf: WarehouseFixture.day0, lookbackFrom: 0, policyDigest: "p",
-                                                         startedAt: Date(), at: Date())
-        return fixture
-    }
-
     /// Changes the file as an attacker with write access would: through a plain connection, the named triggers dropped first.
     private func tamper(_ fixture: WarehouseFixture, dropping triggers: [String], _ sql: String) throws {
         let queue = try DatabaseQueue(path: fixture.path)
@@ -31,7 +17,7 @@ struct RowLedgerTests {
 
     @Test("What the tool writes verifies: every insert and update is an entry")
     func intact() async throws {
-        let fixture = try await nightly()
+        let fixture = try await WarehouseFixture.nightly()
         let verdict = try await fixture.warehouse.verifyChain()
         #expect(verdict.isIntact, "\(verdict.firstBreak ?? "")")
         #expect(verdict.ledgerEntries >= 8)
@@ -43,7 +29,7 @@ struct RowLedgerTests {
 
     @Test("Without its functions, an outside connection can neither change nor delete a governed row")
     func outsideWritesRefused() async throws {
-        let fixture = try await nightly()
+        let fixture = try await WarehouseFixture.nightly()
         let queue = try DatabaseQueue(path: fixture.path)
         #expect(throws: DatabaseError.self) { try queue.write { try $0.execute(sql: "UPDATE client_snapshot SET scopes_json = '[]'") } }
         #expect(throws: DatabaseError.self) { try queue.write { try $0.execute(sql: "DELETE FROM finding") } }
@@ -62,7 +48,7 @@ struct RowLedgerTests {
         ("ledger entries deleted in the middle", ["row_ledger_no_delete"], "DELETE FROM row_ledger WHERE seq = 3", "row_ledger entries 3…3 are missing"),
     ])
     func tampering(what: String, triggers: [String], sql: String, named: String) async throws {
-        let fixture = try await nightly()
+        let fixture = try await WarehouseFixture.nightly()
         try tamper(fixture, dropping: triggers, sql)
         let verdict = try await fixture.warehouse.verifyChain()
         #expect(!verdict.isIntact, "\(what) passed verify")
@@ -71,7 +57,7 @@ struct RowLedgerTests {
 
     @Test("The last events deleted and the window's recorded head re-pointed to the new end: the window no longer matches its entry")
     func tailTruncation() async throws {
-        let fixture = try await nightly()
+        let fixture = try await WarehouseFixture.nightly()
         let queue = try DatabaseQueue(path: fixture.path)
         try await queue.write { db in
             try db.execute(sql: "DROP TRIGGER event_log_no_delete; DROP TRIGGER ledger_extraction_window_update")

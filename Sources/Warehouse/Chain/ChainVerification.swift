@@ -26,16 +26,26 @@ package struct ChainVerification: Sendable, Hashable {
 }
 
 extension Warehouse {
-    /// Recomputes every event's hash in insertion order and checks the heads each window
-    /// recorded, then checks every other table against the row ledger (`RowLedger`).
+    /// Checks every column's storage class (`StorageClassCheck`), recomputes every event's hash
+    /// in insertion order and checks the heads each window recorded, then checks every other
+    /// table against the row ledger (`RowLedger`).
     ///
     /// Names the first row whose content or link does not match, a gap in `seq` (a deleted row),
     /// rows missing at the end (a window recorded a head that is no longer there), and a row of
-    /// any governed table edited, inserted or deleted behind the tool's back, and a schema that
+    /// any governed table edited, inserted or deleted behind the tool's back, a value re-stored
+    /// in a storage class its column does not allow, and a schema that
     /// is not the one this version builds (a trigger or view planted beside its own, `SchemaCheck`).
     package func verifyChain() async throws -> ChainVerification {
         try await database.read { db in
+            // First: a value re-stored in another storage class hashes alike, and a key so re-stored
+            // breaks the ledger's SQL. The event walk reads bytes whatever their class, and still
+            // gives the head a pack records.
+            let misplaced = try StorageClassCheck.problem(db)
             var events = try Self.verifyEvents(db)
+            if let misplaced {
+                events.firstBreak = misplaced
+                return events
+            }
             guard events.isIntact else { return events }
             let ledger = try RowLedger.verify(db)
             events.ledgerEntries = ledger.entries

@@ -10,8 +10,9 @@ extension RowLedger {
     }
 
     /// Recomputes every entry's link in order, then every governed row's digest against its
-    /// last entry: names the first entry or row that does not match, a row no entry records
-    /// (inserted behind the tool's back) and a recorded row that is gone (deleted).
+    /// last entry: names the first entry or row that does not match, a key inserted a second
+    /// time (its row deleted and the key reused), a row no entry records (inserted behind the
+    /// tool's back) and a recorded row that is gone (deleted).
     ///
     /// Both passes stream: a row's last entry is looked up through `row_ledger_by_row`, so the
     /// memory used does not grow with the rows (a live warehouse holds hundreds of thousands of
@@ -34,6 +35,9 @@ extension RowLedger {
             expected += 1
         }
         let verified = expected - 1
+        if let problem = try reinsertedKey(db) {
+            return Verdict(entries: verified, problem: problem)
+        }
         // A table a later migration brings is absent from an older warehouse opened read-only.
         for table in governedTables where try db.tableExists(table) {
             if let problem = try rowProblem(db, shape: TableShape(db, table: table)) {
@@ -41,6 +45,28 @@ extension RowLedger {
             }
         }
         return Verdict(entries: verified, problem: nil, head: previous ?? "")
+    }
+
+    /// The first `insert` entry for a key an earlier entry already records, in words.
+    ///
+    /// The tool inserts each key once (a change is an `update`, a migration's re-recording a
+    /// `baseline`), so a second insert means the row was deleted behind the tool's back and its
+    /// key handed out again (SQLite reuses the largest INTEGER PRIMARY KEY once its row is gone),
+    /// which would make the deleted row look present. Streams: each insert's earlier entries are
+    /// looked up through `row_ledger_by_row`.
+    private static func reinsertedKey(_ db: Database) throws -> String? {
+        guard let row = try Row.fetchOne(db, sql: """
+            SELECT later.seq, later.table_name, later.row_key,
+                   (SELECT max(earlier.seq) FROM row_ledger AS earlier
+                    WHERE earlier.table_name = later.table_name AND earlier.row_key = later.row_key AND earlier.seq < later.seq)
+            FROM row_ledger AS later
+            WHERE later.change = 'insert' AND EXISTS (SELECT 1 FROM row_ledger AS earlier
+                WHERE earlier.table_name = later.table_name AND earlier.row_key = later.row_key AND earlier.seq < later.seq)
+            ORDER BY later.seq LIMIT 1
+            """) else { return nil }
+        let (seq, table, key, earlier): (Int64, String, String, Int64) = (row[0], row[1], row[2], row[3])
+        return "\(table) row \(key) was inserted again after ledger entry \(earlier) recorded it (entry \(seq)): "
+            + "the row was deleted behind the tool's back and its key reused"
     }
 
     /// The first of `shape`'s rows (by rowid) that no entry records or that differs from its

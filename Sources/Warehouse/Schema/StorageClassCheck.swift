@@ -1,0 +1,56 @@
+import GRDB
+
+/// Checks that every column of `event_log` and of each governed table holds a storage class
+/// its declared type allows.
+///
+/// The event chain and the row ledger hash a column's bytes, not its storage class: the same
+/// bytes re-stored as a BLOB (`CAST(status AS BLOB)`) hash alike, yet no SQL comparison sees
+/// them as before (a blob never equals `'open'` and sorts after every text), and a key
+/// re-stored so makes the ledger's `json_array` fail inside SQLite. Verification runs this
+/// first, one streaming scan a table, and names the first row and column out of place.
+enum StorageClassCheck {
+    /// The tables checked, in order: the events, then the governed tables as the ledger checks them.
+    static let tables = [EventLogTable.name] + RowLedger.governedTables
+
+    /// The first value whose storage class its column's declared type does not allow, in words;
+    /// `nil` when every value has one it allows.
+    static func problem(_ db: Database) throws -> String? {
+        // A table a later migration brings is absent from an older warehouse.
+        for table in tables where try db.tableExists(table) {
+            if let problem = try problem(db, table: table) { return problem }
+        }
+        return nil
+    }
+
+    /// The first row of `table` (by rowid) holding a value out of its column's classes.
+    private static func problem(_ db: Database, table: String) throws -> String? {
+        let checked = try db.columns(in: table).compactMap { column -> (name: String, declared: String, classes: [String])? in
+            guard let classes = allowedClasses(declaredType: column.type) else { return nil }
+            return (column.name, column.type, classes + (column.isNotNull ? [] : ["null"]))
+        }
+        guard !checked.isEmpty else { return nil }
+        let outOfPlace = checked.map { "typeof(\($0.name)) NOT IN (\($0.classes.map { "'\($0)'" }.joined(separator: ", ")))" }
+        // quote(): a key re-stored as a blob is named as SQLite writes it (X'6631'), where json_array would fail.
+        let key = try db.primaryKey(table).columns.map { "quote(\($0))" }.joined(separator: " || ', ' || ")
+        let column = "CASE " + zip(checked, outOfPlace).map { "WHEN \($1) THEN '\($0.name)'" }.joined(separator: " ") + " END"
+        let found = "CASE " + zip(checked, outOfPlace).map { "WHEN \($1) THEN typeof(\($0.name))" }.joined(separator: " ") + " END"
+        guard let row = try Row.fetchOne(db, sql: """
+            SELECT \(key), \(column), \(found) FROM \(table) WHERE \(outOfPlace.joined(separator: " OR ")) ORDER BY rowid LIMIT 1
+            """) else { return nil }
+        let (keyText, name, storage): (String, String, String) = (row[0], row[1], row[2])
+        let expected = checked.first { $0.name == name }
+        return "\(table) row \(keyText): column \(name) holds a \(storage) value where its declared type \(expected?.declared ?? "?") allows "
+            + "\(expected?.classes.joined(separator: " or ") ?? "?"): it was re-stored behind the tool's back"
+    }
+
+    /// The storage classes a non-NULL value of a column declared `declaredType` may have, by
+    /// SQLite's affinity rules; `nil` for a type that allows any (no type, NUMERIC).
+    static func allowedClasses(declaredType: String) -> [String]? {
+        let type = declaredType.uppercased()
+        if type.contains("INT") { return ["integer"] }
+        if ["CHAR", "CLOB", "TEXT"].contains(where: type.contains) { return ["text"] }
+        if type.contains("BLOB") { return ["blob"] }
+        if ["REAL", "FLOA", "DOUB"].contains(where: type.contains) { return ["real", "integer"] }
+        return nil
+    }
+}

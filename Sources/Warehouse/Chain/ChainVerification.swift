@@ -37,16 +37,15 @@ extension Warehouse {
     /// is not the one this version builds (a trigger or view planted beside its own, `SchemaCheck`).
     package func verifyChain() async throws -> ChainVerification {
         try await database.read { db in
-            // First: a value re-stored in another storage class hashes alike, and a key so re-stored
-            // breaks the ledger's SQL. The event walk reads bytes whatever their class, and still
-            // gives the head a pack records.
-            let misplaced = try StorageClassCheck.problem(db)
+            // A value re-stored in another storage class hashes alike: the event walk checks each
+            // value's class as it reads it, and the governed tables are checked before the ledger,
+            // whose SQL a key so re-stored would break. The walk still gives the head a pack records.
             var events = try Self.verifyEvents(db)
-            if let misplaced {
+            guard events.isIntact else { return events }
+            if let misplaced = try StorageClassCheck.problem(db) {
                 events.firstBreak = misplaced
                 return events
             }
-            guard events.isIntact else { return events }
             let ledger = try RowLedger.verify(db)
             events.ledgerEntries = ledger.entries
             events.ledgerHead = ledger.head
@@ -66,6 +65,8 @@ extension Warehouse {
         case .mismatch(let seq, let id, let head):
             return ChainVerification(rows: seq - 1, head: head.hex,
                 firstBreak: "event_log row \(seq) (event \(id)): its hash does not match its content and the previous row")
+        case .misplaced(let seq, let problem, let head):
+            return ChainVerification(rows: seq - 1, head: head.hex, firstBreak: problem)
         case .intact(let rows, let head):
             (count, previous) = (rows, head)
         }

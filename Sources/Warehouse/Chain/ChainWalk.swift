@@ -21,6 +21,9 @@ struct ChainWalk {
         case intact(rows: Int64, head: Data)
         case gap(expected: Int64, found: Int64, id: String, head: Data)
         case mismatch(seq: Int64, id: String, head: Data)
+        /// A value in a storage class its column does not allow (`StorageClassCheck`): the same
+        /// bytes re-stored as a BLOB hash alike, so the walk checks each value's class too.
+        case misplaced(seq: Int64, problem: String, head: Data)
     }
 
     static func run(_ db: Database) throws -> Outcome {
@@ -31,6 +34,9 @@ struct ChainWalk {
             throw DatabaseError(resultCode: ResultCode(rawValue: code), message: String(cString: sqlite3_errmsg(connection)), sql: sql)
         }
         defer { sqlite3_finalize(statement) }
+        // Each column's storage classes, as C type codes: checked on every row as it is read.
+        let allowed = try StorageClassCheck.allowedTypes(db, table: EventLogTable.name, columns: EventLogTable.Column.allCases.map(\.name))
+        let masks = allowed.map { $0?.mask ?? 0xFF }
         var previous = [UInt8](HashChain.genesis)
         var expected: Int64 = 1
         while true {
@@ -42,6 +48,14 @@ struct ChainWalk {
             let seq = sqlite3_column_int64(statement, EventLogTable.Column.seq.rawValue)
             if seq != expected {
                 return .gap(expected: expected, found: seq, id: text(statement, EventLogTable.Column.id.rawValue), head: Data(previous))
+            }
+            for column in masks.indices {
+                let type = sqlite3_column_type(statement, Int32(column))
+                if masks[column] & UInt8(truncatingIfNeeded: 1 << type) == 0, let expected = allowed[column] {
+                    return .misplaced(seq: seq, problem: StorageClassCheck.describe(
+                        table: EventLogTable.name, key: String(seq), column: EventLogTable.Column.allCases[column].name,
+                        found: StorageClassCheck.name(ofType: type), declared: expected), head: Data(previous))
+                }
             }
             var hasher = SHA256()
             previous.withUnsafeBytes { hasher.update(bufferPointer: $0) }

@@ -1,4 +1,5 @@
 import GRDB
+import GRDBSQLite
 
 /// Checks that every column of `event_log` and of each governed table holds a storage class
 /// its declared type allows.
@@ -9,8 +10,10 @@ import GRDB
 /// re-stored so makes the ledger's `json_array` fail inside SQLite. Verification runs this
 /// first, one streaming scan a table, and names the first row and column out of place.
 enum StorageClassCheck {
-    /// The tables checked, in order: the events, then the governed tables as the ledger checks them.
-    static let tables = [EventLogTable.name] + RowLedger.governedTables
+    /// The tables checked here, in the order the ledger checks them. `event_log` is checked by
+    /// the chain walk as it reads each row (`ChainWalk`, `allowedTypes`): no second scan of
+    /// the largest table.
+    static let tables = RowLedger.governedTables
 
     /// The first value whose storage class its column's declared type does not allow, in words;
     /// `nil` when every value has one it allows.
@@ -39,8 +42,48 @@ enum StorageClassCheck {
             """) else { return nil }
         let (keyText, name, storage): (String, String, String) = (row[0], row[1], row[2])
         let expected = checked.first { $0.name == name }
-        return "\(table) row \(keyText): column \(name) holds a \(storage) value where its declared type \(expected?.declared ?? "?") allows "
-            + "\(expected?.classes.joined(separator: " or ") ?? "?"): it was re-stored behind the tool's back"
+        return describe(table: table, key: keyText, column: name, found: storage,
+                        declared: Allowed(declared: expected?.declared ?? "?", classes: expected?.classes ?? []))
+    }
+
+    /// A column's declared type and the storage classes (`typeof` names) its values may have.
+    struct Allowed {
+        var declared: String
+        var classes: [String]
+
+        /// The same classes as a mask of SQLite's C type codes (bit `1 << sqlite3_column_type`),
+        /// tested on every value of the chain walk without hashing.
+        var mask: UInt8 {
+            let codes = ["integer": SQLITE_INTEGER, "real": SQLITE_FLOAT, "text": SQLITE_TEXT, "blob": SQLITE_BLOB, "null": SQLITE_NULL]
+            return classes.compactMap { codes[$0] }.reduce(0) { $0 | UInt8(1 << $1) }
+        }
+    }
+
+    /// What each of `columns` of `table` may hold, in that order; `nil` for a column of any type.
+    static func allowedTypes(_ db: Database, table: String, columns: [String]) throws -> [Allowed?] {
+        let declared = try db.columns(in: table)
+        return columns.map { name in
+            guard let column = declared.first(where: { $0.name == name }),
+                  let classes = allowedClasses(declaredType: column.type) else { return nil }
+            return Allowed(declared: column.type, classes: classes + (column.isNotNull ? [] : ["null"]))
+        }
+    }
+
+    /// The `typeof` name of a C type code.
+    static func name(ofType code: Int32) -> String {
+        switch code {
+        case SQLITE_INTEGER: "integer"
+        case SQLITE_FLOAT: "real"
+        case SQLITE_TEXT: "text"
+        case SQLITE_BLOB: "blob"
+        default: "null"
+        }
+    }
+
+    /// The problem in words: which row and column, the class found and those allowed.
+    static func describe(table: String, key: String, column: String, found: String, declared: Allowed) -> String {
+        "\(table) row \(key): column \(column) holds a \(found) value where its declared type \(declared.declared) allows "
+            + "\(declared.classes.joined(separator: " or ")): it was re-stored behind the tool's back"
     }
 
     /// The storage classes a non-NULL value of a column declared `declaredType` may have, by

@@ -119,13 +119,23 @@ package enum PackVerifier {
             ("chain rows", facts.chainRows, String(manifest.chain.rows)), ("chain head", facts.chainHead, manifest.chain.head),
         ]
         // A pack written before report.xml carried the ledger's anchors has neither attribute.
-        if facts.ledgerEntries != nil || facts.ledgerHead != nil {
+        let carriesLedger = facts.ledgerEntries != nil || facts.ledgerHead != nil
+        if carriesLedger {
             pairs.append(("ledger entries", facts.ledgerEntries, manifest.chain.ledgerEntries.map { String($0) } ?? "(none)"))
             pairs.append(("ledger head", facts.ledgerHead ?? "", manifest.chain.ledgerHead ?? ""))
         }
-        return pairs.compactMap { what, inXML, inManifest in
+        var problems = pairs.compactMap { what, inXML, inManifest in
             inXML == inManifest ? nil
                 : "\(PackFiles.xml) and \(PackFiles.manifest) disagree on the \(what): \(inXML ?? "(none)") against \(inManifest)"
         }
+        // Such a pack's cover shows both heads: anchors moved in the data files, fingerprint
+        // recomputed and put on the cover, still leave the old heads on the page.
+        if carriesLedger, let page = plainContents(folder.appendingPathComponent(PackFiles.html)) {
+            for (what, head) in [("chain head", manifest.chain.head), ("ledger head", manifest.chain.ledgerHead ?? "")]
+            where !head.isEmpty && page.range(of: Data(head.utf8)) == nil {
+                problems.append("\(PackFiles.html) does not show the \(what) \(PackFiles.manifest) records (\(head))")
+            }
+        }
+        return problems
     }
 }

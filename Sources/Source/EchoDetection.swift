@@ -113,7 +113,7 @@ struct EchoDetection: Sendable {
             if nesting < Self.maximumNesting, !nested.contains(compact ?? view) { nested.append(compact ?? view) }
         }
         return nested.contains { view in
-            EchoViews.base64Decoded(view).contains { finds(in: $0, isText: false, nesting: nesting + 1) }
+            (EchoViews.base64Decoded(view) + EchoViews.hexDecoded(view)).contains { finds(in: $0, isText: false, nesting: nesting + 1) }
         }
     }
 

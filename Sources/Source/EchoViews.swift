@@ -3,10 +3,11 @@ import Foundation
 /// Further views of a decoded text, for `EchoDetection`: the same text with what an encoder
 /// puts between the pieces of an encoded value taken out, and the bytes its base64 runs decode to.
 ///
-/// - `compacted`: without ASCII whitespace, so base64 wrapped every 76 characters (MIME, PEM)
-///   reads as one run.
+/// - `compacted`: without white space (any Unicode `White_Space`), so base64 wrapped every
+///   76 characters (MIME, PEM), or a value split by a no-break space, reads as one run.
 /// - `hexDigits`: only the hex digits, `0x` prefixes dropped, so hex bytes written with any
-///   separator (`5A:71`, `5a 71`, `5a-71`, `0x5a, 0x71`) read as one run.
+///   separator (`5A:71`, `5a 71`, `5a-71`, `0x5a, 0x71`) read as one run; `hexDecoded`, the
+///   bytes those digits spell, looked into like decoded base64 (hex of a value's base64).
 /// - `base64Decoded`: each run of base64 characters (standard or URL-safe, at least
 ///   `minimumRun` long), decoded at each of its four alignments, so a value base64 encoded
 ///   inside a longer text, or under another encoding (base64 of JSON, of HTML, of UTF-16), is
@@ -20,10 +21,30 @@ enum EchoViews {
     /// The shortest run of base64 characters decoded: 9 bytes encoded.
     static let minimumRun = 12
 
-    /// `bytes` without ASCII spaces, tabs and line breaks; nil when it has none.
+    /// `bytes` without white space — every Unicode `White_Space` character: spaces, tabs, line
+    /// and paragraph breaks, VT, FF, NEL, no-break spaces — nil when it has none.
     static func compacted(_ bytes: [UInt8]) -> [UInt8]? {
+        guard bytes.allSatisfy({ $0 < 0x80 }) else {
+            let scalars = String(decoding: bytes, as: UTF8.self).unicodeScalars
+            guard scalars.contains(where: \.properties.isWhitespace) else { return nil }
+            var kept = String.UnicodeScalarView()
+            kept.append(contentsOf: scalars.filter { !$0.properties.isWhitespace })
+            return Array(String(kept).utf8)
+        }
         guard bytes.contains(where: isSpace) else { return nil }
         return bytes.filter { !isSpace($0) }
+    }
+
+    /// The bytes the hex digits of `bytes` (`hexDigits`) spell, read from the first digit and
+    /// from the second: a value hex encoded after another encoding (hex of its base64) is then
+    /// looked for in what the hex holds. Empty when there are fewer than `2 × minimumRun` digits.
+    static func hexDecoded(_ bytes: [UInt8]) -> [[UInt8]] {
+        let digits = hexDigits(bytes)
+        guard digits.count >= 2 * minimumRun else { return [] }
+        func value(_ digit: UInt8) -> UInt8 { digit <= 57 ? digit - 48 : digit - 87 }
+        return [0, 1].map { start in
+            stride(from: start, to: digits.count - 1, by: 2).map { value(digits[$0]) << 4 | value(digits[$0 + 1]) }
+        }
     }
 
     /// The hex digits of `bytes` in order, lower-cased, with the `0x` (or `0X`) before a digit dropped.
@@ -123,8 +144,9 @@ enum EchoViews {
         }
     }
 
+    /// ASCII white space: space, tab, line feed, VT, FF, carriage return.
     private static func isSpace(_ byte: UInt8) -> Bool {
-        byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D
+        byte == 0x20 || (0x09...0x0D).contains(byte)
     }
 
     private static func isHex(_ byte: UInt8) -> Bool {

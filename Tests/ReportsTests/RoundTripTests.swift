@@ -147,6 +147,7 @@ struct RoundTripTests {
         let result = try PackVerifier.verify(folder: pack.folder)
         #expect(result.problems.contains { $0.contains("report.xml and manifest.json disagree on the ledger entries") }, "\(result.problems)")
         #expect(result.problems.contains { $0.contains("report.xml and manifest.json disagree on the ledger head") }, "\(result.problems)")
+        #expect(result.problems.contains { $0.contains("report.html does not show the ledger head manifest.json records") }, "\(result.problems)")
     }
 
     @Test("The fingerprint covers report.html: a page edited and re-listed with its new digest no longer matches the fingerprint")

@@ -66,7 +66,13 @@ struct EchoEncodingTests {
         mime(token, lineBreak: "\r\n"), base64(utf16LE("Bearer " + token)), hex(Array(token.utf8), "%02X", separator: ":"),
         hex(Array(token.utf8), "%02x", separator: " "), base64("\"" + token + "\""),
         token.unicodeScalars.map { "&#x00000000" + String($0.value, radix: 16) + ";" }.joined(),
-    ]
+        // Hex of its base64, plain, upper-cased, spaced; and of the base64 of its UTF-16.
+        hex(Array(base64(token).utf8), "%02x", separator: ""), hex(Array(base64(token).utf8), "%02X", separator: ""),
+        hex(Array(base64(token).utf8), "%02x", separator: " "), hex(Array(base64(utf16LE(token)).utf8), "%02x", separator: ""),
+    ] + ["\u{A0}", "\u{2028}", "\u{0B}", "\u{0C}", "\u{85}", "\u{3000}"].map {
+        // Split once by a white space character other than a space, a tab or a line break.
+        String(token.prefix(12)) + $0 + String(token.dropFirst(12))
+    }
 
     @Test("An echo of the bearer token in another encoding class is withheld", arguments: EchoEncodingTests.tokenEchoes)
     func tokenEchoIsWithheld(echo: String) {

@@ -35,16 +35,27 @@ enum EchoViews {
         return bytes.filter { !isSpace($0) }
     }
 
-    /// The bytes the hex digits of `bytes` (`hexDigits`) spell, read from the first digit and
-    /// from the second: a value hex encoded after another encoding (hex of its base64) is then
-    /// looked for in what the hex holds. Empty when there are fewer than `2 × minimumRun` digits.
+    /// The bytes each run of at least `2 × minimumRun` hex digits in `bytes` spells, read from
+    /// its first digit and from its second: a value hex encoded after another encoding (hex of
+    /// its base64) is then looked for in what the hex holds. Only unbroken runs are read (white
+    /// space is already out of a `compacted` view), so the hex letters scattered through base64
+    /// or words add nothing.
     static func hexDecoded(_ bytes: [UInt8]) -> [[UInt8]] {
-        let digits = hexDigits(bytes)
-        guard digits.count >= 2 * minimumRun else { return [] }
-        func value(_ digit: UInt8) -> UInt8 { digit <= 57 ? digit - 48 : digit - 87 }
-        return [0, 1].map { start in
-            stride(from: start, to: digits.count - 1, by: 2).map { value(digits[$0]) << 4 | value(digits[$0 + 1]) }
+        func value(_ digit: UInt8) -> UInt8 { digit <= 57 ? digit - 48 : (digit | 0x20) - 87 }
+        var decoded: [[UInt8]] = []
+        var start = 0
+        while start < bytes.count {
+            guard isHex(bytes[start]) else { start += 1; continue }
+            var end = start
+            while end < bytes.count, isHex(bytes[end]) { end += 1 }
+            if end - start >= 2 * minimumRun {
+                for first in [start, start + 1] {
+                    decoded.append(stride(from: first, to: end - 1, by: 2).map { value(bytes[$0]) << 4 | value(bytes[$0 + 1]) })
+                }
+            }
+            start = end
         }
+        return decoded
     }
 
     /// The hex digits of `bytes` in order, lower-cased, with the `0x` (or `0X`) before a digit dropped.

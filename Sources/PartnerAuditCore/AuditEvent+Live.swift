@@ -67,12 +67,8 @@ extension AuditEvent {
             details["client"] = client
         }
         members["details"] = .object(details)
-        // Stored as canonical text, a NUL is written `\u0000`, where SQLite's json_extract ends the
-        // string: the text and the columns would disagree. (A lone surrogate was read as U+FFFD,
-        // which the text carries as itself and SQLite reads alike.)
-        guard !Self.holdsNUL(.object(members)) else {
-            throw SourceDataError(what: "audit message \(id)", field: "(text)",
-                                  reason: "holds an escaped NUL (\\u0000): SQLite's json_extract would end the string there in the stored text, so it and the columns would disagree")
+        if let path = JSONValue.object(members).pathToNUL {
+            throw SourceDataError(what: "audit message \(id)", field: path, reason: JSONValue.nulReason)
         }
         self.init(
             id: id,
@@ -86,16 +82,6 @@ extension AuditEvent {
             details: .object(details),
             rawJSON: JSONValue.object(members).canonicalText
         )
-    }
-
-    /// Whether a string of `value` (a key or a value, at any depth) holds a NUL.
-    private static func holdsNUL(_ value: JSONValue) -> Bool {
-        switch value {
-        case .string(let text): text.utf8.contains(0)
-        case .array(let elements): elements.contains(where: holdsNUL)
-        case .object(let members): members.contains { $0.key.utf8.contains(0) || holdsNUL($0.value) }
-        default: false
-        }
     }
 
     /// The id a message gives of its user or client: `{"id": …}` under `key`, or (the audit

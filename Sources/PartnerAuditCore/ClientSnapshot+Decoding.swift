@@ -10,7 +10,8 @@ extension ClientSnapshot {
         guard let id = json["id"]?.nonEmptyString else {
             throw SourceDataError(what: "OAuth client", field: "id", reason: "is missing or empty")
         }
-        let what = "OAuth client \(id)"
+        let what = "OAuth client \(JSONValue.visibleNUL(id))"
+        if let path = json.pathToNUL { throw SourceDataError(what: what, field: path, reason: JSONValue.nulReason) }
         func strings(_ names: String...) throws(SourceDataError) -> [String]? {
             for name in names {
                 guard let value = json[name], value != .null else { continue }

@@ -44,6 +44,19 @@ struct ClientSnapshotTests {
         #expect(error?.description == "OAuth client c9: field 'scopes' is not a list of strings")
     }
 
+    @Test("A NUL in any string of the client is refused, naming where: its columns and stored JSON would read apart", arguments: [
+        (#""id": "c1\u0000-shadow""#, "id", "OAuth client c1\\u0000-shadow"),
+        (#""id": "c1", "name": "Partner-Integration-Prod-Acme\u0000 (shadow)""#, "name", "OAuth client c1"),
+        (#""id": "c1", "roleDivisions": [{"roleId": "r1"}, {"roleId": "r\u0000"}]"#, "roleDivisions[1].roleId", "OAuth client c1"),
+        (#""id": "c1", "extra": {"k\u0000": 1}"#, "extra.k\\u0000 (the key)", "OAuth client c1"),
+    ])
+    func nulRefused(members: String, field: String, what: String) {
+        let error = #expect(throws: SourceDataError.self) { try ClientSnapshot(sourceJSON: try JSONParser.parse("{\(members)}")) }
+        #expect(error?.field == field)
+        #expect(error?.what == what)
+        #expect(error?.description.utf8.contains(0) == false, "the message prints the NUL as \\u0000")
+    }
+
     @Test("Names off the convention are not attributed", arguments: ["legacy-sync-tool", "Partner-Integration-Prod", "Partner-Integration--Acme"])
     func offConvention(name: String) {
         #expect(PartnerAppName(parsing: name) == nil)

@@ -101,6 +101,13 @@ struct UsagePayloadTests {
         }
     }
 
+    @Test("A NUL in a row's text is refused, naming the field: the client_name column would end there")
+    func nulRefused() throws {
+        let row = #"{"clientId":"c1","clientName":"X\u0000 shadow","date":"2026-09-30T00:00:00Z","requests":1}"#
+        let error = #expect(throws: SourceDataError.self) { try APIUsageRow(usageJSON: try JSONParser.parse(Array(row.utf8))) }
+        #expect(error?.field == "clientName")
+    }
+
     @Test("A negative or fractional count is an error naming the field")
     func badCountsRefused() throws {
         let row = #"{"clientId":"c1","date":"2026-09-30T00:00:00Z","requests":-1}"#

@@ -47,7 +47,7 @@ struct PreparedEventsTests {
         #expect(second.stored == 2 && second.chainSeq == 4)
         let queue = try DatabaseQueue(path: fixture.path)
         let rows = try queue.read { try Row.fetchAll($0, sql: "SELECT \(StoredEventFields.columns), seq, hash FROM event_log ORDER BY seq") }
-        var previous = HashChain.genesis
+        var previous = HashChain.ledgeredGenesis  // a chain begun under the row ledger
         for row in rows {
             let expected = HashChain.hash(previous: previous, fields: HashChain.fields(seq: row[16], event: StoredEventFields(row: row)))
             #expect((row[17] as Data) == expected)
@@ -63,7 +63,8 @@ struct PreparedEventsTests {
         for seq: Int64 in [-2, 0, 8, 9, 99, 100, 999_999, 1_000_000, Int64.max - 1] {
             var tail = HashChain.Tail(seq: seq, head: HashChain.genesis, windowID: 123)
             let digest = prepared.bytes.withUnsafeBytes { tail.hash(next: UnsafeRawBufferPointer(rebasing: $0[prepared.encoded(0)])) }
-            #expect(Data(digest) == HashChain.hash(previous: HashChain.genesis, fields: HashChain.fields(seq: seq + 1, event: fields)))
+            let previous = seq == 0 ? HashChain.ledgeredGenesis : HashChain.genesis  // the first row chains from the ledger's genesis
+            #expect(Data(digest) == HashChain.hash(previous: previous, fields: HashChain.fields(seq: seq + 1, event: fields)))
         }
     }
 }

@@ -10,6 +10,8 @@ struct StorageClassTests {
         ("a finding's status", "finding", "UPDATE finding SET status = CAST(status AS BLOB)", "finding row 'f1'", "status"),
         ("a finding's key", "finding", "UPDATE finding SET fingerprint = CAST(fingerprint AS BLOB)", "finding row X'6631'", "fingerprint"),
         ("a window's count as text", "extraction_window", "UPDATE extraction_window SET pages = 'many'", "extraction_window row 1", "pages"),
+        ("a ledger entry's digest", "row_ledger", "UPDATE row_ledger SET digest = CAST(digest AS BLOB) WHERE seq = 2", "row_ledger row 2", "digest"),
+        ("the last ledger entry's hash", "row_ledger", "UPDATE row_ledger SET hash = CAST(hash AS BLOB) WHERE seq = (SELECT max(seq) FROM row_ledger)", "row_ledger row", "hash"),
     ])
     func restoredAsBlob(what: String, table: String, sql: String, row: String, column: String) async throws {
         let fixture = try await WarehouseFixture.nightly()

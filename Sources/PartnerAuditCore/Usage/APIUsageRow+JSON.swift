@@ -11,7 +11,8 @@ extension APIUsageRow {
         guard let clientID = json["clientId"]?.nonEmptyString else {
             throw SourceDataError(what: "API usage row", field: "clientId", reason: "is missing or empty")
         }
-        let what = "API usage row of client \(clientID)"
+        let what = "API usage row of client \(JSONValue.visibleNUL(clientID))"
+        if let path = json.pathToNUL { throw SourceDataError(what: what, field: path, reason: JSONValue.nulReason) }
         guard let date = json["date"]?.nonEmptyString else {
             throw SourceDataError(what: what, field: "date", reason: "is missing: the query must be grouped by day (granularity Day)")
         }

@@ -122,6 +122,10 @@ struct LiveDirectory: Sendable {
         guard case .object(var members) = entity.removingKeys(ClientSnapshot.secretFields) else { return client }
         members[ClientSnapshot.resolvedRolesKey] = .array(resolved.map(\.json))
         members["organizationIpAllowlist"] = .array(allowlist.map(JSONValue.string))
+        if let path = JSONValue.object(members).pathToNUL {  // a role's or the allowlist's text, read from their own endpoints
+            throw SourceError(.malformedResponse, request: "GET \(Self.clientsPath)",
+                message: "\(SourceDataError(what: "OAuth client \(client.id)", field: path, reason: JSONValue.nulReason))")
+        }
         client.rawJSON = JSONValue.object(members).canonicalText
         return client
     }

@@ -55,7 +55,9 @@ extension Warehouse {
         }
     }
 
-    private static func verifyEvents(_ db: Database) throws -> ChainVerification {
+    /// The event chain's part of `verifyChain`: the walk, the heads the windows recorded, and
+    /// that a chain begun under the row ledger still has one.
+    static func verifyEvents(_ db: Database) throws -> ChainVerification {
         let count: Int64
         let previous: Data
         switch try ChainWalk.run(db) {
@@ -67,7 +69,14 @@ extension Warehouse {
                 firstBreak: "event_log row \(seq) (event \(id)): its hash does not match its content and the previous row")
         case .misplaced(let seq, let problem, let head):
             return ChainVerification(rows: seq - 1, head: head.hex, firstBreak: problem)
-        case .intact(let rows, let head):
+        case .intact(let rows, let head, let begunUnderLedger):
+            if begunUnderLedger, try !db.tableExists(RowLedger.table) {
+                return ChainVerification(rows: rows, head: head.hex, firstBreak: """
+                    event_log row 1 chains from the row ledger's genesis, so this warehouse was begun under the row ledger, \
+                    yet it has no row_ledger table: the ledger was removed (with its migration records, to look like an \
+                    older warehouse whose rows a migration would record unchecked)
+                    """)
+            }
             (count, previous) = (rows, head)
         }
         let recorded = try Row.fetchAll(db, sql: """

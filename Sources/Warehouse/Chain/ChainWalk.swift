@@ -18,7 +18,8 @@ struct ChainWalk {
 
     /// Where the walk stopped: every row verified, or the first row that breaks the chain.
     enum Outcome {
-        case intact(rows: Int64, head: Data)
+        /// Every row verified; `begunUnderLedger`: the first row chains from `ledgeredGenesis`.
+        case intact(rows: Int64, head: Data, begunUnderLedger: Bool)
         case gap(expected: Int64, found: Int64, id: String, head: Data)
         case mismatch(seq: Int64, id: String, head: Data)
         /// A value in a storage class its column does not allow (`StorageClassCheck`): the same
@@ -39,6 +40,7 @@ struct ChainWalk {
         let masks = allowed.map { $0?.mask ?? 0xFF }
         var previous = [UInt8](HashChain.genesis)
         var expected: Int64 = 1
+        var begunUnderLedger = false
         while true {
             let step = sqlite3_step(statement)
             if step == SQLITE_DONE { break }
@@ -57,27 +59,39 @@ struct ChainWalk {
                         found: StorageClassCheck.name(ofType: type), declared: expected), head: Data(previous))
                 }
             }
-            var hasher = SHA256()
-            previous.withUnsafeBytes { hasher.update(bufferPointer: $0) }
-            for column in 0..<hashedColumns {
-                if sqlite3_column_type(statement, column) == SQLITE_NULL {
-                    ChainField.update(&hasher, text: nil)
-                    continue
-                }
-                let bytes = sqlite3_column_text(statement, column)
-                let length = Int(sqlite3_column_bytes(statement, column))
-                ChainField.update(&hasher, text: UnsafeRawBufferPointer(start: bytes, count: bytes == nil ? 0 : length))
-            }
-            let digest = hasher.finalize()
             let storedCount = Int(sqlite3_column_bytes(statement, hashColumn))
-            guard let stored = sqlite3_column_blob(statement, hashColumn), storedCount == SHA256.byteCount,
-                  digest.withUnsafeBytes({ $0.elementsEqual(UnsafeRawBufferPointer(start: stored, count: storedCount)) }) else {
+            guard let stored = sqlite3_column_blob(statement, hashColumn), storedCount == SHA256.byteCount else {
                 return .mismatch(seq: seq, id: text(statement, EventLogTable.Column.id.rawValue), head: Data(previous))
             }
-            previous.withUnsafeMutableBytes { $0.copyMemory(from: UnsafeRawBufferPointer(start: stored, count: storedCount)) }
+            let storedHash = UnsafeRawBufferPointer(start: stored, count: storedCount)
+            func matches(chainingFrom previous: UnsafeRawBufferPointer) -> Bool {
+                rowHash(statement, previous: previous).withUnsafeBytes { $0.elementsEqual(storedHash) }
+            }
+            if seq == 1, HashChain.ledgeredGenesis.withUnsafeBytes(matches(chainingFrom:)) {
+                begunUnderLedger = true
+            } else if !previous.withUnsafeBytes(matches(chainingFrom:)) {
+                return .mismatch(seq: seq, id: text(statement, EventLogTable.Column.id.rawValue), head: Data(previous))
+            }
+            previous.withUnsafeMutableBytes { $0.copyMemory(from: storedHash) }
             expected += 1
         }
-        return .intact(rows: expected - 1, head: Data(previous))
+        return .intact(rows: expected - 1, head: Data(previous), begunUnderLedger: begunUnderLedger)
+    }
+
+    /// The hash of the statement's current row chained from `previous`.
+    private static func rowHash(_ statement: OpaquePointer, previous: UnsafeRawBufferPointer) -> SHA256Digest {
+        var hasher = SHA256()
+        hasher.update(bufferPointer: previous)
+        for column in 0..<hashedColumns {
+            if sqlite3_column_type(statement, column) == SQLITE_NULL {
+                ChainField.update(&hasher, text: nil)
+                continue
+            }
+            let bytes = sqlite3_column_text(statement, column)
+            let length = Int(sqlite3_column_bytes(statement, column))
+            ChainField.update(&hasher, text: UnsafeRawBufferPointer(start: bytes, count: bytes == nil ? 0 : length))
+        }
+        return hasher.finalize()
     }
 
     private static func text(_ statement: OpaquePointer, _ column: Int32) -> String {

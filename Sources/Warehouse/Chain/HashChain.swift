@@ -6,10 +6,19 @@ import GRDB
 /// (`EventLogTable.chained`, `seq` through `window_id`) and the previous row's hash.
 ///
 /// Each field is encoded as `ChainField` says, so no two different rows hash the same input.
-/// The first row chains from 32 zero bytes.
+/// An empty chain's head is 32 zero bytes (`genesis`). A chain begun since the row ledger
+/// (`v7-row-ledger`) has its first row chain from `ledgeredGenesis` instead; one begun by an
+/// older version, from `genesis`.
 package enum HashChain {
-    /// The hash the chain starts from.
+    /// The head of an empty chain, and what the first row of a chain begun before the row ledger chains from.
     package static let genesis = Data(repeating: 0, count: 32)
+
+    /// What the first row of a chain begun under the row ledger chains from: SHA-256 of a fixed
+    /// text. The chain thus records, in a row nobody can change without rewriting every hash
+    /// after it, that the warehouse had a ledger: a file whose `row_ledger` was dropped with its
+    /// migration records, to look like an older warehouse whose rows a migration would baseline
+    /// unverified, no longer verifies (`Warehouse.verifyEvents`).
+    package static let ledgeredGenesis = Data(SHA256.hash(data: Data("PartnerAudit event_log, begun under row_ledger".utf8)))
 
     /// The hash of one row given the previous row's hash and its chained fields as text. The
     /// writer (`PreparedEvents` and `Tail`) and the walk (`ChainWalk`) hash the same bytes
@@ -94,12 +103,17 @@ extension HashChain {
         /// The last row's hash.
         var headData: Data { Data(head) }
 
-        /// The hash of row `seq + 1` given its encoded columns from `id` to `raw_json`.
+        /// The hash of row `seq + 1` given its encoded columns from `id` to `raw_json`; the first
+        /// row chains from `ledgeredGenesis` (this version always writes under the ledger).
         mutating func hash(next encoded: UnsafeRawBufferPointer) -> SHA256Digest {
             seqField.removeAll(keepingCapacity: true)
             Self.appendField(decimal: seq + 1, to: &seqField)
             var hasher = SHA256()
-            head.withUnsafeBytes { hasher.update(bufferPointer: $0) }
+            if seq == 0 {
+                HashChain.ledgeredGenesis.withUnsafeBytes { hasher.update(bufferPointer: $0) }
+            } else {
+                head.withUnsafeBytes { hasher.update(bufferPointer: $0) }
+            }
             seqField.withUnsafeBytes { hasher.update(bufferPointer: $0) }
             hasher.update(bufferPointer: encoded)
             windowField.withUnsafeBytes { hasher.update(bufferPointer: $0) }

@@ -1,8 +1,8 @@
 import GRDB
 import GRDBSQLite
 
-/// Checks that every column of `event_log` and of each governed table holds a storage class
-/// its declared type allows.
+/// Checks that every column of `event_log`, of each governed table and of `row_ledger` itself
+/// holds a storage class its declared type allows.
 ///
 /// The event chain and the row ledger hash a column's bytes, not its storage class: the same
 /// bytes re-stored as a BLOB (`CAST(status AS BLOB)`) hash alike, yet no SQL comparison sees
@@ -10,10 +10,11 @@ import GRDBSQLite
 /// re-stored so makes the ledger's `json_array` fail inside SQLite. Verification runs this
 /// first, one streaming scan a table, and names the first row and column out of place.
 enum StorageClassCheck {
-    /// The tables checked here, in the order the ledger checks them. `event_log` is checked by
-    /// the chain walk as it reads each row (`ChainWalk`, `allowedTypes`): no second scan of
-    /// the largest table.
-    static let tables = RowLedger.governedTables
+    /// The tables checked here: the governed ones in the order the ledger checks them, then the
+    /// ledger (an entry's digest or hash re-stored as a BLOB compares alike in its SQL). `event_log`
+    /// is checked by the chain walk as it reads each row (`ChainWalk`, `allowedTypes`): no second
+    /// scan of the largest table.
+    static let tables = RowLedger.governedTables + [RowLedger.table]
 
     /// The first value whose storage class its column's declared type does not allow, in words;
     /// `nil` when every value has one it allows.

@@ -59,11 +59,13 @@ package enum PackVerifier {
                 checked.append(file)
             }
         }
-        if expectedFingerprint(manifest, in: folder) != manifest.fingerprint {
+        // The page, read once for the three checks that look into it.
+        let page = plainContents(folder.appendingPathComponent(PackFiles.html))
+        if expectedFingerprint(manifest, page: page) != manifest.fingerprint {
             problems.append("\(PackFiles.manifest): the fingerprint does not match the files it lists")
         }
-        if let shown = pageFingerprintProblem(manifest, in: folder) { problems.append(shown) }
-        problems += disagreements(manifest, in: folder)
+        if let shown = pageFingerprintProblem(manifest, page: page) { problems.append(shown) }
+        problems += disagreements(manifest, in: folder, page: page)
         if checked.contains(where: { $0.name == PackFiles.assessmentResults }) {
             problems += oscalDisagreements(manifest, in: folder)
         }
@@ -85,12 +87,12 @@ package enum PackVerifier {
         return key.problem(verifying: String(decoding: signature, as: UTF8.self), of: manifest).map { "\(PackFiles.signature): \($0)" }
     }
 
-    /// The fingerprint the files on disk give: format 2 covers report.html with the fingerprint
-    /// blanked; format 1 left the page out.
-    private static func expectedFingerprint(_ manifest: PackManifest, in folder: URL) -> String? {
+    /// The fingerprint the files on disk give: format 2 covers report.html (`page`) with the
+    /// fingerprint blanked; format 1 left the page out.
+    private static func expectedFingerprint(_ manifest: PackManifest, page: Data?) -> String? {
         let listsPage = manifest.files.contains { $0.name == PackFiles.html }
         guard manifest.formatVersion >= 2, listsPage else { return PackManifest.fingerprint(of: manifest.files, sealedHTML: nil) }
-        guard let page = plainContents(folder.appendingPathComponent(PackFiles.html)) else { return nil }
+        guard let page else { return nil }
         let sealed = PackManifest.sealed(String(decoding: page, as: UTF8.self), fingerprint: manifest.fingerprint)
         return PackManifest.fingerprint(of: manifest.files, sealedHTML: FileDigest.sha256(of: sealed))
     }
@@ -98,9 +100,8 @@ package enum PackVerifier {
     /// Whether report.html's cover shows the manifest's fingerprint (format 2 on): the page is
     /// hashed with its fingerprint blanked, so a manifest forged with a new fingerprint over an
     /// unchanged page would otherwise pass while the cover still shows the old one.
-    private static func pageFingerprintProblem(_ manifest: PackManifest, in folder: URL) -> String? {
-        guard manifest.formatVersion >= 2, manifest.files.contains(where: { $0.name == PackFiles.html }),
-              let page = plainContents(folder.appendingPathComponent(PackFiles.html)) else { return nil }
+    private static func pageFingerprintProblem(_ manifest: PackManifest, page: Data?) -> String? {
+        guard manifest.formatVersion >= 2, manifest.files.contains(where: { $0.name == PackFiles.html }), let page else { return nil }
         return page.range(of: Data(manifest.fingerprint.utf8)) == nil
             ? "\(PackFiles.html) does not show the fingerprint \(PackFiles.manifest) records (\(manifest.fingerprint))" : nil
     }
@@ -108,7 +109,7 @@ package enum PackVerifier {
     /// Where report.xml and manifest.json say different things about the same pack: the
     /// organisation, the period, the chain's rows and head, and the ledger's entries and head
     /// (when the manifest records them: format 2 on; report.xml carries them from schema 1.3).
-    private static func disagreements(_ manifest: PackManifest, in folder: URL) -> [String] {
+    private static func disagreements(_ manifest: PackManifest, in folder: URL, page: Data?) -> [String] {
         guard manifest.files.contains(where: { $0.name == PackFiles.xml }) else { return [] }
         let xml = folder.appendingPathComponent(PackFiles.xml)
         guard isPlainFile(xml), let facts = PackXMLFacts.read(xml) else {
@@ -130,7 +131,7 @@ package enum PackVerifier {
         }
         // Such a pack's cover shows both heads: anchors moved in the data files, fingerprint
         // recomputed and put on the cover, still leave the old heads on the page.
-        if carriesLedger, let page = plainContents(folder.appendingPathComponent(PackFiles.html)) {
+        if carriesLedger, let page {
             for (what, head) in [("chain head", manifest.chain.head), ("ledger head", manifest.chain.ledgerHead ?? "")]
             where !head.isEmpty && page.range(of: Data(head.utf8)) == nil {
                 problems.append("\(PackFiles.html) does not show the \(what) \(PackFiles.manifest) records (\(head))")

@@ -6,12 +6,15 @@ package enum ErrorText {
     /// Characters kept of an error text.
     package static let maxLength = 2_000
 
-    /// `text` itself when short enough, else its first `maxLength` characters and a marker.
+    /// `text` itself when short enough, else its first `maxLength` characters and a marker; a
+    /// NUL a source put in it is written `\u0000`, since SQLite would end a stored text there.
     ///
     /// ```swift
     /// ErrorText.capped(String(repeating: "x", count: 5_000))  // "xx…x … [3000 more characters cut]"
+    /// ErrorText.capped("bad time: 2026\u{0}x")                // "bad time: 2026\\u0000x"
     /// ```
     package static func capped(_ text: String) -> String {
+        let text = JSONValue.visibleNUL(text)
         guard text.count > maxLength else { return text }
         return String(text.prefix(maxLength)) + " … [\(text.count - maxLength) more characters cut]"
     }

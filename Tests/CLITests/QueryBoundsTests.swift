@@ -38,7 +38,7 @@ struct QueryBoundsTests {
         process.currentDirectoryURL = folder.url
         let unread = Pipe()
         let errors = folder.path("stderr.txt")
-        FileManager.default.createFile(atPath: errors, contents: nil)
+        _ = FileManager.default.createFile(atPath: errors, contents: nil)
         process.standardOutput = unread
         process.standardError = try FileHandle(forWritingTo: URL(fileURLWithPath: errors))
         let exited = DispatchSemaphore(value: 0)

@@ -27,6 +27,20 @@ struct RowLedgerTests {
         #expect(tables.isSuperset(of: ["client_snapshot", "extraction_run", "extraction_window", "evaluation_run", "finding", "finding_change"]))
     }
 
+    @Test("The SQL digest reads every byte of each value as SQLite holds it, as the Swift reference does")
+    func digestReadsWholeValues() async throws {
+        let queue = try DatabaseQueue()
+        let (inSQL, beforeNUL) = try await queue.read { db in
+            RowLedger.register(db)
+            return (try String.fetchOne(db, sql: "SELECT partner_audit_row_digest(7, 2.5, 'caf\u{e9}', 'complete' || char(0) || 'x', X'00FF', NULL)"),
+                    try String.fetchOne(db, sql: "SELECT partner_audit_row_digest(7, 2.5, 'caf\u{e9}', 'complete', X'00FF', NULL)"))
+        }
+        let reference = RowLedger.digest([7.databaseValue, 2.5.databaseValue, "caf\u{e9}".databaseValue, "complete\u{0}x".databaseValue,
+                                          Data([0x00, 0xFF]).databaseValue, .null])
+        #expect(inSQL == reference)
+        #expect(inSQL != beforeNUL, "a text cut at its NUL digests as the text before it")
+    }
+
     @Test("Without its functions, an outside connection can neither change nor delete a governed row")
     func outsideWritesRefused() async throws {
         let fixture = try await WarehouseFixture.nightly()
@@ -44,6 +58,9 @@ struct RowLedgerTests {
          "extraction_window row [2] is in no ledger entry"),
         ("a finding deleted", ["ledger_finding_no_delete"], "DELETE FROM finding", #"finding row ["f1"] is gone"#),
         ("a finding's lifecycle rewritten", ["ledger_finding_update"], "UPDATE finding SET status = 'resolved'", #"finding row ["f1"] differs"#),
+        ("a window's status given a NUL and more after it", ["ledger_extraction_window_update"],
+         "UPDATE extraction_window SET status = status || char(0) || 'x'", "extraction_window row [1] differs"),
+        ("a finding's status given a trailing NUL", ["ledger_finding_update"], "UPDATE finding SET status = status || char(0)", #"finding row ["f1"] differs"#),
         ("a ledger entry edited", ["row_ledger_no_update"], "UPDATE row_ledger SET digest = 'x' WHERE seq = 2", "row_ledger entry 2"),
         ("ledger entries deleted in the middle", ["row_ledger_no_delete"], "DELETE FROM row_ledger WHERE seq = 3", "row_ledger entries 3…3 are missing"),
     ])

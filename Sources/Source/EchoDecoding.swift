@@ -1,5 +1,6 @@
 /// Undoes one layer of the escapes a server may write a text in, so an echo can be compared
-/// with what was sent: JSON and JavaScript (`\u00e9`, surrogate pairs, `\/`, `\"`, `\x41`),
+/// with what was sent: JSON and JavaScript (`\u00e9`, surrogate pairs, `\/`, `\"`, `\x41`, and the
+/// braced `\u{e9}` of JavaScript, Swift, Rust, Ruby and PHP, `\x{e9}` of Perl),
 /// HTML character references (`&#233;`, `&#xE9;`, `&eacute;`, `&amp;`, `&lt;`) and
 /// percent-encoding (`%C3%A9`, hex in either case), on the text's UTF-8 bytes.
 ///
@@ -38,10 +39,14 @@ enum EchoDecoding {
 
     // MARK: - JSON and JavaScript
 
-    /// `\uXXXX` (a surrogate pair as one character), `\xHH`, or a one-letter escape.
+    /// `\uXXXX` (a surrogate pair as one character), `\xHH`, `\u{…}` or `\x{…}`, or a one-letter escape.
     private static func backslashEscape(_ bytes: [UInt8], at index: Int) -> (text: [UInt8], length: Int)? {
         guard index + 1 < bytes.count else { return nil }
         switch bytes[index + 1] {
+        case UInt8(ascii: "u") where index + 2 < bytes.count && bytes[index + 2] == UInt8(ascii: "{"),
+             UInt8(ascii: "x") where index + 2 < bytes.count && bytes[index + 2] == UInt8(ascii: "{"):
+            guard let braced = bracedValue(bytes, from: index + 3), let text = utf8(braced.value) else { return nil }
+            return (text, braced.end - index)
         case UInt8(ascii: "u"):
             guard let high = hexValue(bytes, from: index + 2, digits: 4) else { return nil }
             if (0xD800..<0xDC00).contains(high), index + 11 < bytes.count, bytes[index + 6] == UInt8(ascii: "\\"), bytes[index + 7] == UInt8(ascii: "u"),
@@ -59,6 +64,23 @@ enum EchoDecoding {
         case UInt8(ascii: "/"), UInt8(ascii: "\""), UInt8(ascii: "'"), UInt8(ascii: "\\"): return ([bytes[index + 1]], 2)
         default: return nil
         }
+    }
+
+    /// The code point of a braced escape's digits starting at `start` (`e9}` of `\u{e9}`) and
+    /// where it ends, past its `}`: hex digits, leading zeros skipped however many, at most six after them.
+    private static func bracedValue(_ bytes: [UInt8], from start: Int) -> (value: UInt32, end: Int)? {
+        var position = start
+        while position < bytes.count, bytes[position] == UInt8(ascii: "0") { position += 1 }
+        let hasZeros = position > start
+        var value: UInt32 = 0
+        var digits = 0
+        while position < bytes.count, digits < 6, let digit = hexDigit(bytes[position]) {
+            value = value << 4 | digit
+            digits += 1
+            position += 1
+        }
+        guard digits > 0 || hasZeros, position < bytes.count, bytes[position] == UInt8(ascii: "}") else { return nil }
+        return (value, position + 1)
     }
 
     // MARK: - HTML

@@ -53,7 +53,15 @@ struct EchoEncodingTests {
         // HTML references with leading zeros, hex and decimal.
         secret.unicodeScalars.map { "&#x" + String(repeating: "0", count: 8) + String($0.value, radix: 16, uppercase: true) + ";" }.joined(),
         secret.unicodeScalars.map { "&#" + String(repeating: "0", count: 20) + String($0.value) + ";" }.joined(),
+        // Braced escapes (JavaScript, Swift, Rust, Ruby, PHP; Perl's \x{…}): the letter alone, every
+        // character, with leading zeros, and every character of the secret's base64.
+        "Zq8/xP+r4T=kLm9vW2sN\\u{e9}7Qa<&>\"", braced(secret, "u"), braced(secret, "x", zeros: 4), braced(base64(secret), "u"),
     ]
+
+    /// Every character of `text` as a braced escape: `\u{5a}` (`\x{…}` with `x`), `zeros` leading zeros.
+    private static func braced(_ text: String, _ letter: String, zeros: Int = 0) -> String {
+        text.unicodeScalars.map { "\\" + letter + "{" + String(repeating: "0", count: zeros) + String($0.value, radix: 16) + "}" }.joined()
+    }
 
     @Test("An echo of the client secret in another encoding class is withheld", arguments: EchoEncodingTests.secretEchoes)
     func secretEchoIsWithheld(echo: String) {
@@ -69,6 +77,7 @@ struct EchoEncodingTests {
         // Hex of its base64, plain, upper-cased, spaced; and of the base64 of its UTF-16.
         hex(Array(base64(token).utf8), "%02x", separator: ""), hex(Array(base64(token).utf8), "%02X", separator: ""),
         hex(Array(base64(token).utf8), "%02x", separator: " "), hex(Array(base64(utf16LE(token)).utf8), "%02x", separator: ""),
+        braced(base64(token), "u"),
     ] + ["\u{A0}", "\u{2028}", "\u{0B}", "\u{0C}", "\u{85}", "\u{3000}"].map {
         // Split once by a white space character other than a space, a tab or a line break.
         String(token.prefix(12)) + $0 + String(token.dropFirst(12))

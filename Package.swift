@@ -175,7 +175,7 @@ let package = Package(
         .testTarget(
             name: "CLITests",
             dependencies: [
-                "PartnerAuditCore", "Simulator", "CLI", "Extractor", "Reports", "Source", "Warehouse", "partner-audit",
+                "PartnerAuditCore", "Simulator", "CLI", "Extractor", "Reports", "Source", "Warehouse", "partner-audit", "TestSupport",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Logging", package: "swift-log"),

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 
 /// Runs the built `partner-audit` binary as a user or cron would, capturing its output.
 struct CommandLineRunner {
@@ -25,8 +26,9 @@ struct CommandLineRunner {
     var environment: [String: String] = [:]
 
     /// Starts the binary (or another executable, a script of `scripts/` say) without waiting; its
-    /// output goes to files, so nothing blocks on a pipe.
-    func start(_ arguments: [String], executable: URL = CommandLineRunner.binary) throws -> RunningCommand {
+    /// output goes to files, so nothing blocks on a pipe. (Through `ProcessLaunchGate`.)
+    func start(_ arguments: [String], executable: URL = CommandLineRunner.binary) async throws -> RunningCommand {
+        await ProcessLaunchGate.wait()
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments

@@ -74,7 +74,7 @@ struct ExtractCommandTests {
         let yesterday = TimeBucket.day.label(of: Timestamp.milliseconds(Date()) - .day)
         for round in 1...4 {
             let before = await Self.committedWindows(warehouse)
-            let command = try runner.start(["extract"])
+            let command = try await runner.start(["extract"])
             // Kill once this run has committed a few windows, at an arbitrary moment in the next one.
             let deadline = Date().addingTimeInterval(60)
             while await Self.committedWindows(warehouse) < before + round * 2, Date() < deadline, command.process.isRunning {
@@ -139,7 +139,7 @@ struct ExtractCommandTests {
     func runHoldsTheLock() async throws {
         let (folder, simulator) = try await servedOrganization(scale: 15_000, days: 90, windowHours: 24)
         defer { Task { await simulator.shutdown() } }
-        let first = try authenticatedRunner(folder).start(["run"])
+        let first = try await authenticatedRunner(folder).start(["run"])
         let lockFile = folder.path("warehouse.sqlite.lock")
         let deadline = Date().addingTimeInterval(30)
         while (try? String(contentsOfFile: lockFile, encoding: .utf8))?.isEmpty ?? true, Date() < deadline {

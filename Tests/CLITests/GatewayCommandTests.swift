@@ -25,7 +25,7 @@ struct GatewayCommandTests {
             // near the end can read the rest of the file before the kill lands.
             let before = await Self.linesRead(warehouse)
             guard before + 24_000 < expected.read else { break }
-            let command = try runner.start(["extract", "--since", since])
+            let command = try await runner.start(["extract", "--since", since])
             let deadline = Date().addingTimeInterval(120)
             while await Self.linesRead(warehouse) < before + 8_000, Date() < deadline, command.process.isRunning {
                 try await Task.sleep(for: .milliseconds(5))

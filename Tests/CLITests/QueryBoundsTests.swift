@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 import Warehouse
 
 @Suite("query is bounded: rows by --max-rows, the whole command, printing included, by --timeout", .serialized)
@@ -44,6 +45,7 @@ struct QueryBoundsTests {
         let exited = DispatchSemaphore(value: 0)
         process.terminationHandler = { _ in exited.signal() }
         let started = Date()
+        await ProcessLaunchGate.wait()
         try process.run()
         let finished = await withCheckedContinuation { continuation in
             DispatchQueue.global().async { continuation.resume(returning: exited.wait(timeout: .now() + 60) == .success) }

@@ -14,7 +14,7 @@ struct SideBySideCommandTests {
         defer { Task { await simulator.shutdown() } }
         // Three days: one audit query; the usage service's final days, then its days not yet final.
         let since = Timestamp.format(Date().addingTimeInterval(-3 * 86_400))
-        let command = try authenticatedRunner(folder).start(["extract", "--since", since])
+        let command = try await authenticatedRunner(folder).start(["extract", "--since", since])
         // When the first usage query arrives, how many audit results pages has the simulator served?
         var auditPagesBeforeUsage: Int?
         let deadline = Date().addingTimeInterval(60)

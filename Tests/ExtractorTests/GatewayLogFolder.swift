@@ -2,6 +2,7 @@ import Extractor
 import Foundation
 import Logging
 import PartnerAuditCore
+import TestSupport
 import Warehouse
 
 /// A folder of gateway access logs and a warehouse file beside them, read by `GatewaySource`
@@ -63,7 +64,8 @@ final class GatewayLogFolder: @unchecked Sendable {
     }
 
     /// Compresses `name` into `name.gz`-style `to` with the system's gzip, removing the original.
-    func gzip(_ name: String, to target: String) throws {
+    func gzip(_ name: String, to target: String) async throws {
+        await ProcessLaunchGate.wait()
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/bin/sh")
         process.arguments = ["-c", "gzip -c \"$0\" > \"$1\" && rm \"$0\"", path(name), path(target)]

@@ -50,7 +50,7 @@ struct GatewaySourceTests {
         let second = try await folder.ingest()
         #expect(second.itemsStored == 7 && second.pages == 2)
         // Rotated again, the old one compressed (its torn-free content the same bytes).
-        try folder.gzip("access.log.1", to: "access.log.2.gz")
+        try await folder.gzip("access.log.1", to: "access.log.2.gz")
         try folder.rename("access.log", to: "access.log.1")
         try folder.append("access.log", folder.kongLines(4))
         let third = try await folder.ingest()
@@ -66,7 +66,7 @@ struct GatewaySourceTests {
         let folder = try GatewayLogFolder()
         let text = folder.kongLines(6)
         try folder.append("access.log.1", String(text.dropLast()))
-        try folder.gzip("access.log.1", to: "access.log.1.gz")
+        try await folder.gzip("access.log.1", to: "access.log.1.gz")
         #expect(try await folder.ingest().itemsStored == 6, "a gzip file that ended properly is final: its last line counts")
         try folder.append("access.log", text)
         #expect(try await folder.ingest().itemsStored == 0)

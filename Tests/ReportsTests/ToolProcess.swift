@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 
 /// An external tool the tests run (headless Chromium, python3 with compliance-trestle), to
 /// completion or its timeout, its output kept in files so nothing blocks on a pipe.
@@ -26,6 +27,7 @@ enum ToolProcess {
     }
 
     private static func runBlocking(_ executable: String, _ arguments: [String], timeout: TimeInterval) throws -> Output {
+        ProcessLaunchGate.waitBlocking()
         let process = Process()
         process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = arguments

@@ -47,6 +47,10 @@ struct Verify: AsyncParsableCommand {
                 throw ExitCode(ExitStatus.integrity.rawValue)
             }
             Console.report("hash chain verified: \(result.rows) events, head \(result.head); row ledger verified: \(result.ledgerEntries) entries over every other table")
+            if result.ledgerBaselines > 0 {
+                // Never so in a warehouse begun under the ledger: worth a look when no older version ever wrote this one.
+                Console.report("note: \(result.ledgerBaselines) rows were first recorded when a migration installed the ledger over a warehouse from before it; their history before then rests on anchors (verify --anchors, a pack's heads)")
+            }
             if let anchors { try await verifyAnchors(anchors, against: warehouse) }
         }
     }

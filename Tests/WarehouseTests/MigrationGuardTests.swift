@@ -71,6 +71,10 @@ struct MigrationGuardTests {
         let verdict = try await Warehouse(path: fixture.path).verifyChain()
         #expect(verdict.isIntact, "\(verdict.firstBreak ?? "")")
         #expect(verdict.rows == 2 && verdict.ledgerEntries > 0)
+        let rows = try await DatabaseQueue(path: fixture.path).read {
+            try Int64.fetchOne($0, sql: "SELECT count(DISTINCT table_name || ' ' || row_key) FROM row_ledger")
+        }
+        #expect(verdict.ledgerBaselines == rows, "every row it held was met unchecked, each counted once")
     }
 
     /// Makes a current warehouse look as `v6-finding-resolution-note` left it: the ledger, its

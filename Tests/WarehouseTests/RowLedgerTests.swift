@@ -21,6 +21,7 @@ struct RowLedgerTests {
         let verdict = try await fixture.warehouse.verifyChain()
         #expect(verdict.isIntact, "\(verdict.firstBreak ?? "")")
         #expect(verdict.ledgerEntries >= 8)
+        #expect(verdict.ledgerBaselines == 0, "a warehouse begun under the ledger has no row it met unchecked")
         let tables = try await DatabaseQueue(path: fixture.path).read { db in
             try String.fetchSet(db, sql: "SELECT DISTINCT table_name FROM row_ledger")
         }
@@ -95,6 +96,7 @@ struct RowLedgerTests {
         let warehouse = try Warehouse(database: queue)
         let verdict = try await warehouse.verifyChain()
         #expect(verdict.isIntact && verdict.ledgerEntries == 1)
+        #expect(verdict.ledgerBaselines == 1, "verify says how many rows the ledger met unchecked")
         #expect(try await queue.read { try String.fetchOne($0, sql: "SELECT change FROM row_ledger") } == "baseline")
     }
 }

@@ -14,6 +14,9 @@ package struct ChainVerification: Sendable, Hashable {
     package var ledgerEntries: Int64
     /// The last ledger entry's hash, hex ("" when there is none or the events did not verify).
     package var ledgerHead = ""
+    /// Rows the ledger first recorded as a migration's baseline, over a warehouse from before
+    /// the ledger (`RowLedger.Verdict.baselines`): 0 in a warehouse begun under it.
+    package var ledgerBaselines: Int64 = 0
 
     package var isIntact: Bool { firstBreak == nil }
 
@@ -49,6 +52,7 @@ extension Warehouse {
             let ledger = try RowLedger.verify(db)
             events.ledgerEntries = ledger.entries
             events.ledgerHead = ledger.head
+            events.ledgerBaselines = ledger.baselines
             // A row that differs names itself first; a schema altered with no row changed yet names the schema.
             events.firstBreak = try ledger.problem ?? SchemaCheck.problem(db)
             return events

@@ -7,6 +7,9 @@ extension RowLedger {
         var problem: String?
         /// The last entry's hash that verified ("" when none did).
         var head = ""
+        /// Rows the ledger first recorded as a `baseline`, when a migration installed it over
+        /// rows already stored: their history before then nothing in the file vouches for.
+        var baselines: Int64 = 0
     }
 
     /// Recomputes every entry's link in order, then every governed row's digest against its
@@ -44,7 +47,18 @@ extension RowLedger {
                 return Verdict(entries: verified, problem: problem)
             }
         }
-        return Verdict(entries: verified, problem: nil, head: previous ?? "")
+        return Verdict(entries: verified, problem: nil, head: previous ?? "", baselines: try unrecordedBeforeBaseline(db))
+    }
+
+    /// How many rows the ledger first met as a `baseline` (no earlier entry for their key): the
+    /// rows a migration found stored when it installed the ledger. A `baseline` re-recording a
+    /// row whose columns a migration changed follows the row's earlier entries and is not counted.
+    private static func unrecordedBeforeBaseline(_ db: Database) throws -> Int64 {
+        try Int64.fetchOne(db, sql: """
+            SELECT count(*) FROM row_ledger AS baseline
+            WHERE baseline.change = 'baseline' AND NOT EXISTS (SELECT 1 FROM row_ledger AS earlier
+                WHERE earlier.table_name = baseline.table_name AND earlier.row_key = baseline.row_key AND earlier.seq < baseline.seq)
+            """) ?? 0
     }
 
     /// The first `insert` entry for a key an earlier entry already records, in words.

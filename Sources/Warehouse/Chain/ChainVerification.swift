@@ -30,8 +30,9 @@ package struct ChainVerification: Sendable, Hashable {
 
 extension Warehouse {
     /// Checks every column's storage class (`StorageClassCheck`), recomputes every event's hash
-    /// in insertion order and checks the heads each window recorded, then checks every other
-    /// table against the row ledger (`RowLedger`).
+    /// in insertion order and checks the heads each window recorded, runs SQLite's integrity
+    /// check over the file and its indexes, then checks every other table against the row
+    /// ledger (`RowLedger`).
     ///
     /// Names the first row whose content or link does not match, a gap in `seq` (a deleted row),
     /// rows missing at the end (a window recorded a head that is no longer there), and a row of
@@ -45,6 +46,10 @@ extension Warehouse {
             // whose SQL a key so re-stored would break. The walk still gives the head a pack records.
             var events = try Self.verifyEvents(db)
             guard events.isIntact else { return events }
+            if let damage = try Self.structureProblem(db) {
+                events.firstBreak = damage
+                return events
+            }
             if let misplaced = try StorageClassCheck.problem(db) {
                 events.firstBreak = misplaced
                 return events
@@ -57,6 +62,20 @@ extension Warehouse {
             events.firstBreak = try ledger.problem ?? SchemaCheck.problem(db)
             return events
         }
+    }
+
+    /// SQLite's own check of the file (`PRAGMA integrity_check`): a damaged page, or an index that
+    /// no longer holds what its table holds. The chain and the ledger read each table in key
+    /// order; the rules, the packs and `query` read through the indexes too, so an index rebuilt
+    /// without one client's events (its schema text unchanged) would hide them while every
+    /// hash still matched. The first few problems, in SQLite's words; `nil` when it finds none.
+    static func structureProblem(_ db: Database) throws -> String? {
+        // A page too damaged for the check itself to read past throws SQLITE_CORRUPT, which every
+        // command reports as a damaged warehouse (exit 4).
+        let messages = try String.fetchAll(db, sql: "PRAGMA integrity_check(3)")
+        guard messages != ["ok"] else { return nil }
+        return "SQLite's integrity check finds the file damaged or an index apart from its table, which the rules read through: "
+            + messages.map { String($0.prefix(200)) }.joined(separator: "; ")
     }
 
     /// The event chain's part of `verifyChain`: the walk, the heads the windows recorded, and

@@ -1,6 +1,6 @@
 /// Undoes one layer of the escapes a server may write a text in, so an echo can be compared
 /// with what was sent: JSON and JavaScript (`\u00e9`, surrogate pairs, `\/`, `\"`, `\x41`, and the
-/// braced `\u{e9}` of JavaScript, Swift, Rust, Ruby and PHP, `\x{e9}` of Perl),
+/// braced `\u{e9}` of JavaScript, Swift, Rust and PHP, Ruby's `\u{63 61 66 e9}`, Perl's `\x{e9}`),
 /// HTML character references (`&#233;`, `&#xE9;`, `&eacute;`, `&amp;`, `&lt;`) and
 /// percent-encoding (`%C3%A9`, hex in either case), on the text's UTF-8 bytes.
 ///
@@ -12,15 +12,17 @@
 /// ```
 enum EchoDecoding {
     /// `bytes` with one layer of escapes undone; with `plusIsSpace`, `+` is also read as a
-    /// space, as HTML forms write one.
-    static func decoded(_ bytes: [UInt8], plusIsSpace: Bool = false) -> [UInt8] {
+    /// space, as HTML forms write one; with `hexEscapesAreBytes`, `\xHH` is the byte HH (as
+    /// Python's `bytes`, C, Go and PHP mean it: `\xc3\xa9` is `é`) rather than the character
+    /// U+00HH (as JavaScript means it: `\xe9` is `é`).
+    static func decoded(_ bytes: [UInt8], plusIsSpace: Bool = false, hexEscapesAreBytes: Bool = false) -> [UInt8] {
         var out: [UInt8] = []
         out.reserveCapacity(bytes.count)
         var index = 0
         while index < bytes.count {
             let byte = bytes[index]
             let escape: (text: [UInt8], length: Int)? = switch byte {
-            case UInt8(ascii: "\\"): backslashEscape(bytes, at: index)
+            case UInt8(ascii: "\\"): backslashEscape(bytes, at: index, hexEscapesAreBytes: hexEscapesAreBytes)
             case UInt8(ascii: "&"): characterReference(bytes, at: index)
             case UInt8(ascii: "%"): percentEscape(bytes, at: index)
             case UInt8(ascii: "+") where plusIsSpace: ([UInt8(ascii: " ")], 1)
@@ -40,13 +42,12 @@ enum EchoDecoding {
     // MARK: - JSON and JavaScript
 
     /// `\uXXXX` (a surrogate pair as one character), `\xHH`, `\u{…}` or `\x{…}`, or a one-letter escape.
-    private static func backslashEscape(_ bytes: [UInt8], at index: Int) -> (text: [UInt8], length: Int)? {
+    private static func backslashEscape(_ bytes: [UInt8], at index: Int, hexEscapesAreBytes: Bool) -> (text: [UInt8], length: Int)? {
         guard index + 1 < bytes.count else { return nil }
         switch bytes[index + 1] {
         case UInt8(ascii: "u") where index + 2 < bytes.count && bytes[index + 2] == UInt8(ascii: "{"),
              UInt8(ascii: "x") where index + 2 < bytes.count && bytes[index + 2] == UInt8(ascii: "{"):
-            guard let braced = bracedValue(bytes, from: index + 3), let text = utf8(braced.value) else { return nil }
-            return (text, braced.end - index)
+            return bracedText(bytes, from: index + 3).map { ($0.text, $0.end - index) }
         case UInt8(ascii: "u"):
             guard let high = hexValue(bytes, from: index + 2, digits: 4) else { return nil }
             if (0xD800..<0xDC00).contains(high), index + 11 < bytes.count, bytes[index + 6] == UInt8(ascii: "\\"), bytes[index + 7] == UInt8(ascii: "u"),
@@ -55,7 +56,8 @@ enum EchoDecoding {
             }
             return utf8(high).map { ($0, 6) }
         case UInt8(ascii: "x"):
-            return hexValue(bytes, from: index + 2, digits: 2).flatMap(utf8).map { ($0, 4) }
+            guard let value = hexValue(bytes, from: index + 2, digits: 2) else { return nil }
+            return hexEscapesAreBytes ? ([UInt8(value)], 4) : utf8(value).map { ($0, 4) }
         case UInt8(ascii: "n"): return ([0x0A], 2)
         case UInt8(ascii: "t"): return ([0x09], 2)
         case UInt8(ascii: "r"): return ([0x0D], 2)
@@ -66,21 +68,30 @@ enum EchoDecoding {
         }
     }
 
-    /// The code point of a braced escape's digits starting at `start` (`e9}` of `\u{e9}`) and
-    /// where it ends, past its `}`: hex digits, leading zeros skipped however many, at most six after them.
-    private static func bracedValue(_ bytes: [UInt8], from start: Int) -> (value: UInt32, end: Int)? {
+    /// The text of a braced escape whose content starts at `start` (`e9}` of `\u{e9}`) and where
+    /// it ends, past its `}`: code points in hex, leading zeros skipped however many, at most six
+    /// digits after them, one or several separated by spaces (Ruby's `\u{63 61 66}`).
+    private static func bracedText(_ bytes: [UInt8], from start: Int) -> (text: [UInt8], end: Int)? {
+        var text: [UInt8] = []
         var position = start
-        while position < bytes.count, bytes[position] == UInt8(ascii: "0") { position += 1 }
-        let hasZeros = position > start
-        var value: UInt32 = 0
-        var digits = 0
-        while position < bytes.count, digits < 6, let digit = hexDigit(bytes[position]) {
-            value = value << 4 | digit
-            digits += 1
-            position += 1
+        while true {
+            let first = position
+            while position < bytes.count, bytes[position] == UInt8(ascii: "0") { position += 1 }
+            let hasZeros = position > first
+            var value: UInt32 = 0
+            var digits = 0
+            while position < bytes.count, digits < 6, let digit = hexDigit(bytes[position]) {
+                value = value << 4 | digit
+                digits += 1
+                position += 1
+            }
+            guard digits > 0 || hasZeros, let scalar = utf8(value) else { return nil }
+            text += scalar
+            guard position < bytes.count else { return nil }
+            if bytes[position] == UInt8(ascii: "}") { return (text, position + 1) }
+            guard bytes[position] == UInt8(ascii: " ") else { return nil }
+            while position < bytes.count, bytes[position] == UInt8(ascii: " ") { position += 1 }
         }
-        guard digits > 0 || hasZeros, position < bytes.count, bytes[position] == UInt8(ascii: "}") else { return nil }
-        return (value, position + 1)
     }
 
     // MARK: - HTML

@@ -118,7 +118,8 @@ struct EchoDetection: Sendable {
     }
 
     /// `bytes` and each layer its escapes come off (`EchoDecoding`), up to `maximumLayers`; with
-    /// a value holding a space, each with `+` read as a space too.
+    /// a value holding a space, each with `+` read as a space too; each holding `\x` escapes,
+    /// with them read as bytes too (a character beyond ASCII written as its UTF-8 bytes).
     private func layers(of bytes: [UInt8]) -> [[UInt8]] {
         var views: [[UInt8]] = []
         var current = bytes
@@ -131,7 +132,13 @@ struct EchoDetection: Sendable {
         if hasSpace {
             views += views.filter { $0.contains(UInt8(ascii: "+")) }.map { EchoDecoding.decoded($0, plusIsSpace: true) }
         }
+        views += views.filter(Self.holdsHexEscape).map { EchoDecoding.decoded($0, hexEscapesAreBytes: true) }
         return views
+    }
+
+    /// Whether `bytes` hold `\x` followed by a hex digit.
+    private static func holdsHexEscape(_ bytes: [UInt8]) -> Bool {
+        bytes.indices.dropLast(2).contains { bytes[$0] == UInt8(ascii: "\\") && bytes[$0 + 1] == UInt8(ascii: "x") && EchoViews.isHex(bytes[$0 + 2]) }
     }
 
     // MARK: - Forms

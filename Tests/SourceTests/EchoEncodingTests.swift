@@ -56,6 +56,12 @@ struct EchoEncodingTests {
         // Braced escapes (JavaScript, Swift, Rust, Ruby, PHP; Perl's \x{…}): the letter alone, every
         // character, with leading zeros, and every character of the secret's base64.
         "Zq8/xP+r4T=kLm9vW2sN\\u{e9}7Qa<&>\"", braced(secret, "u"), braced(secret, "x", zeros: 4), braced(base64(secret), "u"),
+        // Ruby's braced escape of several code points, spaced once or more.
+        "\\u{" + secret.unicodeScalars.map { String($0.value, radix: 16) }.joined(separator: " ") + "}",
+        "\\u{" + secret.unicodeScalars.map { String($0.value, radix: 16) }.joined(separator: "  ") + "}",
+        // The letter beyond ASCII as its UTF-8 bytes, `\xc3\xa9`: Python's bytes repr (b'…'), C, Go, PHP.
+        "b'Zq8/xP+r4T=kLm9vW2sN\\xc3\\xa97Qa<&>\"'", "Zq8/xP+r4T=kLm9vW2sN\\xC3\\xA97Qa<&>\"",
+        Array(secret.utf8).map { String(format: "\\x%02x", $0) }.joined(),
     ]
 
     /// Every character of `text` as a braced escape: `\u{5a}` (`\x{…}` with `x`), `zeros` leading zeros.

@@ -39,15 +39,18 @@ struct Demo: AsyncParsableCommand {
 
     /// The file that marks a folder as the demo's own: its warehouse may be replaced.
     static let marker = ".partner-audit-demo"
+    /// The folder in --out the live demo writes the gateway's access logs into, replacing it.
+    static let gatewayFolder = "gateway"
 
     /// Makes sure the folder is the demo's to overwrite: a warehouse there that no demo made
     /// (a real one, say, behind a mistyped --out) is kept unless --force says otherwise.
     static func claim(_ folder: URL, warehouse: String, force: Bool) throws {
         let marker = folder.appendingPathComponent(Self.marker)
-        // What demo replaces: its warehouse and its policy (an operator's policy.yml is no less precious).
-        let replaced = [warehouse, folder.appendingPathComponent("policy.yml").path]
+        // What demo replaces: its warehouse, its policy (an operator's policy.yml is no less
+        // precious) and, in the live dialect, the gateway folder it writes its logs into anew.
+        let replaced = [warehouse, folder.appendingPathComponent("policy.yml").path, folder.appendingPathComponent(Self.gatewayFolder).path]
         if let found = replaced.first(where: FileManager.default.fileExists(atPath:)), !FileManager.default.fileExists(atPath: marker.path), !force {
-            throw UsageError("\(found) exists and no demo made it: demo replaces the warehouse and the policy in --out, so it leaves this one alone. Choose another --out, or pass --force to replace it")
+            throw UsageError("\(found) exists and no demo made it: demo replaces the warehouse, the policy and the gateway folder in --out, so it leaves this one alone. Choose another --out, or pass --force to replace it")
         }
         try Data("A partner-audit demo writes here; its warehouse is replaced by the next demo.\n".utf8).write(to: marker)
     }
@@ -88,7 +91,7 @@ struct Demo: AsyncParsableCommand {
             configuration.source.usageFirstPollSeconds = 0
             if dialect == .live {
                 // The partner gateway's access log: the partners' own addresses, which the live platform never records.
-                let gatewayFolder = folder.appendingPathComponent("gateway")
+                let gatewayFolder = folder.appendingPathComponent(Self.gatewayFolder)
                 try? FileManager.default.removeItem(at: gatewayFolder)
                 let written = try organization.writeGatewayLog(to: gatewayFolder.path, format: .kong, visibleAt: start)
                 configuration.gateway = [GatewayLogSettings(path: gatewayFolder.appendingPathComponent("access.log*").path, format: GatewayLogFormat(.kong))]

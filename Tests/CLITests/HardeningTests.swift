@@ -137,6 +137,12 @@ struct HardeningTests {
         let policy = try await CommandLineRunner(directory: folder.url).run(["demo", "--out", folder.path("etc")])
         #expect(policy.status == 2 && policy.stderr.contains("policy.yml exists and no demo made it"), "\(policy.output)")
         #expect(try String(contentsOfFile: folder.path("etc/policy.yml"), encoding: .utf8) == "lookbackDays: 30\n")
+        // The live demo writes its gateway logs into --out/gateway anew: a gateway folder no demo made stays.
+        try FileManager.default.createDirectory(atPath: folder.path("edge/gateway"), withIntermediateDirectories: true)
+        try folder.write("edge/gateway/access.log.1", "{}\n")
+        let gateway = try await CommandLineRunner(directory: folder.url).run(["demo", "--dialect", "live", "--out", folder.path("edge")])
+        #expect(gateway.status == 2 && gateway.stderr.contains("gateway exists and no demo made it"), "\(gateway.output)")
+        #expect(FileManager.default.fileExists(atPath: folder.path("edge/gateway/access.log.1")))
     }
 
     @Test("query stops a statement still running after --timeout and says so")

@@ -31,6 +31,7 @@ package struct TemplateSet: Sendable {
         guard let schema = FileManager.default.contents(atPath: folder.appendingPathComponent(Self.schemaFile).path) else {
             throw ReportError(.templates, file: folder.path, "has no \(Self.schemaFile)")
         }
+        try Self.checkEscaping(in: folder)
         ScalarHTMLContentType.register()
         do {
             library = try await MustacheLibrary(directory: folder.path)
@@ -40,6 +41,27 @@ package struct TemplateSet: Sendable {
         }
         self.folder = folder
         self.schema = schema
+    }
+
+    /// Holds every template of `folder` (a folder of one's own, `--templates`, as much as the
+    /// bundled one) to the rule that keeps escaping on: it opens with the scalar escaping's
+    /// pragma and has no other, and prints nothing unescaped (`{{{ }}}`, `{{& }}`). Without the
+    /// pragma the library escapes by Swift `Character`, which lets a quote followed by a
+    /// combining mark into an attribute.
+    static func checkEscaping(in folder: URL) throws {
+        let files = (FileManager.default.enumerator(at: folder, includingPropertiesForKeys: nil)?.allObjects as? [URL] ?? [])
+            .filter { $0.pathExtension == "mustache" }
+        for file in files.sorted(by: { $0.path < $1.path }) {
+            let text = FileManager.default.contents(atPath: file.path).map { String(decoding: $0, as: UTF8.self) } ?? ""
+            let problem: String? =
+                if !text.hasPrefix(ScalarHTMLContentType.pragma) { "does not open with \(ScalarHTMLContentType.pragma)" }
+                else if text.components(separatedBy: "{{%").count != 2 { "sets another pragma" }
+                else if text.contains("{{{") || text.contains("{{&") { "prints a value unescaped ({{{ }}} or {{& }})" }
+                else { nil }
+            if let problem {
+                throw ReportError(.templates, file: file.path, "\(problem): every template must escape each value it prints, scalar by scalar")
+            }
+        }
     }
 
     /// Finds and reads the templates (see the type's documentation for the order).

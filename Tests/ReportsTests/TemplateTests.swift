@@ -41,6 +41,27 @@ struct TemplateTests {
         #expect(templates.schema == FileManager.default.contents(atPath: ReportFixture.templatesFolder.appendingPathComponent("evidence.xsd").path))
     }
 
+    @Test("A templates folder of one's own is held to the same rule: a template without the scalar escaping, or printing unescaped, is refused", arguments: [
+        ("without the pragma", nil, "does not open with"),
+        ("with a triple mustache", "{{{title}}}\n", "unescaped"),
+        ("with {{& }}", "{{&title}}\n", "unescaped"),
+        ("with another pragma", "{{% CONTENT_TYPE: HTML }}\n", "another pragma"),
+    ] as [(String, String?, String)])
+    func ownFolderHeldToTheRule(what: String, appended: String?, named: String) async throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("own-templates-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try FileManager.default.copyItem(at: ReportFixture.templatesFolder, to: folder)
+        let main = folder.appendingPathComponent("report.html.mustache")
+        let text = try String(contentsOf: main, encoding: .utf8)
+        // Appended to the main template, or (nil) its first line, the pragma, taken off.
+        let changed = appended.map { text + $0 } ?? String(text.drop { $0 != "\n" }.dropFirst())
+        try changed.write(to: main, atomically: true, encoding: .utf8)
+        let error = await #expect(throws: ReportError.self, "a template \(what) was accepted") {
+            try await TemplateSet.locate(explicit: folder.path, environment: [:])
+        }
+        #expect(error.map { "\($0)" }?.contains(named) == true, "\(error.map { "\($0)" } ?? "")")
+    }
+
     @Test("A templates folder named explicitly wins, and a wrong one is a clear error")
     func explicitFolder() async throws {
         let templates = try await TemplateSet.locate(explicit: ReportFixture.templatesFolder.path, environment: [:])

@@ -45,9 +45,10 @@ package struct TemplateSet: Sendable {
 
     /// Holds every template of `folder` (a folder of one's own, `--templates`, as much as the
     /// bundled one) to the rule that keeps escaping on: it opens with the scalar escaping's
-    /// pragma and has no other, and prints nothing unescaped (`{{{ }}}`, `{{& }}`). Without the
-    /// pragma the library escapes by Swift `Character`, which lets a quote followed by a
-    /// combining mark into an attribute.
+    /// pragma and has no other, prints nothing unescaped (`{{{ }}}`, `{{& }}`), and keeps the
+    /// `{{ }}` delimiters (after `{{=<% %>=}}` an unescaped `<%& %>` or another pragma would not
+    /// read as one here). Without the pragma the library escapes by Swift `Character`, which
+    /// lets a quote followed by a combining mark into an attribute.
     static func checkEscaping(in folder: URL) throws {
         let files = (FileManager.default.enumerator(at: folder, includingPropertiesForKeys: nil)?.allObjects as? [URL] ?? [])
             .filter { $0.pathExtension == "mustache" }
@@ -57,6 +58,7 @@ package struct TemplateSet: Sendable {
                 if !text.hasPrefix(ScalarHTMLContentType.pragma) { "does not open with \(ScalarHTMLContentType.pragma)" }
                 else if text.components(separatedBy: "{{%").count != 2 { "sets another pragma" }
                 else if text.contains("{{{") || text.contains("{{&") { "prints a value unescaped ({{{ }}} or {{& }})" }
+                else if text.contains("{{=") { "changes the delimiters ({{= =}}), which would hide what it prints unescaped" }
                 else { nil }
             if let problem {
                 throw ReportError(.templates, file: file.path, "\(problem): every template must escape each value it prints, scalar by scalar")

@@ -18,6 +18,7 @@ struct TemplateTests {
             #expect(text.hasPrefix(ScalarHTMLContentType.pragma + "\n"), "\(file.lastPathComponent) does not open with \(ScalarHTMLContentType.pragma)")
             #expect(!text.contains("{{{"), "\(file.lastPathComponent) uses a triple mustache")
             #expect(!text.contains("{{&"), "\(file.lastPathComponent) uses {{& }}")
+            #expect(!text.contains("{{="), "\(file.lastPathComponent) changes the delimiters")
             #expect(text.components(separatedBy: "{{%").count == 2, "\(file.lastPathComponent) has another pragma")
             #expect(!text.lowercased().contains("<script"), "\(file.lastPathComponent) has a script")
             #expect(!text.contains("http://") && !text.contains("https://"), "\(file.lastPathComponent) loads something from the network")
@@ -46,6 +47,7 @@ struct TemplateTests {
         ("with a triple mustache", "{{{title}}}\n", "unescaped"),
         ("with {{& }}", "{{&title}}\n", "unescaped"),
         ("with another pragma", "{{% CONTENT_TYPE: HTML }}\n", "another pragma"),
+        ("with its delimiters changed", "{{=<% %>=}}<%&title%>\n", "delimiters"),
     ] as [(String, String?, String)])
     func ownFolderHeldToTheRule(what: String, appended: String?, named: String) async throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("own-templates-\(UUID().uuidString)")

@@ -1,6 +1,6 @@
 /// Undoes one layer of the escapes a server may write a text in, so an echo can be compared
 /// with what was sent: JSON and JavaScript (`\u00e9`, surrogate pairs, `\/`, `\"`, `\x41`, and the
-/// braced `\u{e9}` of JavaScript, Swift, Rust and PHP, Ruby's `\u{63 61 66 e9}`, Perl's `\x{e9}`),
+/// braced `\u{e9}` of JavaScript, Swift, Rust and PHP, Ruby's `\u{ 63 61 66 e9 }`, Perl's `\x{e9}`),
 /// HTML character references (`&#233;`, `&#xE9;`, `&eacute;`, `&amp;`, `&lt;`) and
 /// percent-encoding (`%C3%A9`, hex in either case), on the text's UTF-8 bytes.
 ///
@@ -70,10 +70,13 @@ enum EchoDecoding {
 
     /// The text of a braced escape whose content starts at `start` (`e9}` of `\u{e9}`) and where
     /// it ends, past its `}`: code points in hex, leading zeros skipped however many, at most six
-    /// digits after them, one or several separated by spaces (Ruby's `\u{63 61 66}`).
+    /// digits after them, one or several separated by white space, with white space before the
+    /// first and after the last too (Ruby's `\u{ 63\t61 66 }`).
     private static func bracedText(_ bytes: [UInt8], from start: Int) -> (text: [UInt8], end: Int)? {
+        func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || (0x09...0x0D).contains(byte) }
         var text: [UInt8] = []
         var position = start
+        while position < bytes.count, isSpace(bytes[position]) { position += 1 }
         while true {
             let first = position
             while position < bytes.count, bytes[position] == UInt8(ascii: "0") { position += 1 }
@@ -87,10 +90,11 @@ enum EchoDecoding {
             }
             guard digits > 0 || hasZeros, let scalar = utf8(value) else { return nil }
             text += scalar
+            let digitsEnd = position
+            while position < bytes.count, isSpace(bytes[position]) { position += 1 }
             guard position < bytes.count else { return nil }
             if bytes[position] == UInt8(ascii: "}") { return (text, position + 1) }
-            guard bytes[position] == UInt8(ascii: " ") else { return nil }
-            while position < bytes.count, bytes[position] == UInt8(ascii: " ") { position += 1 }
+            guard position > digitsEnd else { return nil }
         }
     }
 

@@ -53,6 +53,8 @@ package final class SecretRedactor: Sendable {
         var known = Known()
         known.add(secret)
         known.add("\(credentials.clientID):\(secret)")
+        // The Basic value itself too, so its own spellings (UTF-16 bytes, say) are looked for, not only what it decodes to.
+        known.add(Data("\(credentials.clientID):\(secret)".utf8).base64EncodedString())
         self.known = Mutex(known)
     }
 

@@ -59,10 +59,19 @@ struct EchoEncodingTests {
         // Ruby's braced escape of several code points, spaced once or more.
         "\\u{" + secret.unicodeScalars.map { String($0.value, radix: 16) }.joined(separator: " ") + "}",
         "\\u{" + secret.unicodeScalars.map { String($0.value, radix: 16) }.joined(separator: "  ") + "}",
+        "\\u{" + secret.unicodeScalars.map { String($0.value, radix: 16) }.joined(separator: "\t") + "}",
+        "\\u{ " + secret.unicodeScalars.map { String($0.value, radix: 16) }.joined(separator: " ") + " }",
         // The letter beyond ASCII as its UTF-8 bytes, `\xc3\xa9`: Python's bytes repr (b'…'), C, Go, PHP.
         "b'Zq8/xP+r4T=kLm9vW2sN\\xc3\\xa97Qa<&>\"'", "Zq8/xP+r4T=kLm9vW2sN\\xC3\\xA97Qa<&>\"",
         Array(secret.utf8).map { String(format: "\\x%02x", $0) }.joined(),
+        // The Basic value (base64 of id:secret) as Python's repr of its UTF-16 bytes, either order.
+        pythonBytes(utf16LE(base64("\(clientID):\(secret)"))), pythonBytes(utf16BE(base64("\(clientID):\(secret)"))),
     ]
+
+    /// `bytes` as Python's `repr` of a `bytes` writes them: `b'c\x00G\x00…'`.
+    private static func pythonBytes(_ bytes: [UInt8]) -> String {
+        "b'" + bytes.map { (0x20..<0x7F).contains($0) && $0 != UInt8(ascii: "\\") && $0 != UInt8(ascii: "'") ? String(UnicodeScalar($0)) : String(format: "\\x%02x", $0) }.joined() + "'"
+    }
 
     /// Every character of `text` as a braced escape: `\u{5a}` (`\x{…}` with `x`), `zeros` leading zeros.
     private static func braced(_ text: String, _ letter: String, zeros: Int = 0) -> String {

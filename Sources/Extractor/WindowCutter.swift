@@ -5,8 +5,9 @@ import Warehouse
 /// Cuts the results of one read that spans several windows, sorted by time, into those windows:
 /// once a result at or past a window's end arrives, that window is complete.
 ///
-/// A window that fills past `cutAt` events is cut at the next later instant, so memory stays
-/// bounded however busy a day was and no query is asked again: the part before that instant
+/// A window that fills past `cutAt` events, or past `PreparedEvents.closingBytes` of them, is
+/// cut at the next later instant, so memory stays bounded however busy a day was (or however
+/// large a source makes its events) and no query is asked again: the part before that instant
 /// is complete, and the rest of the window is filled on.
 ///
 /// ```swift
@@ -65,7 +66,7 @@ struct WindowCutter {
             guard instant < current.toMillis else {
                 throw SourceError(.malformedResponse, request: request, message: "audit message \(event.id) at \(event.timestamp) lies after the queried interval")
             }
-            if events.count >= cutAt, instant > lastMillis, instant > current.fromMillis {
+            if events.count >= cutAt || events.byteCount >= PreparedEvents.closingBytes, instant > lastMillis, instant > current.fromMillis {
                 let rest = TimeWindow(fromMillis: instant, toMillis: current.toMillis)
                 current = TimeWindow(fromMillis: current.fromMillis, toMillis: instant)
                 done.append(close())

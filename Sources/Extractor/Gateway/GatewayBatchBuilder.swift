@@ -38,7 +38,7 @@ struct GatewayBatchBuilder {
         self.settings = settings
     }
 
-    var isFull: Bool { batchLines >= settings.batchLines || events.count >= settings.batchLines }
+    var isFull: Bool { batchLines >= settings.batchLines || events.count >= settings.batchLines || events.byteCount >= PreparedEvents.closingBytes }
 
     /// Consumes the complete lines of `buffer` from `start` until the batch is full; returns where
     /// it stopped. `base` is the content offset of `buffer[0]`.

@@ -44,9 +44,18 @@ package struct PreparedEvents: Sendable, Equatable {
         bytes.reserveCapacity(bytes.count + count * 900)
     }
 
-    /// The most bytes a window's layout may hold: offsets are 32-bit, and one event may add up
-    /// to the source's body cap (16 MiB) before the check.
-    static let capacity = Int(Int32.max) - (1 << 24)
+    /// The most bytes a window's layout may hold (one event more may pass it, up to the source's
+    /// 16 MiB body cap): what keeps a window in memory bounded when a source pads its events. A
+    /// window is cut at 12,000 events, 12–24 MB of ordinary ones; past this a window fails
+    /// (`WindowTooLarge`, exit 3) rather than growing — the ninth red-team pass padded pages to
+    /// 15.5 MiB and an extract grew to 1.7 GB at 48 pages of one window.
+    package static let capacity = 64 << 20
+    /// Bytes past which a window is closed at the next instant, or a gateway batch committed,
+    /// before `capacity` is reached.
+    package static let closingBytes = capacity / 2
+
+    /// The bytes laid out so far.
+    package var byteCount: Int { bytes.count }
 
     /// Appends one event's laid-out columns in table order, as `StoredEventFields(event:windowID:)` gives them.
     ///

@@ -64,7 +64,7 @@ extension AuditLogSource {
                 var queues: [ReadAheadQueue] = []
                 for index in reads.indices {
                     while queues.count < min(reads.count, index + max(settings.concurrency, 1)) {
-                        let queue = ReadAheadQueue(capacity: settings.readAheadEvents)
+                        let queue = ReadAheadQueue(capacity: settings.readAheadEvents, byteCapacity: settings.readAheadBytes)
                         let read = reads[queues.count]
                         group.addTask { await fill(read, into: queue) }
                         queues.append(queue)

@@ -30,6 +30,9 @@ package struct ExtractionSettings: Sendable {
     /// The most events a read holds ahead of its commit before it waits: with `concurrency`
     /// reads, memory holds at most about this many events for each.
     package var readAheadEvents = 24_000
+    /// The most bytes of events a read holds ahead of its commit before it waits: what bounds
+    /// memory when a source makes its events large (24,000 events of 300 KB would be 7 GB).
+    package var readAheadBytes = 32 << 20
 
     package init() {}
 }

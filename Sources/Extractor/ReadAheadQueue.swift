@@ -1,5 +1,7 @@
 /// The windows one read has filled ahead of their commit: its reader waits while they hold more
-/// than `capacity` events, so a read running beside the one being committed holds at most that.
+/// than `capacity` events or `byteCapacity` bytes of them, so a read running beside the one being
+/// committed holds at most about that (plus the window it put last) however large a source makes
+/// its events.
 ///
 /// One reader puts, one consumer takes, in order; the read's end (or its failure) follows its
 /// last window.
@@ -12,22 +14,28 @@ actor ReadAheadQueue {
     }
 
     private let capacity: Int
+    private let byteCapacity: Int
     private var items: [Item] = []
     private var events = 0
+    private var bytes = 0
     private var failure: ReadFailure?
     private var reader: CheckedContinuation<Void, Never>?
     private var consumer: CheckedContinuation<Void, Never>?
 
-    init(capacity: Int) {
+    init(capacity: Int, byteCapacity: Int) {
         self.capacity = max(capacity, 1)
+        self.byteCapacity = max(byteCapacity, 1)
     }
+
+    private var isOverfull: Bool { events > capacity || bytes > byteCapacity }
 
     /// Adds a filled window; waits while the queue holds more than its capacity (returns at once when cancelled).
     func put(_ window: FilledWindow) async {
         items.append(.window(window))
         events += window.events.count
+        bytes += window.events.byteCount
         wakeConsumer()
-        while events > capacity, !Task.isCancelled {
+        while isOverfull, !Task.isCancelled {
             await withTaskCancellationHandler {
                 await withCheckedContinuation { reader = $0 }
             } onCancel: {
@@ -55,8 +63,11 @@ actor ReadAheadQueue {
             await withCheckedContinuation { consumer = $0 }
         }
         let item = items.removeFirst()
-        if case .window(let window) = item { events -= window.events.count }
-        if events <= capacity { wakeReader() }
+        if case .window(let window) = item {
+            events -= window.events.count
+            bytes -= window.events.byteCount
+        }
+        if !isOverfull { wakeReader() }
         return item
     }
 

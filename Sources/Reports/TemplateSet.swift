@@ -50,8 +50,10 @@ package struct TemplateSet: Sendable {
     /// read as one here). Without the pragma the library escapes by Swift `Character`, which
     /// lets a quote followed by a combining mark into an attribute.
     static func checkEscaping(in folder: URL) throws {
+        // By the name's end, as the library loads them: a file named `.mustache` alone has no
+        // path extension, yet loads as the template `""`, which `{{>}}` prints.
         let files = (FileManager.default.enumerator(at: folder, includingPropertiesForKeys: nil)?.allObjects as? [URL] ?? [])
-            .filter { $0.pathExtension == "mustache" }
+            .filter { $0.lastPathComponent.hasSuffix(".mustache") }
         for file in files.sorted(by: { $0.path < $1.path }) {
             let text = FileManager.default.contents(atPath: file.path).map { String(decoding: $0, as: UTF8.self) } ?? ""
             let problem: String? =

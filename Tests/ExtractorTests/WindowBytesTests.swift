@@ -39,3 +39,24 @@ struct WindowBytesTests {
         #expect(events.byteCount < PreparedEvents.capacity + (9 << 20))
     }
 }
+
+@Suite("A read's queue of windows ahead of their commit is bounded in bytes, not only in events")
+struct ReadAheadBytesTests {
+    @Test("A read waits once its queued windows pass the byte budget, whatever their event count, and goes on when one is taken")
+    func putWaitsOnBytes() async throws {
+        let start: Int64 = 1_790_812_800_000
+        let day = TimeWindow(fromMillis: start, toMillis: start + TimeSpan.day.milliseconds)
+        let event = try AuditEvent(guideJSON: .object([
+            "id": .string("m-1"), "timestamp": .string(Timestamp.format(milliseconds: start)), "actorType": .string("user"),
+            "actorId": .string("u1"), "action": .string("api.request"), "resource": .string("users"), "outcome": .string("success"),
+            "details": .object(["padding": .string(String(repeating: "x", count: 2 << 20))]),
+        ]))
+        let window = FilledWindow(window: day, events: try PreparedEvents([event]), pages: 1, requests: 0, rejected: [])
+        let queue = ReadAheadQueue(capacity: 24_000, byteCapacity: 1 << 20)
+        let put = Task { await queue.put(window); return ContinuousClock.now }
+        try await Task.sleep(for: .milliseconds(300))
+        let taken = ContinuousClock.now
+        _ = try await queue.next()
+        #expect(await put.value >= taken, "one event of 2 MiB did not hold the read at a budget of 1 MiB")
+    }
+}

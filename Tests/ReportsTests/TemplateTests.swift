@@ -64,6 +64,18 @@ struct TemplateTests {
         #expect(error.map { "\($0)" }?.contains(named) == true, "\(error.map { "\($0)" } ?? "")")
     }
 
+    @Test("A template file named only `.mustache`, which the library loads as the template \"\" for {{>}}, is held to the rule too")
+    func namelessTemplateChecked() async throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("own-templates-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try FileManager.default.copyItem(at: ReportFixture.templatesFolder, to: folder)
+        try "<strong title='{{{title}}}'>\n".write(to: folder.appendingPathComponent(".mustache"), atomically: true, encoding: .utf8)
+        let error = await #expect(throws: ReportError.self, "an unescaping template named .mustache was accepted") {
+            try await TemplateSet.locate(explicit: folder.path, environment: [:])
+        }
+        #expect(error.map { "\($0)" }?.contains(".mustache") == true)
+    }
+
     @Test("A templates folder named explicitly wins, and a wrong one is a clear error")
     func explicitFolder() async throws {
         let templates = try await TemplateSet.locate(explicit: ReportFixture.templatesFolder.path, environment: [:])

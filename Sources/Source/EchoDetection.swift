@@ -81,6 +81,15 @@ struct EchoDetection: Sendable {
         }
     }
 
+    /// Looks for `value`'s UTF-16 bytes alone (either order), among what decoded escapes may
+    /// hold: for a value whose other spellings are already found through another (the Basic
+    /// value, through the `id:secret` its base64 decodes to), at the cost of two needles.
+    mutating func addUTF16(_ value: String) {
+        guard value.utf8.count >= Self.minimumLength else { return }
+        rawForms.insert(Self.asciiLowercased(value.utf16.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] }))
+        rawForms.insert(Self.asciiLowercased(value.utf16.flatMap { [UInt8($0 >> 8), UInt8($0 & 0xFF)] }))
+    }
+
     /// Whether any decoded view of `text` (its first `maximumBytes`) holds a value looked for.
     func finds(in text: String) -> Bool {
         guard !values.isEmpty else { return false }
@@ -132,14 +141,15 @@ struct EchoDetection: Sendable {
         if hasSpace {
             views += views.filter { $0.contains(UInt8(ascii: "+")) }.map { EchoDecoding.decoded($0, plusIsSpace: true) }
         }
-        views += views.filter(Self.holdsHexEscape).map { EchoDecoding.decoded($0, hexEscapesAreBytes: true) }
+        for view in views where Self.contains(view, Self.hexEscapeStart) {
+            let asBytes = EchoDecoding.decoded(view, hexEscapesAreBytes: true)
+            if !views.contains(asBytes) { views.append(asBytes) }
+        }
         return views
     }
 
-    /// Whether `bytes` hold `\x` followed by a hex digit.
-    private static func holdsHexEscape(_ bytes: [UInt8]) -> Bool {
-        bytes.indices.dropLast(2).contains { bytes[$0] == UInt8(ascii: "\\") && bytes[$0 + 1] == UInt8(ascii: "x") && EchoViews.isHex(bytes[$0 + 2]) }
-    }
+    /// What starts a `\xHH` escape: a view without it has nothing to read as bytes.
+    private static let hexEscapeStart = Array(#"\x"#.utf8)
 
     // MARK: - Forms
 

@@ -160,7 +160,7 @@ enum EchoViews {
         byte == 0x20 || (0x09...0x0D).contains(byte)
     }
 
-    static func isHex(_ byte: UInt8) -> Bool {
+    private static func isHex(_ byte: UInt8) -> Bool {
         (48...57).contains(byte) || (65...70).contains(byte) || (97...102).contains(byte)
     }
 }

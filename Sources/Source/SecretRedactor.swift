@@ -53,8 +53,9 @@ package final class SecretRedactor: Sendable {
         var known = Known()
         known.add(secret)
         known.add("\(credentials.clientID):\(secret)")
-        // The Basic value itself too, so its own spellings (UTF-16 bytes, say) are looked for, not only what it decodes to.
-        known.add(Data("\(credentials.clientID):\(secret)".utf8).base64EncodedString())
+        // The Basic value's own UTF-16 bytes too: what it decodes to is looked for, but in UTF-16
+        // its base64 is no base64 run to decode (Python's repr of `value.encode('utf-16-le')`).
+        known.detection.addUTF16(Data("\(credentials.clientID):\(secret)".utf8).base64EncodedString())
         self.known = Mutex(known)
     }
 

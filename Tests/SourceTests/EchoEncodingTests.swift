@@ -125,6 +125,8 @@ struct EchoEncodingTests {
         let started = ContinuousClock.now
         let excerpt = redactor().excerpt(of: body)
         #expect(excerpt.hasPrefix(String(chunk.prefix(200))))
-        #expect(ContinuousClock.now - started < .seconds(5))
+        // About 1.4 s alone in a debug build; the whole suite's tests side by side on two cores
+        // make it up to three times that. A scan gone quadratic in the body takes minutes.
+        #expect(ContinuousClock.now - started < .seconds(10))
     }
 }

@@ -3,7 +3,7 @@
 /// A source can put megabytes in an error body or an `error` field; what reaches a log line or
 /// an `error` column is cut to `maxLength` characters with a marker saying how much was left out.
 package enum ErrorText {
-    /// Characters kept of an error text.
+    /// Characters (Unicode scalars) kept of an error text.
     package static let maxLength = 2_000
 
     /// `text` itself when short enough, else its first `maxLength` characters and a marker; a
@@ -15,7 +15,14 @@ package enum ErrorText {
     /// ```
     package static func capped(_ text: String) -> String {
         let text = JSONValue.visibleNUL(text)
-        guard text.count > maxLength else { return text }
-        return String(text.prefix(maxLength)) + " … [\(text.count - maxLength) more characters cut]"
+        let scalars = text.unicodeScalars.count
+        guard scalars > maxLength else { return text }
+        return prefix(text, scalars: maxLength) + " … [\(scalars - maxLength) more characters cut]"
+    }
+
+    /// The first `count` Unicode scalars of `text`: a bound in bytes (at most 4 a scalar), where
+    /// a `Character` count is none (one letter may carry any number of combining marks).
+    package static func prefix(_ text: String, scalars count: Int) -> String {
+        String(String.UnicodeScalarView(text.unicodeScalars.prefix(count)))
     }
 }

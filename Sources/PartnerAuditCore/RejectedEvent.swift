@@ -11,7 +11,8 @@
 /// // "evt-7: field 'timestamp' is not an ISO 8601 UTC time: 2026-13-45"
 /// ```
 package struct RejectedEvent: Sendable, Hashable, CustomStringConvertible {
-    /// Characters kept of an id and of a reason: both may quote what the source sent.
+    /// Unicode scalars kept of an id and of a reason: both may quote what the source sent. (Not
+    /// `Character`s: a letter with a million combining marks is one, and was kept whole.)
     package static let maxIDLength = 200
     package static let maxReasonLength = 500
 
@@ -21,8 +22,8 @@ package struct RejectedEvent: Sendable, Hashable, CustomStringConvertible {
     package var reason: String
 
     package init(id: String?, reason: String) {
-        self.id = id.map { String($0.prefix(Self.maxIDLength)) }
-        self.reason = String(reason.prefix(Self.maxReasonLength))
+        self.id = id.map { ErrorText.prefix($0, scalars: Self.maxIDLength) }
+        self.reason = ErrorText.prefix(reason, scalars: Self.maxReasonLength)
     }
 
     /// The event as it was rejected: its `id` when it has a string one, and why.

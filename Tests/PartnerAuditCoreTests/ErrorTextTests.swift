@@ -18,3 +18,23 @@ struct ErrorTextTests {
         #expect(capped == #"HTTP 500: bad\u0000rest of the body"#)
     }
 }
+
+@Suite("What a source sent, cut for logs and storage, is bounded in bytes")
+struct SourceTextBoundTests {
+    /// One `Character`: a letter and a million combining acute accents (2 MB of UTF-8).
+    static let marked = "a" + String(repeating: "\u{301}", count: 1_000_000)
+
+    @Test("A rejected event's id and reason are cut by Unicode scalar, not by Character")
+    func rejectedEventBounded() {
+        let rejected = RejectedEvent(id: Self.marked, reason: "field 'timestamp' is not a time: " + Self.marked)
+        #expect((rejected.id?.utf8.count ?? 0) <= RejectedEvent.maxIDLength * 4, "\(rejected.id?.utf8.count ?? 0) bytes of id kept")
+        #expect(rejected.reason.utf8.count <= RejectedEvent.maxReasonLength * 4, "\(rejected.reason.utf8.count) bytes of reason kept")
+    }
+
+    @Test("A stored error text is cut by Unicode scalar too")
+    func errorTextBounded() {
+        let capped = ErrorText.capped("HTTP 500: " + Self.marked)
+        #expect(capped.utf8.count <= ErrorText.maxLength * 4 + 80, "\(capped.utf8.count) bytes kept")
+        #expect(capped.hasSuffix("more characters cut]"))
+    }
+}

@@ -19,7 +19,7 @@ extension AuditEvent {
         }
         let timestampText = try required("timestamp")
         guard let millis = Timestamp.parseMilliseconds(timestampText) else {
-            throw SourceDataError(what: "audit event \(id)", field: "timestamp", reason: "is not an ISO 8601 UTC time: \(timestampText.prefix(40))")
+            throw SourceDataError(what: "audit event \(id)", field: "timestamp", reason: "is not an ISO 8601 UTC time: \(ErrorText.prefix(timestampText, scalars: 40))")
         }
         let details = json["details"] ?? .object([:])
         guard case .object = details else {

@@ -43,7 +43,7 @@ extension AuditEvent {
             throw SourceDataError(what: "audit message \(id)", field: dateKey, reason: "is not a string")
         }
         guard let millis = Timestamp.parseMilliseconds(dateText) else {
-            throw SourceDataError(what: "audit message \(id)", field: dateKey, reason: "is not an ISO 8601 UTC time: \(dateText.prefix(40))")
+            throw SourceDataError(what: "audit message \(id)", field: dateKey, reason: "is not an ISO 8601 UTC time: \(ErrorText.prefix(dateText, scalars: 40))")
         }
         for field in ["client", "user", "entity", "context", "message", "initiatingAction", "username"] {
             guard let value = json[field], value != .null else { continue }

@@ -25,7 +25,7 @@ extension ClientSnapshot {
         func time(_ name: String) throws(SourceDataError) -> String? {
             guard let text = json[name]?.nonEmptyString else { return nil }
             guard let millis = Timestamp.parseMilliseconds(text) else {
-                throw SourceDataError(what: what, field: name, reason: "is not an ISO 8601 UTC time: \(text.prefix(40))")
+                throw SourceDataError(what: what, field: name, reason: "is not an ISO 8601 UTC time: \(ErrorText.prefix(text, scalars: 40))")
             }
             return Timestamp.format(milliseconds: millis)
         }

@@ -22,7 +22,7 @@ package enum ErrorText {
 
     /// The first `count` Unicode scalars of `text`: a bound in bytes (at most 4 a scalar), where
     /// a `Character` count is none (one letter may carry any number of combining marks).
-    package static func prefix(_ text: String, scalars count: Int) -> String {
+    package static func prefix<Text: StringProtocol>(_ text: Text, scalars count: Int) -> String {
         String(String.UnicodeScalarView(text.unicodeScalars.prefix(count)))
     }
 }

@@ -153,7 +153,7 @@ package struct JSONParser {
     private func ambiguity(_ key: String, spelled: Range<Int>, repeated: Bool) -> JSONPage.AmbiguousKey {
         if repeated { return JSONPage.AmbiguousKey(key: key, kind: .repeated) }
         let spelling = String(decoding: bytes[(spelled.lowerBound + 1)..<(spelled.upperBound - 1)], as: UTF8.self)
-        return JSONPage.AmbiguousKey(key: key, kind: .escaped(spelling: String(spelling.prefix(100))))
+        return JSONPage.AmbiguousKey(key: key, kind: .escaped(spelling: ErrorText.prefix(spelling, scalars: 100)))
     }
 
     /// A member's value held a string with an escaped NUL or a lone surrogate: named under its
@@ -191,7 +191,7 @@ package struct JSONParser {
         defer {
             if unreadable {
                 unreadableEscapes += 1
-                if unreadableSpelling == nil { unreadableSpelling = String(String(decoding: bytes[content], as: UTF8.self).prefix(100)) }
+                if unreadableSpelling == nil { unreadableSpelling = ErrorText.prefix(String(decoding: bytes[content], as: UTF8.self), scalars: 100) }
             }
         }
         var out: [UInt8] = []
@@ -348,7 +348,7 @@ package struct JSONParser {
         if isInteger, let i = Int64(text) { return .int(i) }
         // The grammar was checked above, so Double(text) only fails on what it cannot hold;
         // a magnitude beyond its range is ±infinity.
-        guard let d = Double(text) else { throw error("number '\(text.prefix(30))' cannot be read") }
+        guard let d = Double(text) else { throw error("number '\(ErrorText.prefix(text, scalars: 30))' cannot be read") }
         return .double(d)
     }
 

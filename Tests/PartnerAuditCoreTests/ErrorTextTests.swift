@@ -37,4 +37,25 @@ struct SourceTextBoundTests {
         #expect(capped.utf8.count <= ErrorText.maxLength * 4 + 80, "\(capped.utf8.count) bytes kept")
         #expect(capped.hasSuffix("more characters cut]"))
     }
+
+    @Test("A time that cannot be read is quoted in its error by Unicode scalar, in every record that has one")
+    func unreadableTimeQuotedBounded() throws {
+        let quoted = #""a\#(Self.marked)""#
+        let records: [(String, (JSONValue) throws -> Void)] = [
+            (#"{"clientId":"c1","date":\#(quoted)}"#, { _ = try APIUsageRow(usageJSON: $0) }),
+            (#"{"id":"m1","eventDate":\#(quoted)}"#, { _ = try AuditEvent(liveJSON: $0) }),
+            (#"{"id":"e1","timestamp":\#(quoted)}"#, { _ = try AuditEvent(guideJSON: $0) }),
+        ]
+        for (text, decode) in records {
+            let json = try JSONParser.parse(Array(text.utf8))
+            let error = #expect(throws: SourceDataError.self) { try decode(json) }
+            #expect((error?.description.utf8.count ?? .max) < 300, "\(error?.description.utf8.count ?? 0) bytes of error for \(text.prefix(20))")
+        }
+    }
+
+    @Test("The API family a gateway path names is cut by Unicode scalar")
+    func apiFamilyBounded() {
+        let family = GatewayRequest.resource(of: "/api/v2/" + Self.marked + "/x")
+        #expect(family.utf8.count <= 64 * 4, "\(family.utf8.count) bytes of API family kept")
+    }
 }

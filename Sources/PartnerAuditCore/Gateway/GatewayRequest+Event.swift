@@ -79,6 +79,6 @@ extension GatewayRequest {
         }
         if let begun = start, segments.count < 3 { segments.append(begun..<index) }
         guard segments.count == 3, path[segments[0]] == "api", path[segments[1]].hasPrefix("v") else { return "api" }
-        return String(path[segments[2]].prefix(64))
+        return ErrorText.prefix(path[segments[2]], scalars: 64)
     }
 }

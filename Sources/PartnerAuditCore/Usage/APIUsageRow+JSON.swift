@@ -17,7 +17,7 @@ extension APIUsageRow {
             throw SourceDataError(what: what, field: "date", reason: "is missing: the query must be grouped by day (granularity Day)")
         }
         guard let start = Timestamp.parseMilliseconds(date) ?? Timestamp.parseMilliseconds(date + "T00:00:00Z") else {
-            throw SourceDataError(what: what, field: "date", reason: "is not an ISO 8601 UTC time: \(date.prefix(40))")
+            throw SourceDataError(what: what, field: "date", reason: "is not an ISO 8601 UTC time: \(ErrorText.prefix(date, scalars: 40))")
         }
         func count(_ name: String) throws(SourceDataError) -> Int {
             guard let value = json[name], value != .null else { return 0 }

@@ -61,7 +61,7 @@ package struct GuideSource: AuditSource {
             do {
                 // Stored as sent, its text could name other values than its columns: a key given twice, or spelled with an escape.
                 if let ambiguous = page.ambiguousKeys[position] {
-                    throw SourceDataError(what: "audit event", field: String(ambiguous.key.prefix(100)), reason: ambiguous.reason)
+                    throw SourceDataError(what: "audit event", field: ErrorText.prefix(ambiguous.key, scalars: 100), reason: ambiguous.reason)
                 }
                 let event = try AuditEvent(guideJSON: entity, rawText: text)
                 // The contract bounds the window; anything outside it is the server's mistake, not data to keep here.

@@ -75,7 +75,7 @@ extension Warehouse {
         let messages = try String.fetchAll(db, sql: "PRAGMA integrity_check(3)")
         guard messages != ["ok"] else { return nil }
         return "SQLite's integrity check finds the file damaged or an index apart from its table, which the rules read through: "
-            + messages.map { String($0.prefix(200)) }.joined(separator: "; ")
+            + messages.map { ErrorText.prefix($0, scalars: 200) }.joined(separator: "; ")
     }
 
     /// The event chain's part of `verifyChain`: the walk, the heads the windows recorded, and

@@ -23,6 +23,8 @@ package enum ErrorText {
     /// The first `count` Unicode scalars of `text`: a bound in bytes (at most 4 a scalar), where
     /// a `Character` count is none (one letter may carry any number of combining marks).
     package static func prefix<Text: StringProtocol>(_ text: Text, scalars count: Int) -> String {
-        String(String.UnicodeScalarView(text.unicodeScalars.prefix(count)))
+        // No more bytes than `count` is no more scalars: the common case, without a copy scalar by scalar.
+        if text.utf8.count <= count { return String(text) }
+        return String(String.UnicodeScalarView(text.unicodeScalars.prefix(count)))
     }
 }

@@ -73,6 +73,35 @@ struct RowLedgerTests {
         #expect(verdict.firstBreak?.contains(named) == true, "\(what): \(verdict.firstBreak ?? "")")
     }
 
+    @Test("Two identical rows under a NULL key, one recorded by the tool's own trigger, cannot hide a deleted row")
+    func nullKeyCopiesHideNoDeletion() async throws {
+        let fixture = try await WarehouseFixture.nightly()
+        var configuration = GRDB.Configuration()
+        configuration.prepareDatabase { RowLedger.register($0) }
+        let queue = try DatabaseQueue(path: fixture.path, configuration: configuration)
+        try await queue.write { db in
+            // A TEXT PRIMARY KEY takes NULL any number of times in SQLite; the first copy goes
+            // in through the ledger's own trigger, which records it under the key [null].
+            let copy = "INSERT INTO finding SELECT * FROM copied"
+            try db.execute(sql: "CREATE TEMP TABLE copied AS SELECT * FROM finding WHERE fingerprint = 'f1'; UPDATE copied SET fingerprint = NULL")
+            try db.execute(sql: copy)
+            let trigger = try String.fetchOne(db, sql: "SELECT sql FROM sqlite_master WHERE name = 'ledger_finding_insert'") ?? ""
+            try db.execute(sql: "DROP TRIGGER ledger_finding_insert")
+            try db.execute(sql: copy)
+            try db.execute(sql: trigger)
+            let noDelete = try String.fetchOne(db, sql: "SELECT sql FROM sqlite_master WHERE name = 'ledger_finding_no_delete'") ?? ""
+            try db.execute(sql: "DROP TRIGGER ledger_finding_no_delete; DELETE FROM finding WHERE fingerprint = 'f1'")
+            try db.execute(sql: noDelete)
+        }
+        #expect(try await queue.read { try Int.fetchOne($0, sql: "SELECT count(*) FROM finding WHERE fingerprint IS NULL") } == 2)
+        let verdict = try await fixture.warehouse.verifyChain()
+        #expect(!verdict.isIntact, "a finding deleted behind two NULL-key copies passed verify")
+        #expect(verdict.firstBreak?.contains("column fingerprint") == true, "\(verdict.firstBreak ?? "nil")")
+        // The ledger alone also sees it, as a key held by two rows.
+        let ledger = try await queue.read { try RowLedger.verify($0).problem }
+        #expect(ledger?.contains("finding holds the key [null] in more than one row") == true, "\(ledger ?? "nil")")
+    }
+
     @Test("The last events deleted and the window's recorded head re-pointed to the new end: the window no longer matches its entry")
     func tailTruncation() async throws {
         let fixture = try await WarehouseFixture.nightly()

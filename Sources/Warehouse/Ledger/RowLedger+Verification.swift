@@ -102,8 +102,14 @@ extension RowLedger {
             guard last == digest else { return "\(table) row \(key) differs from its last ledger entry: it was changed behind the tool's back" }
             count += 1
         }
-        // Every row matched a recorded key (keys are primary keys: one row each), so a key is
-        // gone exactly when the ledger records more keys than the table holds rows.
+        // Every row matched a recorded key. A key held by two rows (a NULL key, or a key index
+        // swapped for one that is not unique) would count one row twice and hide a deleted one.
+        let keys = try Int.fetchOne(db, sql: "SELECT count(DISTINCT \(key)) FROM \(table) AS governed") ?? 0
+        if keys < count {
+            let repeated = try String.fetchOne(db, sql: "SELECT \(key) FROM \(table) AS governed GROUP BY 1 HAVING count(*) > 1 LIMIT 1")
+            return "\(table) holds the key \(repeated ?? "?") in more than one row: rows were copied behind the tool's back"
+        }
+        // So a key is gone exactly when the ledger records more keys than the table holds.
         let recorded = try Int.fetchOne(db, sql: "SELECT count(DISTINCT row_key) FROM row_ledger WHERE table_name = ?", arguments: [table]) ?? 0
         guard recorded > count else { return nil }
         let gone = try String.fetchOne(db, sql: """

@@ -18,7 +18,7 @@ extension APIClient {
             let page = try SourcePage(response, label: "GET \(path) (\(label))", keepsEntityTexts: false)
             try paging.admit(page: "page \(pageNumber)", ids: page.entities.map { $0["id"]?.stringValue ?? "" }, next: nil)
             entities += page.entities.map { ($0, label) }
-            let pageCount = page.int("pageCount") ?? pageNumber
+            let pageCount = page.count("pageCount") ?? pageNumber
             if page.entities.isEmpty || pageNumber >= pageCount { return entities }
             pageNumber += 1
         }

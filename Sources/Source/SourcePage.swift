@@ -30,5 +30,7 @@ struct SourcePage {
         self.entities = entities
     }
 
-    func int(_ key: String) -> Int? { json[key]?.intValue.map(Int.init) }
+    /// A count the page gives (`total`, `pageCount`): a whole number from 0, else `nil` (a
+    /// negative count is no count, and nothing downstream is sized by it).
+    func count(_ key: String) -> Int? { json[key]?.intValue.flatMap { $0 >= 0 ? Int($0) : nil } }
 }

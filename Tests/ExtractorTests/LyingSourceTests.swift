@@ -102,6 +102,19 @@ struct LyingSourceTests {
         #expect(requests.value == 2)
     }
 
+    @Test("A negative total, down to -2^63, is no count: the window's events are read and stored, nothing crashes")
+    func negativeTotal() async throws {
+        let (fixture, _) = try await guideFixture { request, page in
+            guidePage([guideEvent("after-negative-total", at: request)], page: page, pageCount: 1, total: Int.min)
+        }
+        defer { Task { await fixture.tearDown() } }
+        let warehouse = try Warehouse(path: fixture.warehousePath)
+        let extractor = fixture.extractor(api: try fixture.api(), warehouse: warehouse, pageSize: 2, settings: nil)
+        _ = try await extractor.run()
+        #expect(try await warehouse.eventIDs().contains("after-negative-total"))
+        #expect(try await warehouse.runs().first?.status == "succeeded")
+    }
+
     @Test("A busy but possible total splits the window no finer than a minute, and every part is read")
     func busyTotalSplitsToMinutes() async throws {
         let (fixture, requests) = try await guideFixture { request, page in

@@ -74,9 +74,9 @@ package struct GuideSource: AuditSource {
                 rejected.append(RejectedEvent(json: entity, error: error))
             }
         }
-        let pageCount = page.int("pageCount") ?? pageNumber
+        let pageCount = page.count("pageCount") ?? pageNumber
         let isLast = page.entities.count < pageSize || pageNumber >= pageCount
         let next = isLast ? nil : PageCursor(value: String(pageNumber + 1), label: "page \(pageNumber + 1)")
-        return EventPage(events: events, next: next, windowTotal: page.int("total"), rejected: rejected)
+        return EventPage(events: events, next: next, windowTotal: page.count("total"), rejected: rejected)
     }
 }

@@ -60,7 +60,7 @@ struct LiveDirectory: Sendable {
     private func listing() async throws -> [JSONValue] {
         let request = "GET \(Self.clientsPath)"
         let page = try SourcePage(try await api.call(.GET, Self.clientsPath, label: "OAuth clients"), label: request, keepsEntityTexts: false)
-        if let count = page.int("pageCount"), count > 1 {
+        if let count = page.count("pageCount"), count > 1 {
             throw SourceError(.malformedResponse, request: request,
                               message: "the listing says it has \(count) pages, but this endpoint takes no paging parameters")
         }

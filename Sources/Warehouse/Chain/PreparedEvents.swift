@@ -37,6 +37,7 @@ package struct PreparedEvents: Sendable, Equatable {
 
     /// Makes room for `count` more events.
     package mutating func reserve(_ count: Int) {
+        guard count > 0 else { return }
         starts.reserveCapacity(starts.count + count)
         statuses.reserveCapacity(statuses.count + count)
         offsets.reserveCapacity(offsets.count + count * Self.slots)

@@ -64,6 +64,7 @@ package enum PackVerifier {
         if expectedFingerprint(manifest, page: page) != manifest.fingerprint {
             problems.append("\(PackFiles.manifest): the fingerprint does not match the files it lists")
         }
+        if let downgraded = formatProblem(manifest) { problems.append(downgraded) }
         if let shown = pageFingerprintProblem(manifest, page: page) { problems.append(shown) }
         problems += disagreements(manifest, in: folder, page: page)
         if checked.contains(where: { $0.name == PackFiles.assessmentResults }) {
@@ -97,11 +98,27 @@ package enum PackVerifier {
         return PackManifest.fingerprint(of: manifest.files, sealedHTML: FileDigest.sha256(of: sealed))
     }
 
-    /// Whether report.html's cover shows the manifest's fingerprint (format 2 on): the page is
-    /// hashed with its fingerprint blanked, so a manifest forged with a new fingerprint over an
-    /// unchanged page would otherwise pass while the cover still shows the old one.
+    /// The oldest format whose manifest holds what this one does: assessment-results.json came
+    /// with format 3, the ledger's anchors with format 2.
+    private static func impliedFormat(_ manifest: PackManifest) -> (format: Int, what: String)? {
+        if manifest.files.contains(where: { $0.name == PackFiles.assessmentResults }) { return (3, PackFiles.assessmentResults) }
+        if manifest.chain.ledgerEntries != nil || manifest.chain.ledgerHead != nil { return (2, "the row ledger's anchors") }
+        return nil
+    }
+
+    /// Why the manifest's `formatVersion` is older than what the pack holds: the version decides
+    /// whether the fingerprint covers report.html, so lowering it would switch that check off.
+    private static func formatProblem(_ manifest: PackManifest) -> String? {
+        guard let (format, what) = impliedFormat(manifest), manifest.formatVersion < format else { return nil }
+        return "\(PackFiles.manifest) says format \(manifest.formatVersion), but the pack holds what format \(format) brought (\(what)): "
+            + "a format lowered to leave report.html outside the fingerprint"
+    }
+
+    /// Whether report.html's cover shows the manifest's fingerprint (every format's cover does):
+    /// the page is hashed with its fingerprint blanked, so a manifest forged with a new
+    /// fingerprint over an unchanged page would otherwise pass while the cover still shows the old one.
     private static func pageFingerprintProblem(_ manifest: PackManifest, page: Data?) -> String? {
-        guard manifest.formatVersion >= 2, manifest.files.contains(where: { $0.name == PackFiles.html }), let page else { return nil }
+        guard manifest.files.contains(where: { $0.name == PackFiles.html }), let page else { return nil }
         return page.range(of: Data(manifest.fingerprint.utf8)) == nil
             ? "\(PackFiles.html) does not show the fingerprint \(PackFiles.manifest) records (\(manifest.fingerprint))" : nil
     }

@@ -190,6 +190,26 @@ struct RoundTripTests {
         #expect(result.problems.contains { $0.hasPrefix("assessment-results.json and manifest.json disagree on the pack's fingerprint") }, "\(result.problems)")
     }
 
+    @Test("A manifest downgraded to format 1 (which left the page out) over an edited page: the pack's own contents say its format, and the cover still shows the old fingerprint")
+    func downgradedFormat() async throws {
+        let fixture = try await ReportFixture(scale: 2_000)
+        defer { Task { await fixture.tearDown() } }
+        let pack = try await fixture.pack()
+        let page = pack.url(of: "report.html")
+        let html = try String(contentsOf: page, encoding: .utf8)
+        try Data(html.replacingOccurrences(of: "Findings", with: "Findngs").utf8).write(to: page)
+        let (digest, size) = try FileDigest.sha256(of: page)
+        try editManifest(pack) { manifest in
+            manifest.files = manifest.files.map { $0.name == "report.html" ? PackFile(name: $0.name, sha256: digest, bytes: size) : $0 }
+            manifest.formatVersion = 1
+            manifest.fingerprint = PackManifest.fingerprint(of: manifest.files, sealedHTML: nil)
+        }
+        let result = try PackVerifier.verify(folder: pack.folder)
+        #expect(!result.problems.contains("manifest.json: the fingerprint does not match the files it lists"), "the forgery is self-consistent as format 1")
+        #expect(result.problems.contains { $0.hasPrefix("manifest.json says format 1, but the pack holds what format 3 brought") }, "\(result.problems)")
+        #expect(result.problems.contains { $0.hasPrefix("report.html does not show the fingerprint manifest.json records") }, "\(result.problems)")
+    }
+
     @Test("A listed file that is a link to a device is named at once, never read")
     func deviceLink() async throws {
         let fixture = try await ReportFixture(scale: 2_000)

@@ -39,7 +39,7 @@ enum StorageClassCheck {
         guard !checked.isEmpty else { return nil }
         let outOfPlace = checked.map { "typeof(\($0.name)) NOT IN (\($0.classes.map { "'\($0)'" }.joined(separator: ", ")))" }
         // quote(): a key re-stored as a blob is named as SQLite writes it (X'6631'), where json_array would fail.
-        let key = try db.primaryKey(table).columns.map { "quote(\($0))" }.joined(separator: " || ', ' || ")
+        let key = keyColumns.map { "quote(\($0))" }.joined(separator: " || ', ' || ")
         let column = "CASE " + zip(checked, outOfPlace).map { "WHEN \($1) THEN '\($0.name)'" }.joined(separator: " ") + " END"
         let found = "CASE " + zip(checked, outOfPlace).map { "WHEN \($1) THEN typeof(\($0.name))" }.joined(separator: " ") + " END"
         guard let row = try Row.fetchOne(db, sql: """

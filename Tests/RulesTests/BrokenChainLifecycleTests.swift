@@ -40,6 +40,18 @@ struct BrokenChainLifecycleTests {
         return (fixture, try #require(first.findings.first { $0.ruleID == "WS-1" && $0.clientID == "c1" }))
     }
 
+    @Test("A finding copied in under a NULL key does not stop the evaluation: the AT-2 is stored, naming the key column")
+    func nullKeyFindingIsNoObstacle() async throws {
+        let (fixture, wildcard) = try await storedWildcard()
+        try await tamper(fixture, table: "finding",
+                         "CREATE TEMP TABLE copied AS SELECT * FROM finding WHERE fingerprint = '\(wildcard.fingerprint)'",
+                         "UPDATE copied SET fingerprint = NULL", "INSERT INTO finding SELECT * FROM copied")
+
+        let second = try await evaluate(fixture)
+        #expect(second.chain.firstBreak?.contains("column fingerprint") == true, "\(second.chain.firstBreak ?? "intact")")
+        #expect(second.findings.map(\.ruleID) == ["AT-2"], "only the AT-2 is stored over a broken chain")
+    }
+
     @Test("A finding deleted behind the tool's back is not written again over the broken chain: the next verify still fails")
     func deletedFindingIsNotRewritten() async throws {
         let (fixture, wildcard) = try await storedWildcard()

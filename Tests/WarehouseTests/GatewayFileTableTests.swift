@@ -47,4 +47,20 @@ struct GatewayFileTableTests {
         let tampered = try await Warehouse(path: path).verifyChain()
         #expect(tampered.firstBreak?.contains("gateway_file row") == true, "\(tampered.firstBreak ?? "")")
     }
+
+    @Test("A gateway file's state copied in under a NULL identity is named by verify, and listing the files does not trap on it")
+    func nullIdentity() async throws {
+        let fixture = try await WarehouseFixture.nightly()
+        let run = try await fixture.warehouse.startRun(dialect: .guide, range: TimeWindow(fromMillis: 0, toMillis: 1), at: Date())
+        let state = GatewayFileState(identity: String(repeating: "b", count: 64), path: "/var/log/access.log", format: "kong")
+        _ = try await fixture.warehouse.commitGatewayBatch(runID: run, state: state, events: PreparedEvents(),
+                                                           span: TimeWindow(fromMillis: 0, toMillis: 1), linesRead: 0, at: Date())
+        try WarehouseFixture.tamper(path: fixture.path, table: "gateway_file", """
+            CREATE TEMP TABLE copied AS SELECT * FROM gateway_file; UPDATE copied SET identity = NULL;
+            INSERT INTO gateway_file SELECT * FROM copied
+            """)
+        #expect(try await fixture.warehouse.gatewayFiles().map(\.identity) == [state.identity])
+        let verdict = try await fixture.warehouse.verifyChain()
+        #expect(verdict.firstBreak?.contains("column identity") == true, "\(verdict.firstBreak ?? "intact")")
+    }
 }

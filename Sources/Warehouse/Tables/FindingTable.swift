@@ -81,7 +81,9 @@ extension Warehouse {
                 """, arguments: [asOfText, Timestamp.format(milliseconds: lookbackFrom), Timestamp.format(startedAt), Timestamp.format(now), policyDigest])
             let evaluationID = db.lastInsertedRowID
             var previous: [String: (status: String, firstSeen: String, key: FoldingKey)] = [:]
-            for row in try Row.fetchAll(db, sql: "SELECT fingerprint, status, first_seen, rule_id, client_id, subject FROM finding") {
+            // A key is never NULL as the tool writes it; a row copied in under one (which verify
+            // names) is no finding to carry on, and must not stop the evaluation storing its AT-2.
+            for row in try Row.fetchAll(db, sql: "SELECT fingerprint, status, first_seen, rule_id, client_id, subject FROM finding WHERE fingerprint IS NOT NULL") {
                 previous[row["fingerprint"]] = (row["status"], row["first_seen"], FoldingKey(ruleID: row["rule_id"], clientID: row["client_id"], subject: row["subject"]))
             }
             let folding = FoldingKey.index(found)

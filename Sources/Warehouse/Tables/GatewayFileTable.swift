@@ -108,7 +108,8 @@ extension Warehouse {
     package func gatewayFiles() async throws -> [GatewayFileState] {
         let path = self.path
         return try await database.read { db in
-            try Row.fetchAll(db, sql: "\(Self.gatewayFileSelect) ORDER BY path, identity").map { try Self.gatewayFileState($0, warehouse: path) }
+            // A state copied in under a NULL identity (which verify names) is no file the tool read.
+            try Row.fetchAll(db, sql: "\(Self.gatewayFileSelect) WHERE identity IS NOT NULL ORDER BY path, identity").map { try Self.gatewayFileState($0, warehouse: path) }
         }
     }
 

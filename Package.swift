@@ -169,7 +169,7 @@ let package = Package(
             name: "ReportsTests",
             dependencies: [
                 "PartnerAuditCore", "Warehouse", "Rules", "Reports", "Simulator", "TestSupport", "CLibXML2",
-                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Logging", package: "swift-log"), .product(name: "GRDB", package: "GRDB.swift"),
             ]
         ),
         .testTarget(

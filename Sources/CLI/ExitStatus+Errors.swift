@@ -32,7 +32,7 @@ extension ReportPeriodError: ExitCodeProviding {
 extension ReportError: ExitCodeProviding {
     var exitStatus: ExitStatus {
         switch code {
-        case .integrity: .integrity
+        case .integrity, .tamperedWarehouse: .integrity
         case .usage, .templates: .usage
         case .invalidXML, .io: .sourceFailed
         }

@@ -16,6 +16,12 @@ enum EvidenceXML {
             try document(content, xml)
             try xml.finish()
             try validator.validate(.file(temporary))
+        } catch let error as ReportError where error.code == .invalidXML && !content.coverage.chain.isIntact {
+            // Over a warehouse that does not verify, a value the schema refuses is one changed
+            // behind the tool's back (a date re-stored as a blob), not a fault of the writer.
+            try? FileManager.default.removeItem(at: temporary)
+            throw ReportError(.tamperedWarehouse, "the warehouse does not verify (\(content.coverage.chain.firstBreak ?? "")), "
+                              + "and a value it holds is not what the tool wrote: \(error.message)")
         } catch {
             try? FileManager.default.removeItem(at: temporary)
             throw error

@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import PartnerAuditCore
 import Reports
 import Testing
@@ -118,6 +119,19 @@ struct RoundTripTests {
         try manifest.encoded().write(to: url)
     }
 
+    /// Edits report.html ("Findings" misspelt) and re-lists it in manifest.json with its new
+    /// digest and size, then applies `edit` to the manifest.
+    private func editPage(_ pack: EvidencePack, _ edit: (inout PackManifest) -> Void) throws {
+        let page = pack.url(of: "report.html")
+        let html = try String(contentsOf: page, encoding: .utf8)
+        try Data(html.replacingOccurrences(of: "Findings", with: "Findngs").utf8).write(to: page)
+        let (digest, size) = try FileDigest.sha256(of: page)
+        try editManifest(pack) { manifest in
+            manifest.files = manifest.files.map { $0.name == "report.html" ? PackFile(name: $0.name, sha256: digest, bytes: size) : $0 }
+            edit(&manifest)
+        }
+    }
+
     @Test("A chain head edited in manifest.json while report.xml holds the old one: the pack's files disagree and verify says so")
     func manifestAndXMLAgree() async throws {
         let fixture = try await ReportFixture(scale: 2_000)
@@ -155,14 +169,8 @@ struct RoundTripTests {
         let fixture = try await ReportFixture(scale: 2_000)
         defer { Task { await fixture.tearDown() } }
         let pack = try await fixture.pack()
-        let page = pack.url(of: "report.html")
-        let html = try String(contentsOf: page, encoding: .utf8)
-        #expect(html.contains(pack.fingerprint), "the cover shows the fingerprint")
-        try Data(html.replacingOccurrences(of: "Findings", with: "Findngs").utf8).write(to: page)
-        let (digest, size) = try FileDigest.sha256(of: page)
-        try editManifest(pack) { manifest in
-            manifest.files = manifest.files.map { $0.name == "report.html" ? PackFile(name: $0.name, sha256: digest, bytes: size) : $0 }
-        }
+        #expect(try String(contentsOf: pack.url(of: "report.html"), encoding: .utf8).contains(pack.fingerprint), "the cover shows the fingerprint")
+        try editPage(pack) { _ in }
         let result = try PackVerifier.verify(folder: pack.folder)
         #expect(result.problems.count == 2, "\(result.problems)")
         #expect(result.problems.contains("manifest.json: the fingerprint does not match the files it lists"), "\(result.problems)")
@@ -195,12 +203,7 @@ struct RoundTripTests {
         let fixture = try await ReportFixture(scale: 2_000)
         defer { Task { await fixture.tearDown() } }
         let pack = try await fixture.pack()
-        let page = pack.url(of: "report.html")
-        let html = try String(contentsOf: page, encoding: .utf8)
-        try Data(html.replacingOccurrences(of: "Findings", with: "Findngs").utf8).write(to: page)
-        let (digest, size) = try FileDigest.sha256(of: page)
-        try editManifest(pack) { manifest in
-            manifest.files = manifest.files.map { $0.name == "report.html" ? PackFile(name: $0.name, sha256: digest, bytes: size) : $0 }
+        try editPage(pack) { manifest in
             manifest.formatVersion = 1
             manifest.fingerprint = PackManifest.fingerprint(of: manifest.files, sealedHTML: nil)
         }
@@ -208,6 +211,26 @@ struct RoundTripTests {
         #expect(!result.problems.contains("manifest.json: the fingerprint does not match the files it lists"), "the forgery is self-consistent as format 1")
         #expect(result.problems.contains { $0.hasPrefix("manifest.json says format 1, but the pack holds what format 3 brought") }, "\(result.problems)")
         #expect(result.problems.contains { $0.hasPrefix("report.html does not show the fingerprint manifest.json records") }, "\(result.problems)")
+    }
+
+    @Test("A client's date re-stored as a blob behind the tool's back: the pack is refused as a warehouse that does not verify, not as a bug")
+    func tamperedValueIsNoBug() async throws {
+        let fixture = try await ReportFixture(scale: 2_000)
+        defer { Task { await fixture.tearDown() } }
+        let queue = try DatabaseQueue(path: fixture.simulator.warehousePath)
+        try await queue.write { db in
+            let triggers = try String.fetchAll(db, sql: "SELECT sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'client_snapshot'")
+            for name in try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'client_snapshot'") {
+                try db.execute(sql: "DROP TRIGGER \(name)")
+            }
+            try db.execute(sql: "UPDATE client_snapshot SET date_created = X'00'")
+            for trigger in triggers { try db.execute(sql: trigger) }
+        }
+        try queue.close()
+        let error = await #expect(throws: ReportError.self) { _ = try await fixture.pack() }
+        #expect(error?.code == .tamperedWarehouse, "\(error.map { "\($0)" } ?? "")")
+        #expect(error?.description.contains("column date_created") == true, "\(error.map { "\($0)" } ?? "")")
+        #expect(error?.description.contains("a bug") == false)
     }
 
     @Test("A listed file that is a link to a device is named at once, never read")

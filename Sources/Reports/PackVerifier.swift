@@ -72,7 +72,16 @@ package enum PackVerifier {
         }
         let listed = Set(manifest.files.map(\.name) + [PackFiles.manifest, PackFiles.signature])
         let present = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
-        let notes = present.filter { !listed.contains($0) && !$0.hasPrefix(".") }.sorted().map { "\($0): not listed in the manifest (not part of the pack)" }
+        let unlisted = present.filter { !listed.contains($0) && !$0.hasPrefix(".") }.sorted()
+        // A file a pack is made of, lying beside it unlisted, is read as part of it (a page opened
+        // from the folder) though nothing covers it; anything else there is only noted.
+        problems += unlisted.filter(PackFiles.all.contains).map {
+            "\($0): in the pack's folder but not listed in \(PackFiles.manifest): a pack file outside its fingerprint"
+        }
+        var notes = unlisted.filter { !PackFiles.all.contains($0) }.map { "\($0): not listed in the manifest (not part of the pack)" }
+        if !manifest.chain.intact {
+            notes.insert("the pack records that the warehouse's hash chain did not verify when it was made (report.xml's firstBreak says where)", at: 0)
+        }
         return Result(manifest: manifest, checked: checked, problems: problems, notes: notes)
     }
 
@@ -114,13 +123,45 @@ package enum PackVerifier {
             + "a format lowered to leave report.html outside the fingerprint"
     }
 
-    /// Whether report.html's cover shows the manifest's fingerprint (every format's cover does):
-    /// the page is hashed with its fingerprint blanked, so a manifest forged with a new
-    /// fingerprint over an unchanged page would otherwise pass while the cover still shows the old one.
+    /// Where report.html shows the pack's fingerprint, as every format's templates write it: the
+    /// cover, then the footer. The value follows each marker, up to the next `<`.
+    static let fingerprintSlots = [#"<dt>Pack fingerprint</dt><dd><code class="hash">"#, "pack fingerprint <code>"]
+
+    /// Whether report.html shows the manifest's fingerprint where it shows one (every format's
+    /// cover does). The page is hashed with every copy of the fingerprint blanked, so a manifest
+    /// forged with a new fingerprint would otherwise pass while the cover still shows the old one
+    /// — the new one written anywhere else on the page (a comment) hashes alike.
     private static func pageFingerprintProblem(_ manifest: PackManifest, page: Data?) -> String? {
         guard manifest.files.contains(where: { $0.name == PackFiles.html }), let page else { return nil }
-        return page.range(of: Data(manifest.fingerprint.utf8)) == nil
-            ? "\(PackFiles.html) does not show the fingerprint \(PackFiles.manifest) records (\(manifest.fingerprint))" : nil
+        let shown = fingerprintSlots.flatMap { shownValues(after: Data($0.utf8), in: page) }
+        guard !shown.isEmpty else {
+            return "\(PackFiles.html) does not show the fingerprint \(PackFiles.manifest) records (\(manifest.fingerprint)): its cover shows none"
+        }
+        guard let other = shown.first(where: { $0 != manifest.fingerprint }) else { return nil }
+        return "\(PackFiles.html) shows the pack fingerprint \(ErrorText.prefix(other, scalars: 80)) "
+            + "where \(PackFiles.manifest) records \(manifest.fingerprint)"
+    }
+
+    /// The text after each occurrence of `marker` in `page`, up to the next `<` (at most 200 bytes).
+    private static func shownValues(after marker: Data, in page: Data) -> [String] {
+        var values: [String] = []
+        var searched = page.startIndex..<page.endIndex
+        while let found = page.range(of: marker, in: searched) {
+            let rest = found.upperBound..<min(found.upperBound + 200, page.endIndex)
+            let end = page[rest].firstIndex(of: UInt8(ascii: "<")) ?? rest.upperBound
+            values.append(String(decoding: page[found.upperBound..<end], as: UTF8.self))
+            searched = found.upperBound..<page.endIndex
+        }
+        return values
+    }
+
+    /// A chain's recorded verdict (`true` or `false`) in words.
+    private static func verdict(_ intact: String) -> String {
+        switch intact {
+        case "true": "intact"
+        case "false": "broken"
+        default: ErrorText.prefix(intact, scalars: 40)
+        }
     }
 
     /// Where report.xml and manifest.json say different things about the same pack: the
@@ -135,6 +176,7 @@ package enum PackVerifier {
         var pairs: [(String, String?, String)] = [
             ("organisation", facts.organization, manifest.organization), ("period", facts.period, manifest.period.name),
             ("chain rows", facts.chainRows, String(manifest.chain.rows)), ("chain head", facts.chainHead, manifest.chain.head),
+            ("chain's verdict", facts.chainIntact.map(verdict), verdict(String(manifest.chain.intact))),
         ]
         // A pack written before report.xml carried the ledger's anchors has neither attribute.
         let carriesLedger = facts.ledgerEntries != nil || facts.ledgerHead != nil

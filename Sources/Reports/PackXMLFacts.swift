@@ -9,6 +9,8 @@ struct PackXMLFacts: Equatable {
     var period: String?
     var chainRows: String?
     var chainHead: String?
+    /// `true` or `false`: whether the chain verified when the pack was made.
+    var chainIntact: String?
     var ledgerEntries: String?
     var ledgerHead: String?
 
@@ -29,6 +31,7 @@ struct PackXMLFacts: Equatable {
                 case "chain" where facts.chainHead == nil:
                     facts.chainRows = attribute(reader, "rows")
                     facts.chainHead = attribute(reader, "head")
+                    facts.chainIntact = attribute(reader, "intact")
                     facts.ledgerEntries = attribute(reader, "ledgerEntries")
                     facts.ledgerHead = attribute(reader, "ledgerHead")
                 default:

@@ -142,6 +142,16 @@ struct RoundTripTests {
         #expect(result.problems.contains { $0.contains("report.xml and manifest.json disagree on the chain head") }, "\(result.problems)")
     }
 
+    @Test("The chain's verdict edited in manifest.json while report.xml holds the one the pack was made with: verify says they disagree")
+    func intactAgrees() async throws {
+        let fixture = try await ReportFixture(scale: 2_000)
+        defer { Task { await fixture.tearDown() } }
+        let pack = try await fixture.pack()
+        try editManifest(pack) { $0.chain.intact = false }
+        let result = try PackVerifier.verify(folder: pack.folder)
+        #expect(result.problems.contains("report.xml and manifest.json disagree on the chain's verdict: intact against broken"), "\(result.problems)")
+    }
+
     @Test("The ledger's anchors edited in manifest.json (a truncated ledger's head put in) while report.xml holds the ones the pack was made with: verify says they disagree")
     func ledgerAnchorsAgree() async throws {
         let fixture = try await ReportFixture(scale: 2_000)
@@ -194,7 +204,7 @@ struct RoundTripTests {
         }
         let result = try PackVerifier.verify(folder: pack.folder)
         #expect(!result.problems.contains("manifest.json: the fingerprint does not match the files it lists"), "the forgery is self-consistent")
-        #expect(result.problems.contains("report.html does not show the fingerprint manifest.json records (\(forged))"), "\(result.problems)")
+        #expect(result.problems.contains("report.html shows the pack fingerprint \(pack.fingerprint) where manifest.json records \(forged)"), "\(result.problems)")
         #expect(result.problems.contains { $0.hasPrefix("assessment-results.json and manifest.json disagree on the pack's fingerprint") }, "\(result.problems)")
     }
 
@@ -210,7 +220,7 @@ struct RoundTripTests {
         let result = try PackVerifier.verify(folder: pack.folder)
         #expect(!result.problems.contains("manifest.json: the fingerprint does not match the files it lists"), "the forgery is self-consistent as format 1")
         #expect(result.problems.contains { $0.hasPrefix("manifest.json says format 1, but the pack holds what format 3 brought") }, "\(result.problems)")
-        #expect(result.problems.contains { $0.hasPrefix("report.html does not show the fingerprint manifest.json records") }, "\(result.problems)")
+        #expect(result.problems.contains { $0.hasPrefix("report.html shows the pack fingerprint \(pack.fingerprint) where manifest.json records") }, "\(result.problems)")
     }
 
     @Test("A client's date re-stored as a blob behind the tool's back: the pack is refused as a warehouse that does not verify, not as a bug")
@@ -231,6 +241,42 @@ struct RoundTripTests {
         #expect(error?.code == .tamperedWarehouse, "\(error.map { "\($0)" } ?? "")")
         #expect(error?.description.contains("column date_created") == true, "\(error.map { "\($0)" } ?? "")")
         #expect(error?.description.contains("a bug") == false)
+    }
+
+    @Test("A page edited with the manifest's new fingerprint hidden in a comment: its cover and footer still show the old one, and verify says so")
+    func fingerprintHiddenInAComment() async throws {
+        let fixture = try await ReportFixture(scale: 2_000)
+        defer { Task { await fixture.tearDown() } }
+        let pack = try await fixture.pack()
+        let page = pack.url(of: "report.html")
+        // The page is hashed with every copy of the manifest's fingerprint blanked, so a new
+        // fingerprint written only into a comment is a fixed point of the hashing.
+        let html = try String(contentsOf: page, encoding: .utf8).replacingOccurrences(of: "Findings", with: "Findngs")
+            .replacingOccurrences(of: "</body>", with: "<!-- \(PackManifest.placeholder) --></body>")
+        var files = try JSONDecoder().decode(PackManifest.self, from: Data(contentsOf: pack.url(of: "manifest.json"))).files
+        let forged = PackManifest.fingerprint(of: files, sealedHTML: FileDigest.sha256(of: Data(html.utf8)))
+        try Data(html.replacingOccurrences(of: PackManifest.placeholder, with: forged).utf8).write(to: page)
+        let (digest, size) = try FileDigest.sha256(of: page)
+        files = files.map { $0.name == "report.html" ? PackFile(name: $0.name, sha256: digest, bytes: size) : $0 }
+        try editManifest(pack) { manifest in
+            manifest.files = files
+            manifest.fingerprint = forged
+        }
+        let result = try PackVerifier.verify(folder: pack.folder)
+        #expect(!result.problems.contains("manifest.json: the fingerprint does not match the files it lists"), "the forgery is self-consistent")
+        #expect(result.problems.contains { $0.hasPrefix("report.html shows the pack fingerprint \(pack.fingerprint) where manifest.json records \(forged)") },
+                "\(result.problems)")
+    }
+
+    @Test("A report.html the manifest does not list is a problem, not a note: the folder holds a page outside the pack's fingerprint")
+    func unlistedPage() async throws {
+        let fixture = try await ReportFixture(scale: 2_000)
+        defer { Task { await fixture.tearDown() } }
+        let pack = try await fixture.pack()
+        try editManifest(pack) { manifest in manifest.files.removeAll { $0.name == "report.html" } }
+        let result = try PackVerifier.verify(folder: pack.folder)
+        #expect(result.problems.contains("report.html: in the pack's folder but not listed in manifest.json: a pack file outside its fingerprint"),
+                "\(result.problems)")
     }
 
     @Test("A listed file that is a link to a device is named at once, never read")

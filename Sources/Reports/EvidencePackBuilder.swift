@@ -50,6 +50,12 @@ package struct EvidencePackBuilder: Sendable {
 
     /// Reads everything the pack shows, in deterministic order.
     func gather(_ request: ReportRequest) async throws -> PackContent {
+        // A value its column does not allow would trap the readers: stop before reading anything.
+        if let misplaced = try await warehouse.misplacedValue() {
+            let chain = try await warehouse.verdict(holding: misplaced)
+            throw ReportError(.tamperedWarehouse, "the warehouse does not verify after \(chain.rows) good rows (\(chain.firstBreak ?? misplaced.problem)): "
+                              + "no pack can show what it held")
+        }
         let period = request.period.window
         // Walking the chain reads every row: it runs beside the period's queries (the pool reads concurrently).
         async let chain = warehouse.verifyChain()

@@ -223,8 +223,12 @@ struct RoundTripTests {
         #expect(result.problems.contains { $0.hasPrefix("report.html shows the pack fingerprint \(pack.fingerprint) where manifest.json records") }, "\(result.problems)")
     }
 
-    @Test("A client's date re-stored as a blob behind the tool's back: the pack is refused as a warehouse that does not verify, not as a bug")
-    func tamperedValueIsNoBug() async throws {
+    @Test("A client's value changed behind the tool's back: the pack is refused as a warehouse that does not verify (exit 4), not as a bug and not by a trap", arguments: [
+        ("a name re-stored as a blob, which the reader would trap on", "UPDATE client_snapshot SET name = X'FF'", "column name"),
+        ("a date re-stored as a blob", "UPDATE client_snapshot SET date_created = X'00'", "column date_created"),
+        ("a date rewritten as text the schema refuses", "UPDATE client_snapshot SET date_created = 'yesterday'", "differs from its last ledger entry"),
+    ])
+    func tamperedValueIsNoBug(what: String, statement: String, named: String) async throws {
         let fixture = try await ReportFixture(scale: 2_000)
         defer { Task { await fixture.tearDown() } }
         let queue = try DatabaseQueue(path: fixture.simulator.warehousePath)
@@ -233,13 +237,13 @@ struct RoundTripTests {
             for name in try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'client_snapshot'") {
                 try db.execute(sql: "DROP TRIGGER \(name)")
             }
-            try db.execute(sql: "UPDATE client_snapshot SET date_created = X'00'")
+            try db.execute(sql: statement)
             for trigger in triggers { try db.execute(sql: trigger) }
         }
         try queue.close()
         let error = await #expect(throws: ReportError.self) { _ = try await fixture.pack() }
-        #expect(error?.code == .tamperedWarehouse, "\(error.map { "\($0)" } ?? "")")
-        #expect(error?.description.contains("column date_created") == true, "\(error.map { "\($0)" } ?? "")")
+        #expect(error?.code == .tamperedWarehouse, "\(what): \(error.map { "\($0)" } ?? "")")
+        #expect(error?.description.contains(named) == true, "\(what): \(error.map { "\($0)" } ?? "")")
         #expect(error?.description.contains("a bug") == false)
     }
 

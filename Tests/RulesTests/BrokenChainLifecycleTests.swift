@@ -40,16 +40,19 @@ struct BrokenChainLifecycleTests {
         return (fixture, try #require(first.findings.first { $0.ruleID == "WS-1" && $0.clientID == "c1" }))
     }
 
-    @Test("A finding copied in under a NULL key does not stop the evaluation: the AT-2 is stored, naming the key column")
-    func nullKeyFindingIsNoObstacle() async throws {
-        let (fixture, wildcard) = try await storedWildcard()
-        try await tamper(fixture, table: "finding",
-                         "CREATE TEMP TABLE copied AS SELECT * FROM finding WHERE fingerprint = '\(wildcard.fingerprint)'",
-                         "UPDATE copied SET fingerprint = NULL", "INSERT INTO finding SELECT * FROM copied")
-
-        let second = try await evaluate(fixture)
-        #expect(second.chain.firstBreak?.contains("column fingerprint") == true, "\(second.chain.firstBreak ?? "intact")")
-        #expect(second.findings.map(\.ruleID) == ["AT-2"], "only the AT-2 is stored over a broken chain")
+    @Test("A value re-stored in a class its column does not allow (a client's name as a blob, a flag as text, a finding copied under a NULL key) stops the evaluation before it reads: nothing stored, the chain's verdict names it", arguments: [
+        ("client_snapshot", "UPDATE client_snapshot SET name = X'FF'", "column name"),
+        ("client_snapshot", "UPDATE client_snapshot SET allow_access_to_all_users = 'abc'", "column allow_access_to_all_users"),
+        ("event_log", "UPDATE event_log SET timestamp = X'FF'", "column timestamp"),
+        ("finding", "CREATE TEMP TABLE copied AS SELECT * FROM finding; UPDATE copied SET fingerprint = NULL; INSERT INTO finding SELECT * FROM copied",
+         "column fingerprint"),
+    ])
+    func misplacedValueStopsBeforeReading(table: String, statement: String, named: String) async throws {
+        let (fixture, _) = try await storedWildcard()
+        try await tamper(fixture, table: table, statement)
+        let error = await #expect(throws: UnreadableBrokenWarehouse.self) { _ = try await evaluate(fixture) }
+        #expect(error?.chain.firstBreak?.contains(named) == true, "\(error?.chain.firstBreak ?? "intact")")
+        #expect(try await fixture.warehouse.evaluations(covering: TimeWindow(fromMillis: 0, toMillis: .max)).count == 1, "nothing of the second evaluation is stored")
     }
 
     @Test("A finding deleted behind the tool's back is not written again over the broken chain: the next verify still fails")

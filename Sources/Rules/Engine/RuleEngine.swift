@@ -34,6 +34,10 @@ package struct RuleEngine: Sendable {
 
     /// The findings as of `asOf` and the chain's verdict they rest on.
     private func judged(asOf: Int64) async throws -> (findings: [Finding], chain: ChainVerification) {
+        // A value its column does not allow would trap the readers: stop before reading anything.
+        if let misplaced = try await warehouse.misplacedValue() {
+            throw UnreadableBrokenWarehouse(chain: try await warehouse.verdict(holding: misplaced), underlying: misplaced)
+        }
         do {
             let lookback = TimeWindow(last: .days(policy.lookbackDays), endingAt: asOf)
             let clients = try await warehouse.clients(asOf: asOf).map { AttributedClient($0, policy: policy) }

@@ -19,6 +19,11 @@ enum StorageClassCheck {
     /// The first value whose storage class its column's declared type does not allow, in words;
     /// `nil` when every value has one it allows.
     static func problem(_ db: Database) throws -> String? {
+        try problem(db, in: tables)
+    }
+
+    /// `problem(_:)` over `tables`.
+    static func problem(_ db: Database, in tables: [String]) throws -> String? {
         // A table a later migration brings is absent from an older warehouse.
         for table in tables where try db.tableExists(table) {
             if let problem = try problem(db, table: table) { return problem }

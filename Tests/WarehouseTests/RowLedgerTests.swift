@@ -102,6 +102,28 @@ struct RowLedgerTests {
         #expect(ledger?.contains("finding holds the key [null] in more than one row") == true, "\(ledger ?? "nil")")
     }
 
+    @Test("A row's seq moved to the least integer, in the event log or the ledger: named, not a trap", arguments: [
+        ("event_log", "UPDATE event_log SET seq = -9223372036854775808 WHERE seq = 1", "event_log row -9223372036854775808 comes where row 1 belongs"),
+        ("row_ledger", "UPDATE row_ledger SET seq = -9223372036854775808 WHERE seq = 1", "row_ledger entry -9223372036854775808 comes where entry 1 belongs"),
+    ])
+    func leastSeq(table: String, sql: String, named: String) async throws {
+        let fixture = try await WarehouseFixture.nightly()
+        try WarehouseFixture.tamper(path: fixture.path, table: table, sql)
+        let verdict = try await fixture.warehouse.verifyChain()
+        #expect(verdict.firstBreak?.contains(named) == true, "\(verdict.firstBreak ?? "intact")")
+    }
+
+    @Test("The last complete window's recorded head or row re-stored as NULL or another kind: named, not a trap", arguments: [
+        "UPDATE extraction_window SET chain_head = NULL", "UPDATE extraction_window SET chain_head = 7", "UPDATE extraction_window SET chain_seq = 'abc'",
+    ])
+    func windowHeadOfAnotherKind(sql: String) async throws {
+        let fixture = try await WarehouseFixture.nightly()
+        try WarehouseFixture.tamper(path: fixture.path, table: "extraction_window", sql + " WHERE chain_seq > 0")
+        let verdict = try await fixture.warehouse.verifyChain()
+        #expect(verdict.firstBreak?.contains("extraction_window row") == true || verdict.firstBreak?.contains("window 1") == true,
+                "\(verdict.firstBreak ?? "intact")")
+    }
+
     @Test("The last events deleted and the window's recorded head re-pointed to the new end: the window no longer matches its entry")
     func tailTruncation() async throws {
         let fixture = try await WarehouseFixture.nightly()

@@ -86,7 +86,8 @@ extension Warehouse {
         switch try ChainWalk.run(db) {
         case .gap(let expected, let found, let id, let head):
             return ChainVerification(rows: expected - 1, head: head.hex,
-                firstBreak: "event_log rows \(expected)…\(found - 1) are missing (before event \(id))")
+                firstBreak: found > expected ? "event_log rows \(expected)…\(found - 1) are missing (before event \(id))"
+                    : "event_log row \(found) comes where row \(expected) belongs (event \(id)): its seq was changed")
         case .mismatch(let seq, let id, let head):
             return ChainVerification(rows: seq - 1, head: head.hex,
                 firstBreak: "event_log row \(seq) (event \(id)): its hash does not match its content and the previous row")
@@ -107,16 +108,19 @@ extension Warehouse {
             WHERE status = 'complete' AND chain_seq > 0 ORDER BY chain_seq DESC LIMIT 1
             """)
         if let last = recorded.first {
-            let seq: Int64 = last["chain_seq"]
+            // Read as stored: a head or row of another kind (NULL, a number) is a break to name, not a value to trap on.
+            guard let seq = Int64.fromDatabaseValue(last["chain_seq"]), let head = Data.fromDatabaseValue(last["chain_head"]) else {
+                return ChainVerification(rows: count, head: previous.hex,
+                    firstBreak: "extraction_window row \(last["id"] as DatabaseValue): the chain row or head it recorded is not a row number and a hash, so it was re-stored behind the tool's back")
+            }
             if seq > count {
                 return ChainVerification(rows: count, head: previous.hex,
-                    firstBreak: "event_log rows \(count + 1)…\(seq) are missing: window \(last["id"] as Int64) recorded the chain at row \(seq)")
+                    firstBreak: "event_log rows \(count + 1)…\(seq) are missing: window \(last["id"] as DatabaseValue) recorded the chain at row \(seq)")
             }
-            let head: Data = last["chain_head"]
             let atSeq = try Data.fetchOne(db, sql: "SELECT hash FROM event_log WHERE seq = ?", arguments: [seq])
             if atSeq != head {
                 return ChainVerification(rows: count, head: previous.hex,
-                    firstBreak: "event_log row \(seq): differs from the head window \(last["id"] as Int64) recorded")
+                    firstBreak: "event_log row \(seq): differs from the head window \(last["id"] as DatabaseValue) recorded")
             }
         }
         return ChainVerification(rows: count, head: previous.hex, firstBreak: nil)

@@ -29,7 +29,8 @@ extension RowLedger {
             let seq: Int64 = entry[0]
             let (table, key, change, digest, hash): (String, String, String, String, String) = (entry[1], entry[2], entry[3], entry[4], entry[5])
             guard seq == expected else {
-                return Verdict(entries: expected - 1, problem: "row_ledger entries \(expected)…\(seq - 1) are missing")
+                return Verdict(entries: expected - 1, problem: seq > expected ? "row_ledger entries \(expected)…\(seq - 1) are missing"
+                    : "row_ledger entry \(seq) comes where entry \(expected) belongs: its seq was changed")
             }
             guard link(previous: previous, table: table, key: key, change: change, digest: digest) == hash else {
                 return Verdict(entries: expected - 1, problem: "row_ledger entry \(seq) (\(table) \(key)): its hash does not match its content and the previous entry")

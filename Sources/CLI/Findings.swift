@@ -54,7 +54,12 @@ struct Findings: AsyncParsableCommand {
             filter.partner = partner?.lowercased()
             filter.status = status
             filter.firstSeenSince = try since.map { Timestamp.format(try MomentArgument.parse($0, option: "--since")) }
-            let findings = try await Warehouse(path: configuration.warehouse).findings(filter)
+            let warehouse = try Warehouse(path: configuration.warehouse)
+            // A value the tool never writes would trap the listing: stop before reading.
+            if let misplaced = try await warehouse.misplacedFindingValue() {
+                throw IntegrityFailure(chain: try await warehouse.verdict(holding: misplaced), consequence: "No finding was listed.")
+            }
+            let findings = try await warehouse.findings(filter)
             Console.output(try FindingsOutput.render(findings, format: format))
             try FailThreshold.check(findings, failOn: failOn)
         }

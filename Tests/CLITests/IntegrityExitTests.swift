@@ -107,6 +107,21 @@ struct IntegrityExitTests {
         #expect(try await count("evaluation_run", in: folder) == evaluations)
     }
 
+    @Test("Values of a kind the tool never writes (a client's name as bytes that are not UTF-8, a finding's title as such bytes too): evaluate, report and findings exit 4 naming them, where the readers trapped")
+    func valuesOfAnotherKind() async throws {
+        let (folder, simulator, runner) = try await afterOneRun()
+        defer { Task { await simulator.shutdown() } }
+        try await tamper(folder, "DROP TRIGGER ledger_client_snapshot_update", "UPDATE client_snapshot SET name = X'FF' WHERE valid_to IS NULL",
+                         "DROP TRIGGER ledger_finding_update", "UPDATE finding SET title = X'FF'")
+        let evaluations = try await count("evaluation_run", in: folder)
+        for command in [["evaluate"], ["report", "--period", "2026-12", "--format", "xml"], ["findings"]] {
+            let result = try await runner.run(command)
+            #expect(result.status == 4, "\(command): \(result.output)")
+            #expect(result.stderr.contains("holds a blob value"), "\(command): \(result.stderr)")
+        }
+        #expect(try await count("evaluation_run", in: folder) == evaluations)
+    }
+
     @Test("A trigger planted beside the tool's own is an integrity failure before anything is extracted or evaluated")
     func plantedTrigger() async throws {
         let (folder, simulator, runner) = try await afterOneRun()

@@ -18,9 +18,16 @@ extension Warehouse {
     /// `evaluate` and `report` run this before they read anything, so that a warehouse so
     /// changed stops them with exit 4 instead of a crash. One scan a table, no hashing.
     package func misplacedValue() async throws -> MisplacedValue? {
-        try await database.read { db in
-            try StorageClassCheck.problem(db, in: [EventLogTable.name] + StorageClassCheck.tables).map(MisplacedValue.init)
-        }
+        try await misplacedValue(in: [EventLogTable.name] + StorageClassCheck.tables)
+    }
+
+    /// `misplacedValue()` in the findings alone: what `findings` reads.
+    package func misplacedFindingValue() async throws -> MisplacedValue? {
+        try await misplacedValue(in: ["finding"])
+    }
+
+    private func misplacedValue(in tables: [String]) async throws -> MisplacedValue? {
+        try await database.read { db in try StorageClassCheck.problem(db, in: tables).map(MisplacedValue.init) }
     }
 
     /// The chain's verdict on a warehouse holding `misplaced`: `verifyChain`'s, which names it or

@@ -47,6 +47,24 @@ struct UsageRuleTests {
         #expect(hit.detail.contains("40 4xx answers on 2026-09-29"))
     }
 
+    @Test("Usage counts raised behind the tool's back past what an Int holds in sum are totalled at Int.max, not a trap")
+    func raisedCountsSaturate() async throws {
+        let huge = 1 << 62
+        var facts = EvaluationFacts()
+        let days = (1...4).map { BucketCount(clientID: "c1", bucket: "2026-09-2\($0)", count: huge) }
+        facts.usageClientErrorDays = ["c1": days]
+        facts.rateLimitedDays = ["c1": days]
+        let lookback = TimeWindow(fromMillis: RuleFixture.asOf - 30 * RuleFixture.day, toMillis: RuleFixture.asOf)
+        let context = EvaluationContext(asOf: RuleFixture.asOf, lookback: lookback, policy: Policy(), catalog: .none, clients: [],
+                                        facts: facts, warehouse: try Warehouse(database: DatabaseQueue()))
+        let burst = try #require(try await AnomalyRules.DenialBurst().evaluate(context).first)
+        #expect(burst.evidence.counts["clientErrors"] == Int.max)
+        let limited = try #require(try await AnomalyRules.RateLimited().evaluate(context).first)
+        #expect(limited.evidence.counts["rateLimited"] == Int.max)
+        #expect([huge, huge, 1].saturatingSum { $0 } == Int.max)
+        #expect(huge.addingSaturated(huge) == Int.max && (-huge).addingSaturated(-huge - huge) == Int.min)
+    }
+
     @Test("Through the platform's map, ALL marks every listed permission used and ANY only the first the client holds")
     func anyAndAllSemantics() throws {
         let catalog = try ScopeCatalog.load()

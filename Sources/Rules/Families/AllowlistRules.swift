@@ -166,15 +166,15 @@ enum AllowlistRules {
                 let ips = Array(Set(outside.map(\.sourceIP))).sorted()
                 let citedIPs = Array(Set((succeeded.isEmpty ? outside : succeeded).map(\.sourceIP))).sorted()
                 let events = try await context.cite(client, sourceIPs: citedIPs)
-                let attempts = outside.reduce(0) { $0 + $1.count }
+                let attempts = outside.saturatingSum(\.count)
                 let detail = succeeded.isEmpty
                     ? "\(attempts) attempts by \(client.name) came from \(ips.count) address(es) outside \(basis); every one was denied."
-                    : "\(succeeded.reduce(0) { $0 + $1.count }) tokens or successful requests of \(client.name) came from \(Set(succeeded.map(\.sourceIP)).count) address(es) outside \(basis)."
+                    : "\(succeeded.saturatingSum(\.count)) tokens or successful requests of \(client.name) came from \(Set(succeeded.map(\.sourceIP)).count) address(es) outside \(basis)."
                 // The evidence names at most 20 entries of the list judged against (an organisation-wide
                 // list can hold hundreds, on every client) and counts them all.
                 hits.append(RuleHit(client: client, severity: succeeded.isEmpty ? .medium : .critical, detail: detail,
                     evidence: Evidence(cidrs: allowed.prefix(20).map(\.description), sourceIPs: Array(ips.prefix(20)), events: events,
-                                       counts: ["attempts": attempts, "addresses": ips.count, "succeeded": succeeded.reduce(0) { $0 + $1.count },
+                                       counts: ["attempts": attempts, "addresses": ips.count, "succeeded": succeeded.saturatingSum(\.count),
                                                 "allowlistEntries": allowed.count])))
             }
             return hits + GatewayCoverage.notTestable(context)

@@ -27,7 +27,7 @@ enum AnomalyRules {
                 hits.append(RuleHit(client: client, severity: .medium,
                     detail: "\(client.name) drew \(worst.count) denials in the hour from \(worst.bucket):00Z (threshold \(context.policy.anomaly.deniedPerHour) an hour); \(buckets.count) such hour\(buckets.count == 1 ? "" : "s") in the lookback.",
                     evidence: Evidence(sourceIPs: Array(Set(events.map(\.sourceIP))).sorted(), events: events,
-                                       counts: ["burstHours": buckets.count, "worstHour": worst.count, "denied": buckets.reduce(0) { $0 + $1.count }])))
+                                       counts: ["burstHours": buckets.count, "worstHour": worst.count, "denied": buckets.saturatingSum(\.count)])))
             }
             for (clientID, days) in context.facts.usageClientErrorDays.sorted(by: { $0.key < $1.key })
             where context.facts.denialBursts[clientID] == nil {
@@ -35,7 +35,7 @@ enum AnomalyRules {
                 let client = AnomalyRules.client(clientID, in: context)
                 hits.append(RuleHit(client: client, severity: .medium,
                     detail: "\(client.name) drew \(worst.count) 4xx answers on \(worst.bucket) (threshold \(context.policy.anomaly.deniedPerHour) an hour); \(days.count) such day\(days.count == 1 ? "" : "s") in the lookback. Coarse: the API Usage service counts per day and does not tell 401, 403 and 404 apart, so this may be a burst of denials or ordinary not-found answers.",
-                    evidence: Evidence(counts: ["errorDays": days.count, "worstDay": worst.count, "clientErrors": days.reduce(0) { $0 + $1.count }])))
+                    evidence: Evidence(counts: ["errorDays": days.count, "worstDay": worst.count, "clientErrors": days.saturatingSum(\.count)])))
             }
             return hits
         }
@@ -52,7 +52,7 @@ enum AnomalyRules {
                 let events = try await context.cite(client, matching: .rateLimited)
                 hits.append(RuleHit(client: client, severity: .low,
                     detail: "\(client.name) was answered 429 at least \(context.policy.anomaly.rateLimitedPerDay) times a day on \(days.count) days of the lookback, at most \(worst.count) times on \(worst.bucket).",
-                    evidence: Evidence(events: events, counts: ["days": days.count, "worstDay": worst.count, "rateLimited": days.reduce(0) { $0 + $1.count }])))
+                    evidence: Evidence(events: events, counts: ["days": days.count, "worstDay": worst.count, "rateLimited": days.saturatingSum(\.count)])))
             }
             return hits
         }

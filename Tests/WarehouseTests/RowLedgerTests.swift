@@ -119,6 +119,8 @@ struct RowLedgerTests {
     func windowHeadOfAnotherKind(sql: String) async throws {
         let fixture = try await WarehouseFixture.nightly()
         try WarehouseFixture.tamper(path: fixture.path, table: "extraction_window", sql + " WHERE chain_seq > 0")
+        // A pack reads the head that seals its period too: a head that is no hash seals nothing.
+        #expect(try await fixture.warehouse.chainMark(sealing: TimeWindow(fromMillis: 0, toMillis: .max)) == nil)
         let verdict = try await fixture.warehouse.verifyChain()
         #expect(verdict.firstBreak?.contains("extraction_window row") == true || verdict.firstBreak?.contains("window 1") == true,
                 "\(verdict.firstBreak ?? "intact")")

@@ -70,8 +70,11 @@ extension Warehouse {
                 WHERE status = 'complete' AND chain_seq > 0 AND to_ts > ? AND from_ts < ?
                 ORDER BY chain_seq DESC, id DESC LIMIT 1
                 """, arguments: window.sqlArguments) else { return nil }
-            let head: Data = row["chain_head"]
-            return ChainMark(seq: row["chain_seq"], head: head.hex, windowID: row["id"])
+            // Read as stored: a head or row of another kind (re-stored behind the tool's back, which
+            // verify names) seals nothing, and must not trap the pack that shows the break.
+            guard let seq = Int64.fromDatabaseValue(row["chain_seq"]), let head = Data.fromDatabaseValue(row["chain_head"]),
+                  let windowID = Int64.fromDatabaseValue(row["id"]) else { return nil }
+            return ChainMark(seq: seq, head: head.hex, windowID: windowID)
         }
     }
 }

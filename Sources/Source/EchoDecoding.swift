@@ -73,10 +73,9 @@ enum EchoDecoding {
     /// digits after them, one or several separated by white space, with white space before the
     /// first and after the last too (Ruby's `\u{ 63\t61 66 }`).
     private static func bracedText(_ bytes: [UInt8], from start: Int) -> (text: [UInt8], end: Int)? {
-        func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || (0x09...0x0D).contains(byte) }
         var text: [UInt8] = []
         var position = start
-        while position < bytes.count, isSpace(bytes[position]) { position += 1 }
+        while position < bytes.count, EchoViews.isSpace(bytes[position]) { position += 1 }
         while true {
             let first = position
             while position < bytes.count, bytes[position] == UInt8(ascii: "0") { position += 1 }
@@ -91,7 +90,7 @@ enum EchoDecoding {
             guard digits > 0 || hasZeros, let scalar = utf8(value) else { return nil }
             text += scalar
             let digitsEnd = position
-            while position < bytes.count, isSpace(bytes[position]) { position += 1 }
+            while position < bytes.count, EchoViews.isSpace(bytes[position]) { position += 1 }
             guard position < bytes.count else { return nil }
             if bytes[position] == UInt8(ascii: "}") { return (text, position + 1) }
             guard position > digitsEnd else { return nil }

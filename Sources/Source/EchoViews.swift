@@ -156,7 +156,7 @@ enum EchoViews {
     }
 
     /// ASCII white space: space, tab, line feed, VT, FF, carriage return.
-    private static func isSpace(_ byte: UInt8) -> Bool {
+    static func isSpace(_ byte: UInt8) -> Bool {
         byte == 0x20 || (0x09...0x0D).contains(byte)
     }
 

@@ -8,6 +8,11 @@ extension Int {
         guard overflow else { return sum }
         return other > 0 ? .max : .min
     }
+
+    /// Adds `other` in place, held at the ends of `Int` (`addingSaturated`).
+    package mutating func addSaturating(_ other: Int) {
+        self = addingSaturated(other)
+    }
 }
 
 extension Sequence {

@@ -113,14 +113,14 @@ final class FactsCollector: Sendable {
         let scope = row.scope ?? needed?.scope
         let permission = needed?.permission
         state.withLock { state in
-            state.facts.requestCounts[row.clientID, default: 0] = state.facts.requestCounts[row.clientID, default: 0].addingSaturated(row.count)
+            state.facts.requestCounts[row.clientID, default: 0].addSaturating(row.count)
             if let permission {
                 state.facts.usedScopes[row.clientID, default: []].insert(permission)
             }
             if let scope {
                 state.facts.usedScopes[row.clientID, default: []].insert(scope)
             } else {
-                state.facts.unmappedCalls[row.clientID, default: 0] = state.facts.unmappedCalls[row.clientID, default: 0].addingSaturated(row.count)
+                state.facts.unmappedCalls[row.clientID, default: 0].addSaturating(row.count)
             }
         }
     }
@@ -134,9 +134,9 @@ final class FactsCollector: Sendable {
         let requirement = catalog.platform.requirement(method: row.method, template: path)
         let guide = catalog.endpoints.grants(method: row.method, path: path)
         state.withLock { state in
-            state.facts.requestCounts[row.clientID, default: 0] = state.facts.requestCounts[row.clientID, default: 0].addingSaturated(row.requests)
+            state.facts.requestCounts[row.clientID, default: 0].addSaturating(row.requests)
             guard requirement != nil || guide != nil else {
-                state.facts.unmappedCalls[row.clientID, default: 0] = state.facts.unmappedCalls[row.clientID, default: 0].addingSaturated(row.requests)
+                state.facts.unmappedCalls[row.clientID, default: 0].addSaturating(row.requests)
                 return
             }
             var used: [String] = guide.map { [$0.scope] } ?? []

@@ -13,7 +13,32 @@ extension JSONParser {
     /// `select`, also naming in `unreadableSlots` the slots whose value holds a string with an
     /// escaped NUL (`\u0000`) or a lone surrogate (`JSONParser.unreadableEscapes`), which
     /// SQLite's JSON functions read otherwise. Costs nothing for strings without escapes.
+    ///
+    /// `JSONLineScanner` reads most documents in one pass without building anything but the
+    /// selected values; what it refuses or does not handle is walked here, which names the error.
     package static func select(
+        _ bytes: [UInt8], _ selection: JSONPathSelection, unreadableSlots: inout Set<Int>
+    ) throws(JSONParseError) -> [JSONValue?]? {
+        switch bytes.withUnsafeBufferPointer({ scan($0, selection) }) {
+        case .selected(let slots): return slots
+        case .notObject: return nil
+        case .unread: return try walk(bytes, selection, unreadableSlots: &unreadableSlots)
+        }
+    }
+
+    /// `select` from a buffer: the document is copied only when the full walk reads it.
+    package static func select(
+        _ document: UnsafeBufferPointer<UInt8>, _ selection: JSONPathSelection, unreadableSlots: inout Set<Int>
+    ) throws(JSONParseError) -> [JSONValue?]? {
+        switch scan(document, selection) {
+        case .selected(let slots): return slots
+        case .notObject: return nil
+        case .unread: return try walk(Array(document), selection, unreadableSlots: &unreadableSlots)
+        }
+    }
+
+    /// `select` by the full parser's walk alone, member by member.
+    static func walk(
         _ bytes: [UInt8], _ selection: JSONPathSelection, unreadableSlots: inout Set<Int>
     ) throws(JSONParseError) -> [JSONValue?]? {
         var parser = JSONParser(bytes: bytes)

@@ -1,0 +1,97 @@
+extension JSONParser {
+    /// What `JSONLineScanner` read of a document for a selection.
+    enum ScannedSelection {
+        /// An object, with its selected values built.
+        case selected([JSONValue?])
+        case notObject
+        /// Refused, or holding what only the full walk reads.
+        case unread
+    }
+
+    /// Scans `document` and builds the values at `selection`'s slots from their spans. A value
+    /// the full walk reads otherwise than its bytes alone say — an escape standing for NUL or a
+    /// surrogate (`unreadableSlots`), an object or array, a number a double cannot read — leaves
+    /// the document unread, as does anything the scanner does not handle.
+    static func scan(_ document: UnsafeBufferPointer<UInt8>, _ selection: JSONPathSelection) -> ScannedSelection {
+        guard let base = document.baseAddress else { return .unread }
+        return withUnsafeTemporaryAllocation(of: JSONLineScanner.Span.self, capacity: selection.count) { spans in
+            spans.initialize(repeating: JSONLineScanner.Span())
+            switch JSONLineScanner.scan(document, selection.table, into: spans) {
+            case .unread: return .unread
+            case .notObject: return .notObject
+            case .object:
+                var slots = [JSONValue?](repeating: nil, count: selection.count)
+                for (slot, span) in spans.enumerated() where span.kind != .absent {
+                    guard let value = value(span, in: base) else { return .unread }
+                    slots[slot] = value
+                }
+                return .selected(slots)
+            }
+        }
+    }
+
+    /// The value a span holds, as `value()` builds it; `nil` when only the full walk builds it.
+    private static func value(_ span: JSONLineScanner.Span, in document: UnsafePointer<UInt8>) -> JSONValue? {
+        let bytes = UnsafeBufferPointer(start: document + span.start, count: span.end - span.start)
+        switch span.kind {
+        case .absent, .container: return nil
+        case .string: return .string(String(decoding: UnsafeBufferPointer(rebasing: bytes.dropFirst().dropLast()), as: UTF8.self))
+        case .escapedString: return decodedString(UnsafeBufferPointer(rebasing: bytes.dropFirst().dropLast())).map(JSONValue.string)
+        case .bool: return .bool(bytes[0] == UInt8(ascii: "t"))
+        case .null: return .null
+        case .integer:
+            if let small = smallInteger(bytes) { return .int(small) }
+            fallthrough
+        case .number:
+            let text = String(decoding: bytes, as: UTF8.self)
+            if span.kind == .integer, let integer = Int64(text) { return .int(integer) }
+            return Double(text).map(JSONValue.double)
+        }
+    }
+
+    /// An integer of at most 18 digits, which cannot overflow, read without making a string.
+    private static func smallInteger(_ bytes: UnsafeBufferPointer<UInt8>) -> Int64? {
+        let negative = bytes.first == UInt8(ascii: "-")
+        let digits = negative ? bytes.count - 1 : bytes.count
+        guard digits <= 18 else { return nil }
+        var value: Int64 = 0
+        for byte in bytes.dropFirst(negative ? 1 : 0) { value = value * 10 + Int64(byte &- 48) }
+        return negative ? -value : value
+    }
+
+    /// The text of a checked string's content with its escapes decoded, as `decodingEscapes`
+    /// decodes it; `nil` for a `\u` escape standing for NUL or in the surrogate range.
+    private static func decodedString(_ content: UnsafeBufferPointer<UInt8>) -> String? {
+        var out: [UInt8] = []
+        out.reserveCapacity(content.count)
+        var i = 0
+        while i < content.count {
+            let byte = content[i]
+            i += 1
+            guard byte == UInt8(ascii: "\\") else {
+                out.append(byte)
+                continue
+            }
+            let escape = content[i]
+            i += 1
+            switch escape {
+            case UInt8(ascii: "b"): out.append(0x08)
+            case UInt8(ascii: "f"): out.append(0x0C)
+            case UInt8(ascii: "n"): out.append(0x0A)
+            case UInt8(ascii: "r"): out.append(0x0D)
+            case UInt8(ascii: "t"): out.append(0x09)
+            case UInt8(ascii: "u"):
+                var value: UInt32 = 0
+                for _ in 0..<4 {
+                    let digit = content[i]
+                    value = value << 4 | UInt32(digit <= 57 ? digit - 48 : (digit | 0x20) - 87)
+                    i += 1
+                }
+                guard value != 0, !(0xD800...0xDFFF).contains(value), let scalar = Unicode.Scalar(value) else { return nil }
+                out.append(contentsOf: String(Character(scalar)).utf8)
+            default: out.append(escape)  // `"`, `\\` and `/` stand for themselves
+            }
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+}

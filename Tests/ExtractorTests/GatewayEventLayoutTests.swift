@@ -23,3 +23,23 @@ struct GatewayEventLayoutTests {
         #expect(direct == viaEvent)
     }
 }
+
+/// A gateway event's id is what makes a line stored once across runs and versions: the same
+/// request must keep the same id whatever the code that computes it.
+@Suite("A gateway line's event id")
+struct GatewayLineIDTests {
+    static let request = GatewayRequest(timestampMillis: 1_790_812_800_123, clientID: "client-acme-prod", sourceIP: "34.10.0.5",
+                                        method: "GET", path: "/api/v2/routing/queues?pageSize=25", status: 200, requestID: "2d6a")
+
+    @Test("Ids are the ones earlier versions gave: by request id, else by the file, the line's number and its bytes")
+    func pinned() {
+        var anonymous = Self.request
+        anonymous.requestID = nil
+        let line = Array(#"{"any":"bytes é"}"#.utf8)
+        line.withUnsafeBufferPointer { bytes in
+            #expect(GatewayLineID.of(Self.request, identity: "f1", line: 7, bytes: bytes) == "gateway:01a0f4c2c47bfbe01451715406bf9102")
+            #expect(GatewayLineID.of(anonymous, identity: "f1", line: 7, bytes: bytes) == "gateway:01a0f4c2c47b7c5b46020a8640ea89ad")
+            #expect(GatewayLineID.of(anonymous, identity: "f1", line: -9_223_372_036_854_775_808, bytes: bytes) == "gateway:01a0f4c2c47b5e0526adc42e2af4633b")
+        }
+    }
+}

@@ -30,6 +30,7 @@ struct GatewayBatchBuilder {
     private(set) var named: [String] = []
     /// Inside a line longer than `maxLineBytes`, whose start was dropped unread.
     private var overlong = false
+    private var ids = GatewayLineID()
 
     init(path: String, format: GatewayLogFormat, state: GatewayFileState, settings: GatewaySettings) {
         self.path = path
@@ -93,13 +94,13 @@ struct GatewayBatchBuilder {
             return
         }
         // A blank line is no record: consumed, not counted.
-        let bytes = Array(UnsafeBufferPointer(rebasing: line))
+        let bytes = UnsafeBufferPointer(rebasing: line)
         guard !Self.isBlank(bytes) else { return }
         state.linesRead += 1
         batchLines += 1
         do {
             let request = try GatewayRequest(line: bytes, map: format.fieldMap)
-            let id = GatewayLineID.of(request, identity: state.identity, line: state.line, bytes: bytes[...])
+            let id = ids.id(request, identity: state.identity, line: state.line, bytes: bytes)
             try events.append(request, id: id, gateway: format.name)
             state.cover(request.timestampMillis)
             let instant = request.timestampMillis
@@ -115,7 +116,7 @@ struct GatewayBatchBuilder {
         line.withUnsafeBufferPointer { take($0[...]) }
     }
 
-    private static func isBlank(_ bytes: [UInt8]) -> Bool {
+    private static func isBlank(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         for byte in bytes where byte != 32 && byte != 9 { return false }
         return true
     }

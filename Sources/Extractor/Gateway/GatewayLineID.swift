@@ -13,33 +13,64 @@ import PartnerAuditCore
 /// that repeats a request id it chose is not folded into one request. Without, it covers the
 /// file's identity, the line's number and its bytes: reading the file again, or its rotated or
 /// compressed copy, gives the same ids, and a file rewritten from its start gives new ones.
-enum GatewayLineID {
+struct GatewayLineID {
     private static let hex = Array("0123456789abcdef".utf8)
+    /// The bytes hashed for the last id, kept so that each line's id allocates nothing but its text.
+    private var hashed: [UInt8] = []
 
-    static func of(_ request: GatewayRequest, identity: String, line number: Int64, bytes: ArraySlice<UInt8>) -> String {
-        var hashed: [UInt8] = []
-        hashed.reserveCapacity(160 + request.path.utf8.count)
-        func part(_ text: String) {
-            hashed.append(contentsOf: text.utf8)
-            hashed.append(0)
-        }
+    /// The id of one request, with a buffer of its own.
+    static func of(_ request: GatewayRequest, identity: String, line number: Int64, bytes: UnsafeBufferPointer<UInt8>) -> String {
+        var ids = GatewayLineID()
+        return ids.id(request, identity: identity, line: number, bytes: bytes)
+    }
+
+    /// The id of `request`, read as line `number` of the file `identity` names, whose bytes are `bytes`.
+    mutating func id(_ request: GatewayRequest, identity: String, line number: Int64, bytes: UnsafeBufferPointer<UInt8>) -> String {
+        hashed.removeAll(keepingCapacity: true)
         if let requestID = request.requestID {
-            for text in ["request", requestID, String(request.timestampMillis), request.clientID, request.sourceIP, request.method, request.path, String(request.status)] {
-                part(text)
-            }
+            part("request")
+            part(requestID)
+            part(request.timestampMillis)
+            part(request.clientID)
+            part(request.sourceIP)
+            part(request.method)
+            part(request.path)
+            part(Int64(request.status))
         } else {
-            for text in ["line", identity, String(number)] { part(text) }
+            part("line")
+            part(identity)
+            part(number)
             hashed.append(contentsOf: bytes)
         }
         let digest = SHA256.hash(data: hashed)
-        var text = [UInt8](GatewayRequest.eventIDPrefix.utf8)
-        for shift in stride(from: 44, through: 0, by: -4) {
-            text.append(hex[Int(request.timestampMillis >> Int64(shift) & 0xF)])
+        return String(unsafeUninitializedCapacity: GatewayRequest.eventIDPrefix.utf8.count + 32) { text in
+            var count = 0
+            for byte in GatewayRequest.eventIDPrefix.utf8 {
+                text[count] = byte
+                count += 1
+            }
+            for shift in stride(from: 44, through: 0, by: -4) {
+                text[count] = Self.hex[Int(request.timestampMillis >> Int64(shift) & 0xF)]
+                count += 1
+            }
+            for byte in digest.prefix(10) {
+                text[count] = Self.hex[Int(byte >> 4)]
+                text[count + 1] = Self.hex[Int(byte & 0xF)]
+                count += 2
+            }
+            return count
         }
-        for byte in digest.prefix(10) {
-            text.append(hex[Int(byte >> 4)])
-            text.append(hex[Int(byte & 0xF)])
-        }
-        return String(decoding: text, as: UTF8.self)
+    }
+
+    /// A text part: its bytes and a NUL.
+    private mutating func part(_ text: String) {
+        hashed.append(contentsOf: text.utf8)
+        hashed.append(0)
+    }
+
+    /// A number part: its decimal text and a NUL.
+    private mutating func part(_ number: Int64) {
+        DecimalText.append(number, to: &hashed)
+        hashed.append(0)
     }
 }

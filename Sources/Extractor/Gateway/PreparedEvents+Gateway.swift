@@ -13,6 +13,6 @@ extension PreparedEvents {
             action: AuditAction.apiRequest.text, resource: resource, resourceID: nil, outcome: outcome.text,
             sourceIP: request.sourceIP, method: request.method, path: request.path, status: request.status, scope: nil,
             userAgent: request.userAgent,
-            rawJSON: request.canonicalText(id: id, gateway: gateway, outcome: outcome, resource: resource))
+            writingRawJSON: { request.writeCanonicalText(id: id, gateway: gateway, outcome: outcome, resource: resource, to: &$0) })
     }
 }

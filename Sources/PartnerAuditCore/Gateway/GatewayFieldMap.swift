@@ -7,7 +7,8 @@ package struct GatewayFieldMap: Sendable, Equatable {
     /// The paths as `JSONParser.select` reads them, and each candidate's slots: its literal key
     /// (for a dotted path) and its nested path.
     package private(set) var selection = JSONPathSelection()
-    private var slots: [GatewayField: [(flat: Int?, nested: Int)]] = [:]
+    /// Indexed by `GatewayField.index`: a line's fields are looked up without hashing.
+    private var slots: [[(flat: Int?, nested: Int)]] = []
 
     package init() {}
 
@@ -42,7 +43,7 @@ package struct GatewayFieldMap: Sendable, Equatable {
 
     /// The slot `value(_:in:)` takes `field`'s value from, or nil when it found none.
     package func slot(_ field: GatewayField, in selected: [JSONValue?]) -> Int? {
-        for candidate in slots[field] ?? [] {
+        for candidate in slots[field.index] {
             let slot = candidate.flat.flatMap { selected[$0] != nil ? $0 : nil } ?? candidate.nested
             if let found = selected[slot], found != .null { return slot }
         }
@@ -51,9 +52,8 @@ package struct GatewayFieldMap: Sendable, Equatable {
 
     private mutating func select() {
         selection = JSONPathSelection()
-        slots = [:]
-        for field in GatewayField.allCases {
-            slots[field] = candidates(field).map { path in
+        slots = GatewayField.allCases.map { field in
+            candidates(field).map { path in
                 (flat: path.count > 1 ? selection.add([path.joined(separator: ".")]) : nil, nested: selection.add(path))
             }
         }

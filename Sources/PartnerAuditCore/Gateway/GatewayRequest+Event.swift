@@ -27,40 +27,76 @@ extension GatewayRequest {
     package var resource: String { Self.resource(of: path) }
 
     /// The event's canonical JSON (`JSONValue.canonicalText`: keys sorted by their bytes, no
-    /// white space), written directly: the reading loop's hot path, and a test holds it to the same bytes.
+    /// white space), written directly: a test holds it to the same bytes.
     package func canonicalText(id: String, gateway: String, outcome: Outcome, resource: String) -> String {
         var out: [UInt8] = []
         out.reserveCapacity(256 + path.utf8.count + (userAgent?.utf8.count ?? 0))
-        func member(_ key: String, _ value: String, first: Bool = false) {
-            if !first { out.append(UInt8(ascii: ",")) }
-            JSONValue.writeString(key, to: &out)
-            out.append(UInt8(ascii: ":"))
+        writeCanonicalText(id: id, gateway: gateway, outcome: outcome, resource: resource, to: &out)
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// Appends `canonicalText(…)`'s bytes to `out`: the reading loop's hot path, straight into a batch's layout.
+    package func writeCanonicalText(id: String, gateway: String, outcome: Outcome, resource: String, to out: inout [UInt8]) {
+        /// A member's value after `lead`, the text before it (its key, and what opens or separates it).
+        func member(_ lead: StaticString, _ value: String) {
+            out.append(contentsOf: UnsafeBufferPointer(start: lead.utf8Start, count: lead.utf8CodeUnitCount))
             JSONValue.writeString(value, to: &out)
         }
-        out.append(UInt8(ascii: "{"))
-        member("action", AuditAction.apiRequest.text, first: true)
-        member("actorId", clientID)
-        member("actorType", ActorType.oauthClient.text)
-        out.append(contentsOf: #","details":{"#.utf8)
-        member("gateway", gateway, first: true)
-        member("method", method)
-        member("path", path)
-        if let requestID { member("requestId", requestID) }
-        member("sourceIp", sourceIP)
-        out.append(contentsOf: #","status":"#.utf8)
-        out.append(contentsOf: String(status).utf8)
-        if let userAgent { member("userAgent", userAgent) }
+        member(#"{"action":"#, AuditAction.apiRequest.text)
+        member(#","actorId":"#, clientID)
+        member(#","actorType":"#, ActorType.oauthClient.text)
+        member(#","details":{"gateway":"#, gateway)
+        member(#","method":"#, method)
+        member(#","path":"#, path)
+        if let requestID { member(#","requestId":"#, requestID) }
+        member(#","sourceIp":"#, sourceIP)
+        out.append(contentsOf: #","status":"#.utf8)  // a number: no quotes
+        DecimalText.append(Int64(status), to: &out)
+        if let userAgent { member(#","userAgent":"#, userAgent) }
         out.append(UInt8(ascii: "}"))
-        member("id", id)
-        member("outcome", outcome.text)
-        member("resource", resource)
-        member("timestamp", Timestamp.format(milliseconds: timestampMillis))
-        out.append(UInt8(ascii: "}"))
-        return String(decoding: out, as: UTF8.self)
+        member(#","id":"#, id)
+        member(#","outcome":"#, outcome.text)
+        member(#","resource":"#, resource)
+        out.append(contentsOf: #","timestamp":""#.utf8)
+        Timestamp.append(milliseconds: timestampMillis, to: &out)
+        out.append(contentsOf: #""}"#.utf8)
     }
 
     /// The API resource a path calls: the segment after `/api/v2/` (`/api/v2/users/42` → `users`), else `api`.
     static func resource(of path: String) -> String {
+        if let read = path.utf8.withContiguousStorageIfAvailable(asciiResource), let resource = read { return resource }
+        return resource(ofText: path)
+    }
+
+    /// `resource(of:)` on a path's bytes, when its first three segments are ASCII (where a byte is
+    /// a character) and the third is at most 64 bytes; `nil` for any other path.
+    private static func asciiResource(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {
+        var segments: [Range<Int>] = []
+        segments.reserveCapacity(3)
+        var start: Int?
+        var index = 0
+        while index < bytes.count, segments.count < 3 {
+            let byte = bytes[index]
+            if byte >= 0x80 { return nil }
+            if byte == UInt8(ascii: "?") { break }
+            if byte == UInt8(ascii: "/") {
+                if let begun = start { segments.append(begun..<index) }
+                start = nil
+            } else if start == nil {
+                start = index
+            }
+            index += 1
+        }
+        if let begun = start, segments.count < 3 { segments.append(begun..<index) }
+        guard segments.count == 3, bytes[segments[0]].elementsEqual("api".utf8), bytes[segments[1].lowerBound] == UInt8(ascii: "v") else {
+            return "api"
+        }
+        guard segments[2].count <= 64 else { return nil }
+        return String(decoding: UnsafeBufferPointer(rebasing: bytes[segments[2]]), as: UTF8.self)
+    }
+
+    /// `resource(of:)` on the text, character by character.
+    static func resource(ofText path: String) -> String {
         // The first three non-empty segments before any `?`, found on the bytes.
         let utf8 = path.utf8
         var segments: [Range<String.Index>] = []

@@ -32,6 +32,11 @@ package struct GatewayRequest: Sendable, Equatable {
     ///   or a field read holds an escaped NUL (`\u0000`) or a lone surrogate (`\ud800`): SQLite's
     ///   `json_extract` ends a string at a NUL, so the stored text and the columns would disagree.
     package init(line: [UInt8], map: GatewayFieldMap) throws(GatewayLineError) {
+        self = try line.withUnsafeBufferPointer { (bytes) throws(GatewayLineError) in try GatewayRequest(line: bytes, map: map) }
+    }
+
+    /// `init(line:map:)` from the reading buffer, without a copy of the line.
+    package init(line: UnsafeBufferPointer<UInt8>, map: GatewayFieldMap) throws(GatewayLineError) {
         let selected: [JSONValue?]?
         var unreadable: Set<Int> = []
         do {

@@ -1,4 +1,5 @@
 import Crypto
+import PartnerAuditCore
 import Foundation
 import GRDB
 
@@ -129,20 +130,8 @@ extension HashChain {
 
         /// Appends the length-prefixed decimal text of `value`, as `String(value)` would read.
         private static func appendField(decimal value: Int64, to out: inout [UInt8]) {
-            guard value >= 0 else {  // only a tampered warehouse has a negative seq
-                ChainField.append(String(value), to: &out)
-                return
-            }
-            var digits = 1
-            var rest = value / 10
-            while rest > 0 { digits += 1; rest /= 10 }
-            ChainField.appendPrefix(length: digits, to: &out)
-            var divisor: Int64 = 1
-            for _ in 1..<digits { divisor *= 10 }
-            while divisor > 0 {
-                out.append(UInt8(48 + value / divisor % 10))
-                divisor /= 10
-            }
+            ChainField.appendPrefix(length: DecimalText.count(value), to: &out)
+            DecimalText.append(value, to: &out)
         }
     }
 }

@@ -76,6 +76,19 @@ package struct PreparedEvents: Sendable, Equatable {
         resourceID: String?, outcome: String, sourceIP: String?, method: String?, path: String?, status: Int?,
         scope: String?, userAgent: String?, rawJSON: String
     ) throws(WindowTooLarge) {
+        try append(
+            id: id, timestampMillis: timestampMillis, actorType: actorType, actorID: actorID, action: action, resource: resource,
+            resourceID: resourceID, outcome: outcome, sourceIP: sourceIP, method: method, path: path, status: status, scope: scope,
+            userAgent: userAgent, writingRawJSON: { $0.append(contentsOf: rawJSON.utf8) })
+    }
+
+    /// `append(id:…)` with the raw JSON written by `writeRawJSON` straight into the layout (it
+    /// must append valid UTF-8): no string of it is made.
+    package mutating func append(
+        id: String, timestampMillis: Int64, actorType: String, actorID: String, action: String, resource: String,
+        resourceID: String?, outcome: String, sourceIP: String?, method: String?, path: String?, status: Int?,
+        scope: String?, userAgent: String?, writingRawJSON writeRawJSON: (inout [UInt8]) -> Void
+    ) throws(WindowTooLarge) {
         guard bytes.count < Self.capacity else { throw WindowTooLarge(events: count, bytes: bytes.count) }
         starts.append(Int32(bytes.count))
         text(id)
@@ -93,7 +106,7 @@ package struct PreparedEvents: Sendable, Equatable {
         untracked(status.map(String.init))
         text(scope)
         text(userAgent)
-        text(rawJSON)
+        text(writing: writeRawJSON)
     }
 
     /// Event `index`'s chained bytes from `id` to `raw_json`.
@@ -126,6 +139,20 @@ package struct PreparedEvents: Sendable, Equatable {
         offsets.append(Int32(bytes.count))
         lengths.append(Int32(length))
         value.withUTF8 { bytes.append(contentsOf: $0) }
+    }
+
+    /// A text `write` appends, its length prefix filled in after it.
+    private mutating func text(writing write: (inout [UInt8]) -> Void) {
+        let prefix = bytes.count
+        ChainField.appendPrefix(length: 0, to: &bytes)
+        let start = bytes.count
+        write(&bytes)
+        let length = bytes.count - start
+        withUnsafeBytes(of: UInt32(truncatingIfNeeded: length).bigEndian) { field in
+            for (i, byte) in field.enumerated() { bytes[prefix + i] = byte }
+        }
+        offsets.append(Int32(start))
+        lengths.append(Int32(length))
     }
 
     private mutating func timestamp(_ milliseconds: Int64) {

@@ -27,6 +27,10 @@ package final class Warehouse: Sendable {
             // after a power loss the last windows may be missing, together with their checkpoint,
             // so the next run simply extracts them again.
             configuration.prepareDatabase { db in
+                // 16 KiB pages for a new file (an existing one keeps its own): a gateway event's row
+                // and its four index entries take fewer pages, and the writer a quarter of the
+                // system calls; ingest's writer measured 17% less CPU than with 4 KiB (README, Performance).
+                try db.execute(sql: "PRAGMA page_size = 16384")
                 try db.execute(sql: "PRAGMA synchronous = NORMAL")
                 RowLedger.register(db)
             }

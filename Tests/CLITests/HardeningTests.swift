@@ -110,7 +110,8 @@ struct HardeningTests {
             }
             // Overwrite every page after the first with noise: the schema's tables point into garbage.
             var bytes = try Data(contentsOf: URL(fileURLWithPath: path))
-            for index in 4096..<bytes.count { bytes[index] = UInt8(truncatingIfNeeded: index &* 31) }
+            let pageSize = Int(bytes[16]) << 8 | Int(bytes[17])  // the header's page size, big-endian
+            for index in pageSize..<bytes.count { bytes[index] = UInt8(truncatingIfNeeded: index &* 31) }
             try bytes.write(to: URL(fileURLWithPath: path))
         }
         let runner = CommandLineRunner(directory: folder.url)

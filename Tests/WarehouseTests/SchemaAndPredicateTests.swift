@@ -153,3 +153,30 @@ struct ResolutionNoteMigrationTests {
         #expect(columns.last == "resolution_note")
     }
 }
+
+@Suite("The warehouse file's page size")
+struct PageSizeTests {
+    static func pageSize(_ path: String) async throws -> Int {
+        try await DatabaseQueue(path: path).read { try Int.fetchOne($0, sql: "PRAGMA page_size")! }
+    }
+
+    @Test("A new warehouse has 16 KiB pages; one made with 4 KiB keeps them, and opens, stores and verifies")
+    func pageSize() async throws {
+        let fixture = try WarehouseFixture()
+        #expect(try await Self.pageSize(fixture.path) == 16_384)
+
+        let older = fixture.folder.appendingPathComponent("older.sqlite").path
+        try await DatabaseQueue(path: older).writeWithoutTransaction { db in
+            try db.execute(sql: "PRAGMA page_size = 4096; PRAGMA journal_mode = WAL")
+        }
+        let warehouse = try Warehouse(path: older)
+        let window = TimeWindow(fromMillis: WarehouseFixture.day0, toMillis: WarehouseFixture.day0 + .day)
+        let run = try await warehouse.startRun(dialect: .guide, range: window, at: Date())
+        _ = try await warehouse.commitWindow(runID: run, window: window, pages: 1, requests: 1,
+                                             events: [WarehouseFixture.event("e1"), WarehouseFixture.event("e2", offset: 1)],
+                                             advancesWatermark: true, at: Date())
+        #expect(try await warehouse.verifyChain().isIntact)
+        #expect(try await warehouse.verifyChain().rows == 2)
+        #expect(try await Self.pageSize(older) == 4_096)
+    }
+}

@@ -78,7 +78,11 @@ package final class Warehouse: Sendable {
         let migrator = Migrations.migrator
         do {
             // The row ledger's triggers call its functions on every write (a pool's readers get them as they open).
-            try database.writeWithoutTransaction { RowLedger.register($0) }
+            // The writer stores a window's rows through `ChainedRowsTable`.
+            try database.writeWithoutTransaction {
+                RowLedger.register($0)
+                ChainedRowsTable.register($0)
+            }
             let unknown = try database.read { db in
                 try migrator.appliedIdentifiers(db).subtracting(migrator.migrations).sorted()
             }

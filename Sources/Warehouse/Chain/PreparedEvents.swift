@@ -118,12 +118,38 @@ package struct PreparedEvents: Sendable, Equatable {
     /// offset and length in `bytes`; `nil` when absent.
     @inline(__always)
     func text(_ index: Int, _ column: Column) -> (offset: Int, length: Int32)? {
-        let slot = index * Self.slots + Int(column.rawValue) - Self.firstSlot
+        let slot = Self.slot(index, column)
         let offset = offsets[slot]
         return offset < 0 ? nil : (Int(offset), lengths[slot])
     }
 
     func status(_ index: Int) -> Int? { statuses[index] }
+
+    /// Where event `index`'s `column` sits in `offsets` and `lengths`.
+    @inline(__always)
+    static func slot(_ index: Int, _ column: Column) -> Int { index * slots + Int(column.rawValue) - firstSlot }
+
+    /// The layout's buffers, for a reader that reads them per column and row without retaining
+    /// them each time (`ChainedRows`); valid only inside `body`.
+    struct Buffers {
+        let count: Int
+        let bytes: UnsafeBufferPointer<UInt8>
+        let offsets: UnsafeBufferPointer<Int32>
+        let lengths: UnsafeBufferPointer<Int32>
+        let statuses: UnsafeBufferPointer<Int?>
+    }
+
+    func withBuffers<R>(_ body: (Buffers) throws -> R) rethrows -> R {
+        try bytes.withUnsafeBufferPointer { bytes in
+            try offsets.withUnsafeBufferPointer { offsets in
+                try lengths.withUnsafeBufferPointer { lengths in
+                    try statuses.withUnsafeBufferPointer { statuses in
+                        try body(Buffers(count: count, bytes: bytes, offsets: offsets, lengths: lengths, statuses: statuses))
+                    }
+                }
+            }
+        }
+    }
 
     // MARK: - Encoding
 

@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import GRDBSQLite
 import PartnerAuditCore
 
 // A window committed: its events appended to the chain, its record, the run's counters and
@@ -72,8 +73,16 @@ extension Warehouse {
 
     /// Appends `events` to the chain as rows of window `windowID`, dropping ids already stored
     /// (inside the caller's transaction): how many were new, and the chain's last row and hash after.
-    static func appendChained(_ db: Database, _ events: PreparedEvents, windowID: Int64) throws -> (stored: Int, seq: Int64, head: Data) {
+    ///
+    /// All of them go in one `INSERT … SELECT` (`ChainedRowsTable`) when none is stored yet;
+    /// when one is (the statement then stores nothing), or `allAtOnce` is false, row by row.
+    static func appendChained(
+        _ db: Database, _ events: PreparedEvents, windowID: Int64, allAtOnce: Bool = true
+    ) throws -> (stored: Int, seq: Int64, head: Data) {
         let (lastSeq, lastHash) = try chainTail(db)
+        if allAtOnce, events.count > 1, let appended = try appendAllNew(db, events, windowID: windowID, after: (lastSeq, lastHash)) {
+            return appended
+        }
         var tail = HashChain.Tail(seq: lastSeq, head: lastHash, windowID: windowID)
         var stored = 0
         let insert = try EventInsertStatement(db)
@@ -92,6 +101,55 @@ extension Warehouse {
         }
         return (stored, tail.seq, tail.headData)
     }
+
+    /// Stores every one of `events` as the rows after `tail`, in one statement: `nil`, with
+    /// nothing stored, when one of them is already stored or comes twice.
+    static func appendAllNew(
+        _ db: Database, _ events: PreparedEvents, windowID: Int64, after last: (seq: Int64, hash: Data)
+    ) throws -> (stored: Int, seq: Int64, head: Data)? {
+        guard let connection = db.sqliteConnection else { throw DatabaseError(resultCode: .SQLITE_MISUSE, message: "closed connection") }
+        var tail = HashChain.Tail(seq: last.seq, head: last.hash, windowID: windowID)
+        var hashes = [UInt8]()
+        hashes.reserveCapacity(events.count * 32)
+        return try events.bytes.withUnsafeBufferPointer { bytes in
+            for index in 0..<events.count {
+                let hash = tail.hash(next: UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: bytes[events.encoded(index)])))
+                hash.withUnsafeBytes { hashes.append(contentsOf: $0) }
+                tail.advance(to: hash)
+            }
+            return try hashes.withUnsafeBufferPointer { hashes in try events.withBuffers { buffers in
+                var rows = ChainedRows(events: buffers, hashes: hashes, firstSeq: last.seq + 1, windowID: windowID)
+                var statement: OpaquePointer?
+                let sql = Self.insertAllSQL
+                guard sqlite3_prepare_v2(connection, sql, -1, &statement, nil) == SQLITE_OK, let statement else {
+                    throw DatabaseError(resultCode: ResultCode(rawValue: sqlite3_errcode(connection)), message: String(cString: sqlite3_errmsg(connection)), sql: sql)
+                }
+                defer { sqlite3_finalize(statement) }
+                let code = withUnsafeMutablePointer(to: &rows) { pointer in
+                    sqlite3_bind_pointer(statement, 1, pointer, ChainedRowsTable.pointerTypeName, nil)
+                    return sqlite3_step(statement)
+                }
+                switch code {
+                case SQLITE_DONE:
+                    let stored = Int(sqlite3_changes(connection))
+                    guard stored == events.count else {
+                        throw DatabaseError(resultCode: .SQLITE_ERROR, message: "stored \(stored) of a window's \(events.count) rows", sql: sql)
+                    }
+                    return (stored, tail.seq, tail.headData)
+                case let code where code & 0xFF == SQLITE_CONSTRAINT:
+                    // An id already stored, or twice in the window: the statement undid its rows.
+                    return nil
+                default:
+                    throw DatabaseError(resultCode: ResultCode(rawValue: code), message: String(cString: sqlite3_errmsg(connection)), sql: sql)
+                }
+            } }
+        }
+    }
+
+    /// Every row of a `ChainedRows` into `event_log`; fails whole on an id already stored.
+    private static let insertAllSQL = """
+        INSERT INTO event_log (\(EventLogTable.columnList)) SELECT \(EventLogTable.columnList) FROM \(ChainedRowsTable.name)(?1)
+        """
 
     /// The last row of the chain: its `seq` (0 when empty) and hash.
     static func chainTail(_ db: Database) throws -> (Int64, Data) {

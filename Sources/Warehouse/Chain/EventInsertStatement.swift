@@ -18,9 +18,7 @@ struct EventInsertStatement {
         guard let connection = db.sqliteConnection else { throw DatabaseError(resultCode: .SQLITE_MISUSE, message: "closed connection") }
         var prepared: OpaquePointer?
         let code = sqlite3_prepare_v2(connection, Self.sql, -1, &prepared, nil)
-        guard code == SQLITE_OK, let prepared else {
-            throw DatabaseError(resultCode: ResultCode(rawValue: code), message: String(cString: sqlite3_errmsg(connection)), sql: Self.sql)
-        }
+        guard code == SQLITE_OK, let prepared else { throw DatabaseError.last(of: connection, sql: Self.sql) }
         self.connection = connection
         self.statement = prepared
     }
@@ -44,9 +42,7 @@ struct EventInsertStatement {
         sqlite3_bind_int64(statement, EventLogTable.Column.windowID.parameter, windowID)
         sqlite3_bind_blob(statement, EventLogTable.Column.hash.parameter, hash.baseAddress, Int32(hash.count), nil)
         let code = sqlite3_step(statement)
-        guard code == SQLITE_DONE else {
-            throw DatabaseError(resultCode: ResultCode(rawValue: code), message: String(cString: sqlite3_errmsg(connection)), sql: Self.sql)
-        }
+        guard code == SQLITE_DONE else { throw DatabaseError.last(of: connection, sql: Self.sql) }
         return sqlite3_changes(connection) > 0
     }
 
@@ -61,5 +57,12 @@ struct EventInsertStatement {
             return
         }
         sqlite3_bind_text(statement, parameter, (base + text.offset).assumingMemoryBound(to: CChar.self), text.length, nil)
+    }
+}
+
+extension DatabaseError {
+    /// The error SQLite last reported on `connection`, with the statement that met it.
+    static func last(of connection: OpaquePointer, sql: String) -> DatabaseError {
+        DatabaseError(resultCode: ResultCode(rawValue: sqlite3_extended_errcode(connection)), message: String(cString: sqlite3_errmsg(connection)), sql: sql)
     }
 }

@@ -102,47 +102,56 @@ extension Warehouse {
         return (stored, tail.seq, tail.headData)
     }
 
-    /// Stores every one of `events` as the rows after `tail`, in one statement: `nil`, with
+    /// Stores every one of `events` as the rows after `last`, in one statement: `nil`, with
     /// nothing stored, when one of them is already stored or comes twice.
     static func appendAllNew(
         _ db: Database, _ events: PreparedEvents, windowID: Int64, after last: (seq: Int64, hash: Data)
     ) throws -> (stored: Int, seq: Int64, head: Data)? {
-        guard let connection = db.sqliteConnection else { throw DatabaseError(resultCode: .SQLITE_MISUSE, message: "closed connection") }
         var tail = HashChain.Tail(seq: last.seq, head: last.hash, windowID: windowID)
-        var hashes = [UInt8]()
-        hashes.reserveCapacity(events.count * 32)
-        return try events.bytes.withUnsafeBufferPointer { bytes in
+        let hashes = events.bytes.withUnsafeBufferPointer { bytes in
+            var hashes = [UInt8]()
+            hashes.reserveCapacity(events.count * 32)
             for index in 0..<events.count {
                 let hash = tail.hash(next: UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: bytes[events.encoded(index)])))
                 hash.withUnsafeBytes { hashes.append(contentsOf: $0) }
                 tail.advance(to: hash)
             }
-            return try hashes.withUnsafeBufferPointer { hashes in try events.withBuffers { buffers in
-                var rows = ChainedRows(events: buffers, hashes: hashes, firstSeq: last.seq + 1, windowID: windowID)
-                var statement: OpaquePointer?
-                let sql = Self.insertAllSQL
-                guard sqlite3_prepare_v2(connection, sql, -1, &statement, nil) == SQLITE_OK, let statement else {
-                    throw DatabaseError(resultCode: ResultCode(rawValue: sqlite3_errcode(connection)), message: String(cString: sqlite3_errmsg(connection)), sql: sql)
-                }
-                defer { sqlite3_finalize(statement) }
-                let code = withUnsafeMutablePointer(to: &rows) { pointer in
-                    sqlite3_bind_pointer(statement, 1, pointer, ChainedRowsTable.pointerTypeName, nil)
-                    return sqlite3_step(statement)
-                }
-                switch code {
-                case SQLITE_DONE:
-                    let stored = Int(sqlite3_changes(connection))
-                    guard stored == events.count else {
-                        throw DatabaseError(resultCode: .SQLITE_ERROR, message: "stored \(stored) of a window's \(events.count) rows", sql: sql)
-                    }
-                    return (stored, tail.seq, tail.headData)
-                case let code where code & 0xFF == SQLITE_CONSTRAINT:
-                    // An id already stored, or twice in the window: the statement undid its rows.
-                    return nil
-                default:
-                    throw DatabaseError(resultCode: ResultCode(rawValue: code), message: String(cString: sqlite3_errmsg(connection)), sql: sql)
-                }
-            } }
+            return hashes
+        }
+        let stored = try hashes.withUnsafeBufferPointer { hashes in
+            try events.withBuffers { buffers in
+                try insertAll(db, ChainedRows(events: buffers, hashes: hashes, firstSeq: last.seq + 1, windowID: windowID))
+            }
+        }
+        return stored.map { ($0, tail.seq, tail.headData) }
+    }
+
+    /// Inserts all of `rows` in one statement: how many, or `nil` when one of them is already
+    /// stored or comes twice (SQLite then undoes the statement's rows).
+    private static func insertAll(_ db: Database, _ rows: ChainedRows) throws -> Int? {
+        guard let connection = db.sqliteConnection else { throw DatabaseError(resultCode: .SQLITE_MISUSE, message: "closed connection") }
+        let sql = insertAllSQL
+        var statement: OpaquePointer?
+        guard sqlite3_prepare_v2(connection, sql, -1, &statement, nil) == SQLITE_OK, let statement else {
+            throw DatabaseError.last(of: connection, sql: sql)
+        }
+        defer { sqlite3_finalize(statement) }
+        var rows = rows
+        let code = withUnsafeMutablePointer(to: &rows) { pointer in
+            sqlite3_bind_pointer(statement, 1, pointer, ChainedRowsTable.pointerTypeName, nil)
+            return sqlite3_step(statement)
+        }
+        switch code {
+        case SQLITE_DONE:
+            let stored = Int(sqlite3_changes(connection))
+            guard stored == rows.count else {
+                throw DatabaseError(resultCode: .SQLITE_ERROR, message: "stored \(stored) of a window's \(rows.count) rows", sql: sql)
+            }
+            return stored
+        case let code where code & 0xFF == SQLITE_CONSTRAINT:
+            return nil
+        default:
+            throw DatabaseError.last(of: connection, sql: sql)
         }
     }
 

@@ -5,7 +5,7 @@
 /// bound — but only says *whether*: a document it refuses, or one it does not handle (a key
 /// with an escape where keys are being matched, more than 64 keys wanted in one object, a
 /// selection whose paths go on below a selected value), goes to the full walk, which names the
-/// error or reads it. Strings are skipped eight bytes at a time (`specialByte`).
+/// error or reads it.
 struct JSONLineScanner {
     /// What a scan found.
     enum Outcome {
@@ -197,81 +197,13 @@ struct JSONLineScanner {
         }
     }
 
-    /// The string at `"`, checked by `JSONParser.parse`'s rules; whether it holds escapes.
+    /// The string at `"`, checked by the full parser's one set of string rules
+    /// (`JSONParser.stringEnd`); whether it holds escapes.
     private mutating func string() throws(Stop) -> Bool {
-        var i = index + 1
-        var escaped = false
-        while true {
-            i = specialByte(from: i)
-            guard i < end else { throw .refused }
-            let byte = bytes[i]
-            if byte == UInt8(ascii: "\"") {
-                index = i + 1
-                return escaped
-            }
-            guard byte == UInt8(ascii: "\\") else { throw .refused }  // a control character
-            escaped = true
-            i += 1
-            guard i < end else { throw .refused }
-            let escape = bytes[i]
-            i += 1
-            switch escape {
-            case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"), UInt8(ascii: "b"), UInt8(ascii: "f"),
-                 UInt8(ascii: "n"), UInt8(ascii: "r"), UInt8(ascii: "t"):
-                continue
-            case UInt8(ascii: "u"):
-                // As the full parser: a high surrogate followed by `\u` reads four more digits.
-                let high = try hex4(&i)
-                if (0xD800...0xDBFF).contains(high), i + 1 < end, bytes[i] == UInt8(ascii: "\\"), bytes[i + 1] == UInt8(ascii: "u") {
-                    i += 2
-                    _ = try hex4(&i)
-                }
-            default:
-                throw .refused
-            }
-        }
-    }
-
-    /// The first byte from `start` that ends a run of plain string bytes — `"`, `\` or a control
-    /// character — or `end`. Eight bytes at a time: a byte's high bit is set in `mask` where
-    /// it is one of those, and the lowest such bit is exact (borrows only run upward).
-    @inline(__always)
-    private func specialByte(from start: Int) -> Int {
-        var i = start
-        while i + 8 <= end {
-            let word = UnsafeRawPointer(bytes + i).loadUnaligned(as: UInt64.self)
-            let quote = word ^ 0x2222_2222_2222_2222
-            let backslash = word ^ 0x5C5C_5C5C_5C5C_5C5C
-            let low: UInt64 = 0x0101_0101_0101_0101
-            let mask = ((quote &- low) & ~quote | (backslash &- low) & ~backslash | (word &- 0x2020_2020_2020_2020) & ~word)
-                & 0x8080_8080_8080_8080
-            if mask != 0 { return i + mask.trailingZeroBitCount >> 3 }
-            i += 8
-        }
-        while i < end {
-            let byte = bytes[i]
-            if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") || byte < 0x20 { return i }
-            i += 1
-        }
-        return end
-    }
-
-    private func hex4(_ i: inout Int) throws(Stop) -> UInt32 {
-        guard i + 4 <= end else { throw .refused }
-        var value: UInt32 = 0
-        for _ in 0..<4 {
-            let byte = bytes[i]
-            let digit: UInt32
-            switch byte {
-            case 48...57: digit = UInt32(byte - 48)
-            case 65...70: digit = UInt32(byte - 55)
-            case 97...102: digit = UInt32(byte - 87)
-            default: throw .refused
-            }
-            value = value << 4 | digit
-            i += 1
-        }
-        return value
+        let (stop, failure, escaped) = JSONParser.stringEnd(UnsafeBufferPointer(start: bytes, count: end), from: index + 1)
+        guard failure == nil else { throw .refused }
+        index = stop
+        return escaped
     }
 
     /// A number by RFC 8259's grammar, as the full parser reads it.

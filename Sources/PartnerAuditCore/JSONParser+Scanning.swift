@@ -59,39 +59,10 @@ extension JSONParser {
         return negative ? -value : value
     }
 
-    /// The text of a checked string's content with its escapes decoded, as `decodingEscapes`
-    /// decodes it; `nil` for a `\u` escape standing for NUL or in the surrogate range.
+    /// The text of a checked string's content with its escapes decoded; `nil` when an escape
+    /// stands for NUL or a lone surrogate, which the full walk names (`unreadableSlots`).
     private static func decodedString(_ content: UnsafeBufferPointer<UInt8>) -> String? {
-        var out: [UInt8] = []
-        out.reserveCapacity(content.count)
-        var i = 0
-        while i < content.count {
-            let byte = content[i]
-            i += 1
-            guard byte == UInt8(ascii: "\\") else {
-                out.append(byte)
-                continue
-            }
-            let escape = content[i]
-            i += 1
-            switch escape {
-            case UInt8(ascii: "b"): out.append(0x08)
-            case UInt8(ascii: "f"): out.append(0x0C)
-            case UInt8(ascii: "n"): out.append(0x0A)
-            case UInt8(ascii: "r"): out.append(0x0D)
-            case UInt8(ascii: "t"): out.append(0x09)
-            case UInt8(ascii: "u"):
-                var value: UInt32 = 0
-                for _ in 0..<4 {
-                    let digit = content[i]
-                    value = value << 4 | UInt32(digit <= 57 ? digit - 48 : (digit | 0x20) - 87)
-                    i += 1
-                }
-                guard value != 0, !(0xD800...0xDFFF).contains(value), let scalar = Unicode.Scalar(value) else { return nil }
-                out.append(contentsOf: String(Character(scalar)).utf8)
-            default: out.append(escape)  // `"`, `\\` and `/` stand for themselves
-            }
-        }
-        return String(decoding: out, as: UTF8.self)
+        let (text, unreadable) = decodeEscapes(content)
+        return unreadable ? nil : text
     }
 }

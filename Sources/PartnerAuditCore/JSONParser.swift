@@ -187,82 +187,75 @@ package struct JSONParser {
     /// The text of a string's content that `stringEnd` found well formed, its escapes decoded;
     /// one that decodes to a NUL or stands for a lone surrogate is counted (`unreadableEscapes`).
     private mutating func decodingEscapes(_ content: Range<Int>) -> String {
-        var unreadable = false
-        defer {
-            if unreadable {
-                unreadableEscapes += 1
-                if unreadableSpelling == nil { unreadableSpelling = ErrorText.prefix(String(decoding: bytes[content], as: UTF8.self), scalars: 100) }
-            }
+        let (text, unreadable) = bytes.withUnsafeBufferPointer { Self.decodeEscapes(UnsafeBufferPointer(rebasing: $0[content])) }
+        if unreadable {
+            unreadableEscapes += 1
+            if unreadableSpelling == nil { unreadableSpelling = ErrorText.prefix(String(decoding: bytes[content], as: UTF8.self), scalars: 100) }
         }
+        index = content.upperBound + 1
+        return text
+    }
+
+    /// A string's content that `stringEnd` found well formed, its escapes decoded, and whether an
+    /// escape in it stands for NUL or is a surrogate without its pair (read as U+FFFD; `\ufffd`
+    /// itself is not). A high surrogate followed by `\u` takes that escape as its pair.
+    static func decodeEscapes(_ content: UnsafeBufferPointer<UInt8>) -> (text: String, unreadable: Bool) {
         var out: [UInt8] = []
         out.reserveCapacity(content.count)
-        index = content.lowerBound
-        while index < content.upperBound {
-            let b = bytes[index]
-            index += 1
-            guard b == UInt8(ascii: "\\") else {
-                out.append(b)
+        var unreadable = false
+        var i = 0
+        while i < content.count {
+            let byte = content[i]
+            i += 1
+            guard byte == UInt8(ascii: "\\") else {
+                out.append(byte)
                 continue
             }
-            let e = bytes[index]
-            index += 1
-            switch e {
+            let escape = content[i]
+            i += 1
+            switch escape {
             case UInt8(ascii: "b"): out.append(0x08)
             case UInt8(ascii: "f"): out.append(0x0C)
             case UInt8(ascii: "n"): out.append(0x0A)
             case UInt8(ascii: "r"): out.append(0x0D)
             case UInt8(ascii: "t"): out.append(0x09)
-            // Its digits were checked: a replacement character cannot happen here.
             case UInt8(ascii: "u"):
-                let digits = index
-                let scalar = (try? unicodeEscape()) ?? "\u{FFFD}"
-                unreadable = unreadable || isUnreadable(scalar, digitsFrom: digits)
-                appendScalar(scalar, to: &out)
-            default: out.append(e)  // `"`, `\\` and `/` stand for themselves
+                let digits = i
+                let scalar = unicodeEscape(content, &i)
+                if scalar.value == 0 {
+                    unreadable = true
+                } else if scalar == "\u{FFFD}" {
+                    unreadable = unreadable || i - digits != 4 || !content[digits..<i].map({ $0 | 0x20 }).elementsEqual("fffd".utf8)
+                }
+                out.append(contentsOf: String(Character(scalar)).utf8)
+            default: out.append(escape)  // `"`, `\\` and `/` stand for themselves
             }
         }
-        index = content.upperBound + 1
-        return String(decoding: out, as: UTF8.self)
+        return (String(decoding: out, as: UTF8.self), unreadable)
     }
 
-    /// Whether a `\u` escape whose digits start at `start` (read up to `index`) stands for NUL or
-    /// is a surrogate without its pair (`unicodeEscape` reads it as U+FFFD); `\ufffd` itself is not.
-    private func isUnreadable(_ scalar: Unicode.Scalar, digitsFrom start: Int) -> Bool {
-        if scalar.value == 0 { return true }
-        guard scalar == "\u{FFFD}" else { return false }
-        return index - start != 4 || !bytes[start..<index].map({ $0 | 0x20 }).elementsEqual("fffd".utf8)
-    }
-
-    mutating func unicodeEscape() throws(JSONParseError) -> Unicode.Scalar {
-        let high = try hex4()
-        if (0xD800...0xDBFF).contains(high) {
-            guard index + 1 < bytes.count, bytes[index] == UInt8(ascii: "\\"), bytes[index + 1] == UInt8(ascii: "u") else {
-                return "\u{FFFD}"
-            }
-            index += 2
-            let low = try hex4()
-            guard (0xDC00...0xDFFF).contains(low) else { return "\u{FFFD}" }
-            return Unicode.Scalar(0x10000 + ((high - 0xD800) << 10) + (low - 0xDC00)) ?? "\u{FFFD}"
-        }
-        return Unicode.Scalar(high) ?? "\u{FFFD}"
-    }
-
-    mutating func hex4() throws(JSONParseError) -> UInt32 {
-        var value: UInt32 = 0
-        var position = index
-        let failure = bytes.withUnsafeBufferPointer { Self.hex4($0, &position, &value) }
-        index = position
-        if let failure { throw error(failure) }
-        return value
+    /// The scalar of a checked `\u` escape whose digits start at `i`, moving `i` past them (and
+    /// past a low surrogate's escape that pairs a high one); U+FFFD for a surrogate without its pair.
+    private static func unicodeEscape(_ content: UnsafeBufferPointer<UInt8>, _ i: inout Int) -> Unicode.Scalar {
+        var high: UInt32 = 0
+        guard hex4(content, &i, &high) == nil else { return "\u{FFFD}" }
+        guard (0xD800...0xDBFF).contains(high) else { return Unicode.Scalar(high) ?? "\u{FFFD}" }
+        guard i + 1 < content.count, content[i] == UInt8(ascii: "\\"), content[i + 1] == UInt8(ascii: "u") else { return "\u{FFFD}" }
+        i += 2
+        var low: UInt32 = 0
+        guard hex4(content, &i, &low) == nil, (0xDC00...0xDFFF).contains(low) else { return "\u{FFFD}" }
+        return Unicode.Scalar(0x10000 + ((high - 0xD800) << 10) + (low - 0xDC00)) ?? "\u{FFFD}"
     }
 
     /// Where the string whose content starts at `start` ends (past its closing quote) and whether
     /// it holds escapes, or where it is wrong and why: a string's rules (its escapes, no control
     /// characters), on the buffer alone.
-    private static func stringEnd(_ buffer: UnsafeBufferPointer<UInt8>, from start: Int) -> (end: Int, failure: String?, escaped: Bool) {
+    static func stringEnd(_ buffer: UnsafeBufferPointer<UInt8>, from start: Int) -> (end: Int, failure: String?, escaped: Bool) {
         var i = start
         var escaped = false
-        while i < buffer.count {
+        while true {
+            i = specialByte(buffer, from: i)
+            guard i < buffer.count else { break }
             let b = buffer[i]
             if b == UInt8(ascii: "\"") { return (i + 1, nil, escaped) }
             if b < 0x20 { return (i, "control character in a string", escaped) }
@@ -289,6 +282,31 @@ package struct JSONParser {
             }
         }
         return (i, "unterminated string", escaped)
+    }
+
+    /// The first byte from `start` that ends a run of plain string bytes — `"`, `\\` or a control
+    /// character — or the buffer's end. Eight bytes at a time: a byte's high bit is set in `mask`
+    /// where it is one of those, and the lowest such bit is exact (borrows only run upward).
+    @inline(__always)
+    private static func specialByte(_ buffer: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
+        guard let bytes = buffer.baseAddress else { return start }
+        var i = start
+        while i + 8 <= buffer.count {
+            let word = UnsafeRawPointer(bytes + i).loadUnaligned(as: UInt64.self)
+            let quote = word ^ 0x2222_2222_2222_2222
+            let backslash = word ^ 0x5C5C_5C5C_5C5C_5C5C
+            let low: UInt64 = 0x0101_0101_0101_0101
+            let mask = ((quote &- low) & ~quote | (backslash &- low) & ~backslash | (word &- 0x2020_2020_2020_2020) & ~word)
+                & 0x8080_8080_8080_8080
+            if mask != 0 { return i + mask.trailingZeroBitCount >> 3 }
+            i += 8
+        }
+        while i < buffer.count {
+            let byte = bytes[i]
+            if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") || byte < 0x20 { return i }
+            i += 1
+        }
+        return buffer.count
     }
 
     /// Reads four hex digits at `i` into `value` (a `\\u` escape's); why not, when they are not,

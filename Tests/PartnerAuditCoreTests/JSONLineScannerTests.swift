@@ -20,8 +20,9 @@ struct JSONLineScannerTests {
         #"{"request":{"uri":"\/api\/v2\/users\u00e9\n\t\"q\"","method":"G\u0045T"},"n":-0.5e-3,"b":true,"z":null,"started_at":123456789012345678901}"#,
         // White space everywhere, a non-ASCII key, deep unselected values, an empty key.
         "  {\"é\" : {\"k\" : \"v\"} , \"\":1, \"x\" : [[[{\"y\":[true,false,null,-1.5e3,{}]}]]] , \"b\":false }  ",
-        // Escapes the scanner leaves to the walk: NUL, a surrogate pair, a lone surrogate, an escaped key.
-        #"{"request":{"uri":"a\u0000b"}}"#, #"{"request":{"uri":"\ud83d\ude00"}}"#, #"{"client_ip":"\udc00"}"#, #"{"re\u0071uest":{"method":"GET"}}"#,
+        // A surrogate pair, then escapes the scanner leaves to the walk: NUL, a lone surrogate, an escaped key.
+        #"{"request":{"uri":"\ud83d\ude00"}}"#,
+        #"{"request":{"uri":"a\u0000b"}}"#, #"{"client_ip":"\udc00"}"#, #"{"re\u0071uest":{"method":"GET"}}"#,
         // A selected value that is a container, and a number a double reads as infinite.
         #"{"request":{"method":["GET"]},"n":1e999}"#,
         #"{}"#, #"[1,2,3]"#, #""a string""#, #"42"#, "null", " true ",
@@ -69,13 +70,13 @@ struct JSONLineScannerTests {
     func readsPlainDocuments() {
         var selection = JSONPathSelection()
         for path in Self.paths { _ = selection.add(path) }
-        for text in Self.documents.prefix(4) {
+        for text in Self.documents.prefix(5) {
             guard case .selected = Self.both(Array(text.utf8), selection).scanned else {
                 Issue.record("left to the walk: \(text)")
                 continue
             }
         }
-        for text in Self.documents[4...8] {
+        for text in Self.documents[5...8] {
             guard case .unread = Self.both(Array(text.utf8), selection).scanned else {
                 Issue.record("read by the scanner: \(text)")
                 continue

@@ -71,39 +71,28 @@ extension GatewayRequest {
     /// `resource(of:)` on a path's bytes, when its first three segments are ASCII (where a byte is
     /// a character) and the third is at most 64 bytes; `nil` for any other path.
     private static func asciiResource(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {
-        var segments: [Range<Int>] = []
-        segments.reserveCapacity(3)
-        var start: Int?
-        var index = 0
-        while index < bytes.count, segments.count < 3 {
-            let byte = bytes[index]
-            if byte >= 0x80 { return nil }
-            if byte == UInt8(ascii: "?") { break }
-            if byte == UInt8(ascii: "/") {
-                if let begun = start { segments.append(begun..<index) }
-                start = nil
-            } else if start == nil {
-                start = index
-            }
-            index += 1
-        }
-        if let begun = start, segments.count < 3 { segments.append(begun..<index) }
-        guard segments.count == 3, bytes[segments[0]].elementsEqual("api".utf8), bytes[segments[1].lowerBound] == UInt8(ascii: "v") else {
-            return "api"
-        }
-        guard segments[2].count <= 64 else { return nil }
-        return String(decoding: UnsafeBufferPointer(rebasing: bytes[segments[2]]), as: UTF8.self)
+        let found = segments(bytes)
+        guard found.allSatisfy({ bytes[$0].allSatisfy { $0 < 0x80 } }) else { return nil }
+        guard found.count == 3, bytes[found[0]].elementsEqual("api".utf8), bytes[found[1].lowerBound] == UInt8(ascii: "v") else { return "api" }
+        guard found[2].count <= 64 else { return nil }
+        return String(decoding: UnsafeBufferPointer(rebasing: bytes[found[2]]), as: UTF8.self)
     }
 
     /// `resource(of:)` on the text, character by character.
     static func resource(ofText path: String) -> String {
-        // The first three non-empty segments before any `?`, found on the bytes.
-        let utf8 = path.utf8
-        var segments: [Range<String.Index>] = []
-        var start: String.Index?
-        var index = utf8.startIndex
-        while index < utf8.endIndex, segments.count < 3 {
-            let byte = utf8[index]
+        let found = segments(path.utf8)
+        guard found.count == 3, path[found[0]] == "api", path[found[1]].hasPrefix("v") else { return "api" }
+        return ErrorText.prefix(path[found[2]], scalars: 64)
+    }
+
+    /// The first three non-empty segments of a path's bytes between `/`s, before any `?`.
+    private static func segments<Bytes: Collection<UInt8>>(_ bytes: Bytes) -> [Range<Bytes.Index>] {
+        var segments: [Range<Bytes.Index>] = []
+        segments.reserveCapacity(3)
+        var start: Bytes.Index?
+        var index = bytes.startIndex
+        while index < bytes.endIndex, segments.count < 3 {
+            let byte = bytes[index]
             if byte == UInt8(ascii: "?") { break }
             if byte == UInt8(ascii: "/") {
                 if let begun = start { segments.append(begun..<index) }
@@ -111,10 +100,9 @@ extension GatewayRequest {
             } else if start == nil {
                 start = index
             }
-            index = utf8.index(after: index)
+            index = bytes.index(after: index)
         }
         if let begun = start, segments.count < 3 { segments.append(begun..<index) }
-        guard segments.count == 3, path[segments[0]] == "api", path[segments[1]].hasPrefix("v") else { return "api" }
-        return ErrorText.prefix(path[segments[2]], scalars: 64)
+        return segments
     }
 }

@@ -25,7 +25,9 @@ enum AnchorsFile {
     static func read(_ path: String) throws -> [(line: Int, heads: ChainHeads)] {
         guard let data = FileManager.default.contents(atPath: path) else { throw UsageError("cannot read the anchors file \(path)") }
         var anchors: [(Int, ChainHeads)] = []
-        for (index, text) in String(decoding: data, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+        // Split on every line end, `\r\n` included (one Character, which a split on "\n" never meets).
+        let lines = String(decoding: data, as: UTF8.self).split(omittingEmptySubsequences: false, whereSeparator: \.isNewline)
+        for (index, text) in lines.enumerated() {
             let line = text.trimmingCharacters(in: .whitespaces)
             if line.isEmpty || line.hasPrefix("#") { continue }
             guard let heads = ChainHeads(line: line) else {

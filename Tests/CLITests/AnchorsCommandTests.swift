@@ -31,8 +31,22 @@ struct AnchorsCommandTests {
         #expect(failed.status == 4, "\(failed.output)")
         #expect(failed.stdout.contains("forged.txt:3: event_log row"))
 
-        try folder.write("bad.txt", "not an anchor\n")
-        let bad = try await runner.run(["verify", "--anchors", folder.path("bad.txt")])
-        #expect(bad.status == 2 && bad.stderr.contains("bad.txt:1"), "\(bad.output)")
+        // The same file with Windows line ends verifies alike.
+        try folder.write("crlf.txt", lines.joined(separator: "\r\n") + "\r\n")
+        let crlf = try await runner.run(["verify", "--anchors", folder.path("crlf.txt")])
+        #expect(crlf.status == 0 && crlf.stdout.contains("all 2 recorded heads"), "\(crlf.output)")
+
+        // Lines that could check nothing are not anchors: a negative count, a count without its
+        // head, a head with a count of 0, a head that is not one.
+        let head = String(repeating: "ab", count: 32)
+        for (number, line) in [
+            "2026-12-07T00:00:00.000Z events -1 - ledger 0 -", "2026-12-07T00:00:00.000Z events 5 - ledger 0 -",
+            "2026-12-07T00:00:00.000Z events 0 \(head) ledger 0 -", "2026-12-07T00:00:00.000Z events 3 xyz ledger 0 -",
+            "not an anchor",
+        ].enumerated() {
+            try folder.write("bad.txt", "# a comment\n" + line + "\n")
+            let bad = try await runner.run(["verify", "--anchors", folder.path("bad.txt")])
+            #expect(bad.status == 2 && bad.stderr.contains("bad.txt:2"), "line \(number): \(bad.output)")
+        }
     }
 }

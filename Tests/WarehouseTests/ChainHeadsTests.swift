@@ -55,8 +55,22 @@ struct ChainHeadsTests {
         #expect(problems.first?.contains("event_log row 12 is") == true, "\(problems)")
     }
 
-    @Test("Anchor lines that are not anchors are refused", arguments: ["", "2026-12-02T00:00:00.000Z events x abc ledger 1 def", "nonsense"])
+    static let head = String(repeating: "0f", count: 32)
+
+    @Test("Anchor lines that are not anchors, or could check nothing, are refused", arguments: [
+        "", "2026-12-02T00:00:00.000Z events x abc ledger 1 def", "nonsense",
+        "2026-12-02T00:00:00.000Z events -1 - ledger 0 -", "2026-12-02T00:00:00.000Z events 0 - ledger -3 \(head)",
+        "2026-12-02T00:00:00.000Z events 4 - ledger 0 -", "2026-12-02T00:00:00.000Z events 0 \(head) ledger 0 -",
+        "2026-12-02T00:00:00.000Z events 4 \(head.uppercased()) ledger 0 -", "2026-12-02T00:00:00.000Z events 4 \(head)00 ledger 0 -",
+    ])
     func badLines(line: String) {
         #expect(ChainHeads(line: line) == nil)
+    }
+
+    @Test("An empty warehouse's line, and one with both chains, read back")
+    func goodLines() {
+        for line in ["2026-12-02T00:00:00.000Z events 0 - ledger 0 -", "2026-12-02T00:00:00.000Z events 4 \(Self.head) ledger 2 \(Self.head)"] {
+            #expect(ChainHeads(line: line)?.line == line)
+        }
     }
 }

@@ -32,12 +32,22 @@ package struct ChainHeads: Sendable, Equatable {
     }
 
     /// Reads one anchors-file line; `nil` when it is not one.
+    ///
+    /// A count is never negative, and a head is `-` exactly when its count is 0 (an empty
+    /// chain), else 64 lower-case hex digits: a line that could check nothing is not an anchor.
     package init?(line: String) {
         let fields = line.split(separator: " ").map(String.init)
         guard fields.count == 7, fields[1] == "events", fields[4] == "ledger",
-              let events = Int64(fields[2]), let entries = Int64(fields[5]), Timestamp.parse(fields[0]) != nil else { return nil }
+              let events = Int64(fields[2]), let entries = Int64(fields[5]), Timestamp.parse(fields[0]) != nil,
+              Self.isHead(fields[3], of: events), Self.isHead(fields[6], of: entries) else { return nil }
         self.init(at: fields[0], eventRows: events, eventHead: fields[3] == "-" ? "" : fields[3],
                   ledgerEntries: entries, ledgerHead: fields[6] == "-" ? "" : fields[6])
+    }
+
+    /// Whether `text` is the head of a chain of `count` rows as a line writes it.
+    private static func isHead(_ text: String, of count: Int64) -> Bool {
+        if count == 0 { return text == "-" }
+        return count > 0 && text.utf8.count == 64 && text.utf8.allSatisfy { (48...57).contains($0) || (97...102).contains($0) }
     }
 }
 

@@ -10,8 +10,8 @@ extension JSONParser {
 
     /// Scans `document` and builds the values at `selection`'s slots from their spans. A value
     /// the full walk reads otherwise than its bytes alone say — an escape standing for NUL or a
-    /// surrogate (`unreadableSlots`), an object or array, a number a double cannot read — leaves
-    /// the document unread, as does anything the scanner does not handle.
+    /// lone surrogate (`unreadableSlots`), an object or array, a number a double cannot read —
+    /// leaves the document unread, as does anything the scanner does not handle.
     static func scan(_ document: UnsafeBufferPointer<UInt8>, _ selection: JSONPathSelection) -> ScannedSelection {
         guard let base = document.baseAddress else { return .unread }
         return withUnsafeTemporaryAllocation(of: JSONLineScanner.Span.self, capacity: selection.count) { spans in

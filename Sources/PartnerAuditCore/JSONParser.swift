@@ -329,10 +329,6 @@ package struct JSONParser {
         return nil
     }
 
-    private func appendScalar(_ scalar: Unicode.Scalar, to out: inout [UInt8]) {
-        out.append(contentsOf: String(Character(scalar)).utf8)
-    }
-
     /// A number exactly as RFC 8259 writes it — `-? (0 | [1-9][0-9]*) (. [0-9]+)? ([eE] [+-]? [0-9]+)?` —
     /// the grammar SQLite's JSON functions accept too: `01`, `+1`, `1.` and `.5` are errors, so
     /// nothing the warehouse stores makes its JSON functions fail later.

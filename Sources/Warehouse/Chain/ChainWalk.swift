@@ -31,9 +31,7 @@ struct ChainWalk {
         guard let connection = db.sqliteConnection else { throw DatabaseError(resultCode: .SQLITE_MISUSE, message: "closed connection") }
         var prepared: OpaquePointer?
         let code = sqlite3_prepare_v2(connection, sql, -1, &prepared, nil)
-        guard code == SQLITE_OK, let statement = prepared else {
-            throw DatabaseError(resultCode: ResultCode(rawValue: code), message: String(cString: sqlite3_errmsg(connection)), sql: sql)
-        }
+        guard code == SQLITE_OK, let statement = prepared else { throw DatabaseError.last(of: connection, sql: sql) }
         defer { sqlite3_finalize(statement) }
         // Each column's storage classes, as C type codes: checked on every row as it is read.
         let allowed = try StorageClassCheck.allowedTypes(db, table: EventLogTable.name, columns: EventLogTable.Column.allCases.map(\.name))
@@ -44,9 +42,7 @@ struct ChainWalk {
         while true {
             let step = sqlite3_step(statement)
             if step == SQLITE_DONE { break }
-            guard step == SQLITE_ROW else {
-                throw DatabaseError(resultCode: ResultCode(rawValue: step), message: String(cString: sqlite3_errmsg(connection)), sql: sql)
-            }
+            guard step == SQLITE_ROW else { throw DatabaseError.last(of: connection, sql: sql) }
             let seq = sqlite3_column_int64(statement, EventLogTable.Column.seq.rawValue)
             if seq != expected {
                 return .gap(expected: expected, found: seq, id: text(statement, EventLogTable.Column.id.rawValue), head: Data(previous))

@@ -131,15 +131,16 @@ extension Warehouse {
     private static func insertAll(_ db: Database, _ rows: ChainedRows) throws -> Int? {
         guard let connection = db.sqliteConnection else { throw DatabaseError(resultCode: .SQLITE_MISUSE, message: "closed connection") }
         let sql = insertAllSQL
-        var statement: OpaquePointer?
-        guard sqlite3_prepare_v2(connection, sql, -1, &statement, nil) == SQLITE_OK, let statement else {
-            throw DatabaseError.last(of: connection, sql: sql)
-        }
-        defer { sqlite3_finalize(statement) }
+        // Cached: compiling the statement cost as much as storing a hundred rows.
+        let statement = try db.cachedStatement(sql: sql).sqliteStatement
         var rows = rows
         let code = withUnsafeMutablePointer(to: &rows) { pointer in
             sqlite3_bind_pointer(statement, 1, pointer, ChainedRowsTable.pointerTypeName, nil)
-            return sqlite3_step(statement)
+            let code = sqlite3_step(statement)
+            // The pointer is valid only here: the statement keeps nothing of it once it returns.
+            sqlite3_reset(statement)
+            sqlite3_clear_bindings(statement)
+            return code
         }
         switch code {
         case SQLITE_DONE:
@@ -162,7 +163,7 @@ extension Warehouse {
 
     /// The last row of the chain: its `seq` (0 when empty) and hash.
     static func chainTail(_ db: Database) throws -> (Int64, Data) {
-        if let row = try Row.fetchOne(db, sql: "SELECT seq, hash FROM event_log ORDER BY seq DESC LIMIT 1") {
+        if let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT seq, hash FROM event_log ORDER BY seq DESC LIMIT 1")) {
             return (row["seq"], row["hash"])
         }
         return (0, HashChain.genesis)

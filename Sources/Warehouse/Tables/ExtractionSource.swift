@@ -120,10 +120,10 @@ extension Warehouse {
 
     /// Adds one committed window to `source`'s line of the run (inside the window's transaction).
     static func countWindow(_ db: Database, source: SourceName, runID: Int64, pages: Int, requests: Int, seen: Int, stored: Int) throws {
-        try db.execute(sql: """
+        try db.cachedStatement(sql: """
             UPDATE extraction_source SET windows = windows + 1, pages = pages + ?, requests = requests + ?,
                 items_seen = items_seen + ?, items_stored = items_stored + ? WHERE run_id = ? AND source = ?
-            """, arguments: [pages, requests, seen, stored, runID, source.rawValue])
+            """).execute(arguments: [pages, requests, seen, stored, runID, source.rawValue])
     }
 }
 

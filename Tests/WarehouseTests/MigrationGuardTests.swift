@@ -96,8 +96,10 @@ struct MigrationGuardTests {
             try db.execute(sql: """
                 DROP TABLE row_ledger; DROP TABLE api_usage_row; DROP TABLE gateway_file; DROP TABLE grant_registry;
                 ALTER TABLE extraction_window DROP COLUMN rejected_json; ALTER TABLE extraction_window DROP COLUMN source;
+                DROP INDEX event_log_by_action; CREATE INDEX event_log_by_action ON event_log(action, timestamp);
                 DELETE FROM grdb_migrations WHERE identifier IN
-                    ('v7-row-ledger', 'v8-api-usage', 'v9-gateway-files', 'v10-grant-registries', 'v11-window-rejected-events');
+                    ('v7-row-ledger', 'v8-api-usage', 'v9-gateway-files', 'v10-grant-registries', 'v11-window-rejected-events',
+                     'v12-action-index-without-requests');
                 """)
             try change(db)
             for sql in eventGuards { try db.execute(sql: sql) }

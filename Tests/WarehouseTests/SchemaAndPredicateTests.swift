@@ -55,6 +55,33 @@ struct SchemaAndPredicateTests {
         #expect(try await warehouse.eventCount(matching: predicate) == expected.count)
     }
 
+    @Test("Queries for actions other than requests read event_log_by_action, an index that leaves the requests out")
+    func actionIndexLeavesRequestsOut() async throws {
+        let warehouse = try Warehouse(database: try DatabaseQueue())
+        let window = TimeWindow(fromMillis: WarehouseFixture.day0, toMillis: WarehouseFixture.day0 + .day)
+        let run = try await warehouse.startRun(dialect: .guide, range: window, at: Date())
+        try await warehouse.commitWindow(runID: run, window: window, pages: 1, requests: 1, events: Self.events, advancesWatermark: true, at: Date())
+        let inWindow = " AND timestamp >= '2026-01-01' AND timestamp < '2026-01-02'"
+        let queries = [
+            "tokenIssued": "SELECT id FROM event_log WHERE \(EventPredicate.tokenIssued.sql)\(inWindow)",
+            "clientChange": "SELECT id FROM event_log WHERE \(EventPredicate.clientChange.sql)\(inWindow)",
+            "denied token": "SELECT id FROM event_log WHERE \(EventPredicate.byAction(.tokenDenied))\(inWindow)",
+            "last rotations": Warehouse.lastSecretRotationsSQL,
+        ]
+        let (definition, plans) = try await warehouse.database.read { db in
+            let definition = try String.fetchOne(db, sql: "SELECT sql FROM sqlite_master WHERE name = 'event_log_by_action'")
+            let plans = try queries.mapValues { sql in
+                try Row.fetchAll(db, sql: "EXPLAIN QUERY PLAN \(sql)", arguments: StatementArguments(Array(repeating: "2026-01-02", count: sql.filter { $0 == "?" }.count)))
+                    .map { $0["detail"] as String }.joined(separator: "; ")
+            }
+            return (definition, plans)
+        }
+        #expect(definition?.hasSuffix("WHERE \(EventLogTable.byActionCondition)") == true, "\(definition ?? "no index")")
+        for (name, plan) in plans {
+            #expect(plan.contains("event_log_by_action"), "\(name): \(plan)")
+        }
+    }
+
     @Test("A denial is a token denied or a call answered 401 or 403, whoever made it")
     func denial() {
         let denied = Self.events.filter(EventPredicate.denial.matches).map(\.id)

@@ -5,19 +5,24 @@ extension EventPredicate {
     var sql: String {
         switch self {
         case .denial:
-            // Two terms on `action`, so SQLite can read each through the (action, timestamp) index.
-            "(action = \(AuditAction.tokenDenied.sqlLiteral) OR (action = \(AuditAction.apiRequest.sqlLiteral) AND status IN (401, 403)))"
+            "(\(Self.byAction(.tokenDenied)) OR (action = \(AuditAction.apiRequest.sqlLiteral) AND status IN (401, 403)))"
         case .partnerRequest:
             "(\(byPartnerApp) AND action = \(AuditAction.apiRequest.sqlLiteral))"
         case .rateLimited:
             "(action = \(AuditAction.apiRequest.sqlLiteral) AND status = 429)"
         case .tokenIssued:
-            "(action = \(AuditAction.tokenIssued.sqlLiteral))"
+            Self.byAction(.tokenIssued)
         case .partnerTraffic:
             "(\(byPartnerApp) AND source_ip IS NOT NULL AND action IN (\(AuditAction.traffic.sqlList)))"
         case .clientChange:
-            "(action IN (\(AuditAction.clientChanges.sqlList)))"
+            "(action IN (\(AuditAction.clientChanges.sqlList)) AND \(EventLogTable.byActionCondition))"
         }
+    }
+
+    /// The SQL of "the action is `action`" (not `api.request`), with the condition that lets
+    /// SQLite read it through `event_log_by_action`.
+    static func byAction(_ action: AuditAction) -> String {
+        "(action = \(action.sqlLiteral) AND \(EventLogTable.byActionCondition))"
     }
 }
 

@@ -40,14 +40,17 @@ extension Warehouse {
     package func lastSecretRotations(before moment: Int64) async throws -> [String: String] {
         try await database.read { db in
             var last: [String: String] = [:]
-            for row in try Row.fetchAll(db, sql: """
-                SELECT resource_id, max(timestamp) AS last FROM event_log
-                WHERE action = \(AuditAction.clientSecretRotated.sqlLiteral) AND resource_id IS NOT NULL AND timestamp < ?
-                GROUP BY resource_id
-                """, arguments: [Timestamp.format(milliseconds: moment)]) {
+            for row in try Row.fetchAll(db, sql: Self.lastSecretRotationsSQL, arguments: [Timestamp.format(milliseconds: moment)]) {
                 last[row["resource_id"]] = row["last"]
             }
             return last
         }
     }
+
+    /// Each client's last secret rotation before `?1`.
+    static let lastSecretRotationsSQL = """
+        SELECT resource_id, max(timestamp) AS last FROM event_log
+        WHERE \(EventPredicate.byAction(.clientSecretRotated)) AND resource_id IS NOT NULL AND timestamp < ?
+        GROUP BY resource_id
+        """
 }

@@ -1,3 +1,5 @@
+import PartnerAuditCore
+
 /// `event_log`: the audit events, append-only (its triggers refuse UPDATE and DELETE) and
 /// hash-chained in `seq` order.
 ///
@@ -61,6 +63,11 @@ enum EventLogTable {
     static func jsonField(_ path: String) -> String {
         "CASE WHEN json_valid(raw_json) THEN json_extract(raw_json, '\(path)') END"
     }
+
+    /// The condition of `event_log_by_action`, which leaves the requests out: SQLite reads a
+    /// query through it only when the query says this very term, so every query for actions
+    /// other than `api.request` adds it.
+    static let byActionCondition = "action <> \(AuditAction.apiRequest.sqlLiteral)"
 
     /// Every row in chain order, every column.
     static let chainWalkSQL = "SELECT \(columnList) FROM event_log ORDER BY seq"

@@ -98,6 +98,8 @@ struct GatewayBatchBuilder {
         guard !Self.isBlank(bytes) else { return }
         state.linesRead += 1
         batchLines += 1
+        // Room for a full batch at once: grown line by line, the layout was copied a dozen times.
+        if events.count == 0 { events.reserve(settings.batchLines) }
         do {
             let request = try GatewayRequest(line: bytes, map: format.fieldMap)
             let id = ids.id(request, identity: state.identity, line: state.line, bytes: bytes)

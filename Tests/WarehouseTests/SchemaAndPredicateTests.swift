@@ -32,6 +32,15 @@ struct SchemaAndPredicateTests {
             resource: "r", resourceID: nil, outcome: outcome, details: .object(details), rawJSON: "{}")
     }
 
+    /// An in-memory warehouse holding `events`, one window of day 0.
+    static func warehouseWithEvents() async throws -> Warehouse {
+        let warehouse = try Warehouse(database: try DatabaseQueue())
+        let window = TimeWindow(fromMillis: WarehouseFixture.day0, toMillis: WarehouseFixture.day0 + .day)
+        let run = try await warehouse.startRun(dialect: .guide, range: window, at: Date())
+        try await warehouse.commitWindow(runID: run, window: window, pages: 1, requests: 1, events: events, advancesWatermark: true, at: Date())
+        return warehouse
+    }
+
     @Test("A warehouse opens over an in-memory database and stores and reads as over a file")
     func inMemory() async throws {
         let warehouse = try Warehouse(database: try DatabaseQueue())
@@ -46,10 +55,7 @@ struct SchemaAndPredicateTests {
 
     @Test("Each predicate's SQL selects exactly the events its definition matches", arguments: EventPredicate.allCases)
     func predicateSQL(_ predicate: EventPredicate) async throws {
-        let warehouse = try Warehouse(database: try DatabaseQueue())
-        let window = TimeWindow(fromMillis: WarehouseFixture.day0, toMillis: WarehouseFixture.day0 + .day)
-        let run = try await warehouse.startRun(dialect: .guide, range: window, at: Date())
-        try await warehouse.commitWindow(runID: run, window: window, pages: 1, requests: 1, events: Self.events, advancesWatermark: true, at: Date())
+        let warehouse = try await Self.warehouseWithEvents()
         let expected = Self.events.filter(predicate.matches)
         #expect(!expected.isEmpty, "the fixture has an event for \(predicate)")
         #expect(try await warehouse.eventCount(matching: predicate) == expected.count)
@@ -57,10 +63,7 @@ struct SchemaAndPredicateTests {
 
     @Test("Queries for actions other than requests read event_log_by_action, an index that leaves the requests out")
     func actionIndexLeavesRequestsOut() async throws {
-        let warehouse = try Warehouse(database: try DatabaseQueue())
-        let window = TimeWindow(fromMillis: WarehouseFixture.day0, toMillis: WarehouseFixture.day0 + .day)
-        let run = try await warehouse.startRun(dialect: .guide, range: window, at: Date())
-        try await warehouse.commitWindow(runID: run, window: window, pages: 1, requests: 1, events: Self.events, advancesWatermark: true, at: Date())
+        let warehouse = try await Self.warehouseWithEvents()
         let inWindow = " AND timestamp >= '2026-01-01' AND timestamp < '2026-01-02'"
         let queries = [
             "tokenIssued": "SELECT id FROM event_log WHERE \(EventPredicate.tokenIssued.sql)\(inWindow)",
@@ -90,10 +93,7 @@ struct SchemaAndPredicateTests {
 
     @Test("Unknown words are stored and read back as the source wrote them")
     func unknownWordsKept() async throws {
-        let warehouse = try Warehouse(database: try DatabaseQueue())
-        let window = TimeWindow(fromMillis: WarehouseFixture.day0, toMillis: WarehouseFixture.day0 + .day)
-        let run = try await warehouse.startRun(dialect: .guide, range: window, at: Date())
-        try await warehouse.commitWindow(runID: run, window: window, pages: 1, requests: 1, events: Self.events, advancesWatermark: true, at: Date())
+        let warehouse = try await Self.warehouseWithEvents()
         var exported: [ExportedEvent] = []
         try warehouse.forEachEvent(.ids(["odd-actor"])) { exported.append($0) }
         #expect(exported.map(\.actorType) == ["robot"])

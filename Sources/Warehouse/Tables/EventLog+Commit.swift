@@ -131,7 +131,8 @@ extension Warehouse {
     private static func insertAll(_ db: Database, _ rows: ChainedRows) throws -> Int? {
         guard let connection = db.sqliteConnection else { throw DatabaseError(resultCode: .SQLITE_MISUSE, message: "closed connection") }
         let sql = insertAllSQL
-        // Cached: compiling the statement cost as much as storing a hundred rows.
+        // Cached, like a gateway batch's other statements: compiling them every window took about
+        // a twentieth of the writer's CPU.
         let statement = try db.cachedStatement(sql: sql).sqliteStatement
         var rows = rows
         let code = withUnsafeMutablePointer(to: &rows) { pointer in

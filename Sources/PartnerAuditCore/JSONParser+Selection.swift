@@ -19,21 +19,24 @@ extension JSONParser {
     package static func select(
         _ bytes: [UInt8], _ selection: JSONPathSelection, unreadableSlots: inout Set<Int>
     ) throws(JSONParseError) -> [JSONValue?]? {
-        switch bytes.withUnsafeBufferPointer({ scan($0, selection) }) {
-        case .selected(let slots): return slots
-        case .notObject: return nil
-        case .unread: return try walk(bytes, selection, unreadableSlots: &unreadableSlots)
-        }
+        try select(scanned: bytes.withUnsafeBufferPointer { scan($0, selection) }, selection, unreadableSlots: &unreadableSlots) { bytes }
     }
 
     /// `select` from a buffer: the document is copied only when the full walk reads it.
     package static func select(
         _ document: UnsafeBufferPointer<UInt8>, _ selection: JSONPathSelection, unreadableSlots: inout Set<Int>
     ) throws(JSONParseError) -> [JSONValue?]? {
-        switch scan(document, selection) {
+        try select(scanned: scan(document, selection), selection, unreadableSlots: &unreadableSlots) { Array(document) }
+    }
+
+    /// What the scan gave, or, for what it left unread, the walk over `document`'s bytes.
+    private static func select(
+        scanned: ScannedSelection, _ selection: JSONPathSelection, unreadableSlots: inout Set<Int>, document: () -> [UInt8]
+    ) throws(JSONParseError) -> [JSONValue?]? {
+        switch scanned {
         case .selected(let slots): return slots
         case .notObject: return nil
-        case .unread: return try walk(Array(document), selection, unreadableSlots: &unreadableSlots)
+        case .unread: return try walk(document(), selection, unreadableSlots: &unreadableSlots)
         }
     }
 

@@ -18,12 +18,6 @@ struct GatewayLineID {
     /// The bytes hashed for the last id, kept so that each line's id allocates nothing but its text.
     private var hashed: [UInt8] = []
 
-    /// The id of one request, with a buffer of its own.
-    static func of(_ request: GatewayRequest, identity: String, line number: Int64, bytes: UnsafeBufferPointer<UInt8>) -> String {
-        var ids = GatewayLineID()
-        return ids.id(request, identity: identity, line: number, bytes: bytes)
-    }
-
     /// The id of `request`, read as line `number` of the file `identity` names, whose bytes are `bytes`.
     mutating func id(_ request: GatewayRequest, identity: String, line number: Int64, bytes: UnsafeBufferPointer<UInt8>) -> String {
         hashed.removeAll(keepingCapacity: true)

@@ -34,6 +34,11 @@ enum ChainedRowsTable {
         var row = 0
     }
 
+    /// Our cursor behind the SQLite cursor SQLite hands back (`xOpen` allocated it so).
+    private static func cursor(_ base: UnsafeMutablePointer<sqlite3_vtab_cursor>?) -> UnsafeMutablePointer<Cursor>? {
+        base.map { UnsafeMutableRawPointer($0).assumingMemoryBound(to: Cursor.self) }
+    }
+
     /// Written once, before any connection can use it, and never again.
     nonisolated(unsafe) private static let module: UnsafeMutablePointer<sqlite3_module> = {
         precondition(MemoryLayout<Cursor>.offset(of: \Cursor.base) == 0, "a cursor must start with SQLite's")
@@ -73,34 +78,33 @@ enum ChainedRowsTable {
             return SQLITE_OK
         }
         module.xClose = { cursor in
-            cursor.map { UnsafeMutableRawPointer($0).assumingMemoryBound(to: Cursor.self).deallocate() }
+            ChainedRowsTable.cursor(cursor)?.deallocate()
             return SQLITE_OK
         }
         module.xFilter = { cursor, _, _, count, arguments in
-            guard let cursor = cursor.map({ UnsafeMutableRawPointer($0).assumingMemoryBound(to: Cursor.self) }) else { return SQLITE_ERROR }
+            guard let cursor = ChainedRowsTable.cursor(cursor) else { return SQLITE_ERROR }
             let pointer = count == 1 ? arguments?[0].flatMap { sqlite3_value_pointer($0, ChainedRowsTable.pointerTypeName) } : nil
             cursor.pointee.rows = pointer.map { UnsafePointer($0.assumingMemoryBound(to: ChainedRows.self)) }
             cursor.pointee.row = 0
             return SQLITE_OK
         }
         module.xNext = { cursor in
-            guard let cursor = cursor.map({ UnsafeMutableRawPointer($0).assumingMemoryBound(to: Cursor.self) }) else { return SQLITE_ERROR }
+            guard let cursor = ChainedRowsTable.cursor(cursor) else { return SQLITE_ERROR }
             cursor.pointee.row += 1
             return SQLITE_OK
         }
         module.xEof = { cursor in
-            guard let cursor = cursor.map({ UnsafeMutableRawPointer($0).assumingMemoryBound(to: Cursor.self) }) else { return 1 }
+            guard let cursor = ChainedRowsTable.cursor(cursor) else { return 1 }
             guard let rows = cursor.pointee.rows else { return 1 }
             return cursor.pointee.row >= rows.pointee.count ? 1 : 0
         }
         module.xColumn = { cursor, context, column in
-            guard let cursor = cursor.map({ UnsafeMutableRawPointer($0).assumingMemoryBound(to: Cursor.self) }),
-                  let rows = cursor.pointee.rows else { return SQLITE_ERROR }
+            guard let cursor = ChainedRowsTable.cursor(cursor), let rows = cursor.pointee.rows else { return SQLITE_ERROR }
             rows.pointee.result(row: cursor.pointee.row, column: column, into: context)
             return SQLITE_OK
         }
         module.xRowid = { cursor, rowid in
-            guard let cursor = cursor.map({ UnsafeMutableRawPointer($0).assumingMemoryBound(to: Cursor.self) }) else { return SQLITE_ERROR }
+            guard let cursor = ChainedRowsTable.cursor(cursor) else { return SQLITE_ERROR }
             rowid?.pointee = sqlite3_int64(cursor.pointee.row)
             return SQLITE_OK
         }

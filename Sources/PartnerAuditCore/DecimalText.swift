@@ -11,15 +11,22 @@ package enum DecimalText {
         return value < 0 ? digits + 1 : digits
     }
 
-    /// Appends `value`'s decimal text to `out`.
+    /// Appends `value`'s decimal text to `out`: written backwards into a 20-byte scratch (the
+    /// longest `Int64`'s digits and sign), then appended at once.
     package static func append(_ value: Int64, to out: inout [UInt8]) {
-        if value < 0 { out.append(UInt8(ascii: "-")) }
-        let magnitude = value.magnitude
-        var divisor: UInt64 = 1
-        while divisor <= magnitude / 10 { divisor *= 10 }
-        while divisor > 0 {
-            out.append(UInt8(48 + magnitude / divisor % 10))
-            divisor /= 10
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 20) { text in
+            var start = text.count
+            var rest = value.magnitude
+            repeat {
+                start -= 1
+                text[start] = UInt8(48 + rest % 10)
+                rest /= 10
+            } while rest > 0
+            if value < 0 {
+                start -= 1
+                text[start] = UInt8(ascii: "-")
+            }
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: text[start...]))
         }
     }
 }

@@ -32,6 +32,17 @@ struct TimestampTests {
         let date = Date(timeIntervalSince1970: 1_790_812_799.5)
         #expect(Timestamp.format(date) == ISO8601DateFormatter.withMilliseconds.string(from: date))
     }
+
+    @Test("Formatting writes what Foundation's ISO 8601 formatter writes, from 1970 to 9999")
+    func agreesWithFoundation() {
+        let formatter = ISO8601DateFormatter.withMilliseconds
+        let latest: Int64 = 253_402_300_799_999
+        // Steps of a prime number of milliseconds reach every digit of every field.
+        for ms in stride(from: Int64(0), through: latest, by: 25_147_483_643_777) + [latest, 86_399_999, 951_868_799_999] {
+            let date = Date(timeIntervalSince1970: TimeInterval(ms / 1000)).addingTimeInterval(Double(ms % 1000) / 1000 + 0.000_1)
+            #expect(Timestamp.format(milliseconds: ms) == formatter.string(from: date), "at \(ms) ms")
+        }
+    }
 }
 
 extension ISO8601DateFormatter {

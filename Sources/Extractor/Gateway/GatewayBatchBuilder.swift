@@ -45,6 +45,8 @@ struct GatewayBatchBuilder {
     /// it stopped. `base` is the content offset of `buffer[0]`.
     mutating func consume(_ buffer: [UInt8], from start: Int, base: Int64) -> Int {
         var start = start
+        // Borrowed by each line's read: taken from `format` per line, the map was copied per line.
+        let map = format.fieldMap
         buffer.withUnsafeBufferPointer { bytes in
             guard let origin = bytes.baseAddress else { return }
             while !isFull, start < bytes.count,
@@ -52,7 +54,7 @@ struct GatewayBatchBuilder {
                 let newline = UnsafePointer<UInt8>(found.assumingMemoryBound(to: UInt8.self)) - origin
                 var end = newline
                 if end > start, bytes[end - 1] == 13 { end -= 1 }
-                take(bytes[start..<end])
+                take(bytes[start..<end], map: map)
                 start = newline + 1
                 state.position = base + Int64(start)
             }
@@ -63,7 +65,7 @@ struct GatewayBatchBuilder {
     /// Consumes `buffer`'s last bytes as a line: the content is final (a gzip file that ended properly).
     mutating func consumeFinal(_ buffer: [UInt8], base: Int64) {
         guard !buffer.isEmpty else { return }
-        take(buffer[...])
+        buffer.withUnsafeBufferPointer { take($0[...], map: format.fieldMap) }
         state.position = base + Int64(buffer.count)
     }
 
@@ -83,7 +85,7 @@ struct GatewayBatchBuilder {
 
     // MARK: - One line
 
-    private mutating func take(_ line: Slice<UnsafeBufferPointer<UInt8>>) {
+    private mutating func take(_ line: Slice<UnsafeBufferPointer<UInt8>>, map: GatewayFieldMap) {
         state.line += 1
         moved = true
         if overlong {
@@ -101,7 +103,7 @@ struct GatewayBatchBuilder {
         // Room for a full batch at once: grown line by line, the layout was copied a dozen times.
         if events.count == 0 { events.reserve(settings.batchLines) }
         do {
-            let request = try GatewayRequest(line: bytes, map: format.fieldMap)
+            let request = try GatewayRequest(line: bytes, map: map)
             let id = ids.id(request, identity: state.identity, line: state.line, bytes: bytes)
             try events.append(request, id: id, gateway: format.name)
             state.cover(request.timestampMillis)
@@ -112,10 +114,6 @@ struct GatewayBatchBuilder {
         } catch {
             count(rejection: "\(error)")
         }
-    }
-
-    private mutating func take(_ line: ArraySlice<UInt8>) {
-        line.withUnsafeBufferPointer { take($0[...]) }
     }
 
     private static func isBlank(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {

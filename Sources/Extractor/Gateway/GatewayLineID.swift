@@ -58,7 +58,7 @@ struct GatewayLineID {
 
     /// A text part: its bytes and a NUL.
     private mutating func part(_ text: String) {
-        hashed.append(contentsOf: text.utf8)
+        hashed.appendUTF8(of: text)
         hashed.append(0)
     }
 

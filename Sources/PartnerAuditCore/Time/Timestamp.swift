@@ -20,25 +20,36 @@ package enum Timestamp {
     }
 
     /// Appends the canonical form's UTF-8 (24 bytes) to `out`, allocating nothing else.
+    ///
+    /// The text is written into a 24-byte scratch and appended at once, each digit by a division
+    /// by a constant: it runs twice per gateway line, and byte-by-byte appends with divisions by a
+    /// variable were a twentieth of the reading loop.
     package static func append(milliseconds ms: Int64, to out: inout [UInt8]) {
         let days = floorDiv(ms, TimeSpan.day.milliseconds)
         let msOfDay = ms - days * TimeSpan.day.milliseconds
         let (year, month, day) = civil(fromDays: days)
-        func put(_ value: Int64, width: Int) {
-            var divisor: Int64 = 1
-            for _ in 1..<width { divisor *= 10 }
-            while divisor > 0 {  // the last `width` digits
-                out.append(UInt8(48 + value / divisor % 10))
-                divisor /= 10
+        let (hour, minute, second, millisecond) = (
+            msOfDay / TimeSpan.hour.milliseconds, msOfDay / TimeSpan.minute.milliseconds % 60, msOfDay / 1000 % 60, msOfDay % 1000
+        )
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 24) { text in
+            /// The last two digits of `value` at `index`, and `separator` after them.
+            func two(_ value: Int64, at index: Int, _ separator: UInt8) {
+                text[index] = UInt8(48 + value / 10 % 10)
+                text[index + 1] = UInt8(48 + value % 10)
+                text[index + 2] = separator
             }
+            text[0] = UInt8(48 + year / 1000 % 10)
+            text[1] = UInt8(48 + year / 100 % 10)
+            two(year, at: 2, 45)
+            two(month, at: 5, 45)
+            two(day, at: 8, 84)
+            two(hour, at: 11, 58)
+            two(minute, at: 14, 58)
+            two(second, at: 17, 46)
+            text[20] = UInt8(48 + millisecond / 100 % 10)
+            two(millisecond, at: 21, 90)
+            out.append(contentsOf: UnsafeBufferPointer(text))
         }
-        put(year, width: 4); out.append(45)
-        put(month, width: 2); out.append(45)
-        put(day, width: 2); out.append(84)
-        put(msOfDay / TimeSpan.hour.milliseconds, width: 2); out.append(58)
-        put(msOfDay / TimeSpan.minute.milliseconds % 60, width: 2); out.append(58)
-        put(msOfDay / 1000 % 60, width: 2); out.append(46)
-        put(msOfDay % 1000, width: 3); out.append(90)
     }
 
     /// Parses `YYYY-MM-DDTHH:MM:SS[.fff]Z` (UTC only); `nil` for anything else.

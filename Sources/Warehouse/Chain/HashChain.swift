@@ -55,17 +55,13 @@ enum ChainField {
     /// Appends the length prefix of a field of `length` bytes.
     @inline(__always)
     static func appendPrefix(length: Int, to out: inout [UInt8]) {
-        let value = UInt32(truncatingIfNeeded: length)
-        out.append(UInt8(value >> 24))
-        out.append(UInt8(value >> 16 & 0xFF))
-        out.append(UInt8(value >> 8 & 0xFF))
-        out.append(UInt8(value & 0xFF))
+        withUnsafeBytes(of: UInt32(truncatingIfNeeded: length).bigEndian) { out.append(contentsOf: $0) }
     }
 
     /// Appends a whole field: its prefix and its text.
     static func append(_ text: String, to out: inout [UInt8]) {
         appendPrefix(length: text.utf8.count, to: &out)
-        out.append(contentsOf: text.utf8)
+        out.appendUTF8(of: text)
     }
 
     /// Feeds one field to `hasher`: its prefix and bytes, or the absent marker for `nil`.

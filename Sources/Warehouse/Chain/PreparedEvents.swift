@@ -79,7 +79,7 @@ package struct PreparedEvents: Sendable, Equatable {
         try append(
             id: id, timestampMillis: timestampMillis, actorType: actorType, actorID: actorID, action: action, resource: resource,
             resourceID: resourceID, outcome: outcome, sourceIP: sourceIP, method: method, path: path, status: status, scope: scope,
-            userAgent: userAgent, writingRawJSON: { $0.append(contentsOf: rawJSON.utf8) })
+            userAgent: userAgent, writingRawJSON: { $0.appendUTF8(of: rawJSON) })
     }
 
     /// `append(id:…)` with the raw JSON written by `writeRawJSON` straight into the layout (it
@@ -154,7 +154,7 @@ package struct PreparedEvents: Sendable, Equatable {
     // MARK: - Encoding
 
     private mutating func text(_ value: String?) {
-        guard var value else {
+        guard let value else {
             bytes.append(contentsOf: ChainField.absent)
             offsets.append(-1)
             lengths.append(0)
@@ -164,7 +164,7 @@ package struct PreparedEvents: Sendable, Equatable {
         ChainField.appendPrefix(length: length, to: &bytes)
         offsets.append(Int32(bytes.count))
         lengths.append(Int32(length))
-        value.withUTF8 { bytes.append(contentsOf: $0) }
+        bytes.appendUTF8(of: value)
     }
 
     /// A text `write` appends, its length prefix filled in after it.

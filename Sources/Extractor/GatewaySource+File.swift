@@ -3,8 +3,11 @@ import PartnerAuditCore
 import Warehouse
 
 extension GatewaySource {
-    /// Reads one file on from its identity's position, committing a batch at a time.
-    func read(_ path: String, format: GatewayLogFormat, runID: Int64, into summary: inout SourceSummary) async throws {
+    /// Reads one file on from its identity's position, committing a batch at a time (and asking
+    /// `checkpoints` for a checkpoint after each).
+    func read(
+        _ path: String, format: GatewayLogFormat, runID: Int64, checkpoints: BackgroundCheckpoints?, into summary: inout SourceSummary
+    ) async throws {
         var reader = try GatewayContentReader(path: path)
         var buffer: [UInt8] = []
         buffer.reserveCapacity(GatewayContentReader.chunkSize * 2)
@@ -43,7 +46,8 @@ extension GatewaySource {
             }
         }
         var builder = GatewayBatchBuilder(path: path, format: format, state: state, settings: settings)
-        var committer = GatewayBatchCommitter(warehouse: warehouse, runID: runID, clock: clock, linesStored: state.linesStored)
+        var committer = GatewayBatchCommitter(
+            warehouse: warehouse, runID: runID, clock: clock, linesStored: state.linesStored, checkpoints: checkpoints)
         do {
             while true {
                 var start = 0

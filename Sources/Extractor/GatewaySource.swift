@@ -37,9 +37,22 @@ package struct GatewaySource: ExtractionSource {
     }
 
     /// Reads every configured file, oldest first; a file that cannot be read fails the source
-    /// once the others are read (what they gave stays stored).
+    /// once the others are read (what they gave stays stored). The warehouse checkpoints in the
+    /// background meanwhile (`Warehouse.withBackgroundCheckpoints`).
     package func extract(_ range: TimeWindow, runID: Int64, advancesCheckpoint: Bool, started: Date) async throws -> SourceSummary {
         var summary = SourceSummary(source: name, range: range)
+        let firstFailure = try await warehouse.withBackgroundCheckpoints { checkpoints in
+            try await readAll(runID: runID, checkpoints: checkpoints, into: &summary)
+        }
+        if summary.itemsRejected > 0 {
+            logger.warning("gateway: \(summary.itemsRejected) lines rejected (not stored); the first: \(summary.rejections.joined(separator: "; "))")
+        }
+        if let firstFailure { throw firstFailure }
+        return summary
+    }
+
+    /// Reads every file the entries name into `summary`: the first file that could not be read, if any.
+    private func readAll(runID: Int64, checkpoints: BackgroundCheckpoints?, into summary: inout SourceSummary) async throws -> GatewayReadError? {
         var firstFailure: GatewayReadError?
         for log in logs {
             let paths: [String]
@@ -53,17 +66,13 @@ package struct GatewaySource: ExtractionSource {
             for path in paths {
                 try Task.checkCancellation()
                 do {
-                    try await read(path, format: log.format, runID: runID, into: &summary)
+                    try await read(path, format: log.format, runID: runID, checkpoints: checkpoints, into: &summary)
                 } catch let error as GatewayReadError {
                     logger.error("\(error)")
                     firstFailure = firstFailure ?? error
                 }
             }
         }
-        if summary.itemsRejected > 0 {
-            logger.warning("gateway: \(summary.itemsRejected) lines rejected (not stored); the first: \(summary.rejections.joined(separator: "; "))")
-        }
-        if let firstFailure { throw firstFailure }
-        return summary
+        return firstFailure
     }
 }

@@ -1,0 +1,80 @@
+import Foundation
+import GRDB
+
+/// Copies the write-ahead log's committed pages into the database file on a connection of its
+/// own, while the single writer goes on committing: SQLite lets one checkpoint run beside the
+/// writer, and a passive one waits for no one.
+///
+/// Left to the writer, that copy — the log read back, the file written — ran inside every fourth
+/// gateway batch's commit and held the writer for 2–3.5 s of every 10 (README, Performance).
+/// Here the writer only finishes what this connection has not copied yet, when the log passes
+/// `Warehouse.bulkCheckpointPages`; the log then starts over, so it stays bounded.
+package actor BackgroundCheckpoints {
+    private let connection: DatabaseQueue
+    private var worker: Task<Void, Never>?
+    private var requested = false
+    /// Checkpoints run, and the first that failed (a failed checkpoint loses nothing: the pages
+    /// stay in the log, and the writer or the next checkpoint copies them).
+    private(set) var runs = 0
+    private(set) var failure: String?
+
+    init(path: String) throws {
+        var configuration = GRDB.Configuration()
+        configuration.label = "checkpoints"
+        connection = try DatabaseQueue(path: path, configuration: configuration)
+    }
+
+    /// Asks for a checkpoint of what is committed now: one starts unless one runs already, which
+    /// then runs once more when it ends.
+    package func request() {
+        requested = true
+        guard worker == nil else { return }
+        worker = Task { await drain() }
+    }
+
+    /// Waits for the checkpoint running, if any, and closes the connection.
+    func finish() async {
+        await worker?.value
+        try? connection.close()
+    }
+
+    private func drain() async {
+        while requested {
+            requested = false
+            do {
+                _ = try await connection.writeWithoutTransaction { try $0.checkpoint(.passive) }
+                runs += 1
+            } catch let error as DatabaseError where error.resultCode == .SQLITE_BUSY {
+                // The writer's own checkpoint holds the log: it copies the pages itself.
+            } catch {
+                failure = failure ?? "\(error)"
+            }
+        }
+        worker = nil
+    }
+}
+
+extension Warehouse {
+    /// The log's size, in pages, at which the writer checkpoints itself while `withBackgroundCheckpoints`
+    /// runs (SQLite's default is 1,000): 128 MiB of 16 KiB pages, most of them copied by then.
+    static let bulkCheckpointPages = 8192
+
+    /// Runs `body`, a long run of commits, with checkpoints in the background (`BackgroundCheckpoints`,
+    /// which `body` asks for after each commit); `nil` for a warehouse that is not a WAL file.
+    /// The writer's threshold goes back to SQLite's default after, whatever `body` did.
+    package func withBackgroundCheckpoints<T>(_ body: (BackgroundCheckpoints?) async throws -> T) async throws -> T {
+        guard let pool = database as? DatabasePool, let checkpoints = try? BackgroundCheckpoints(path: path) else {
+            return try await body(nil)
+        }
+        try await pool.writeWithoutTransaction { try $0.execute(sql: "PRAGMA wal_autocheckpoint = \(Self.bulkCheckpointPages)") }
+        let result: Result<T, any Error>
+        do {
+            result = .success(try await body(checkpoints))
+        } catch {
+            result = .failure(error)
+        }
+        await checkpoints.finish()
+        try await pool.writeWithoutTransaction { try $0.execute(sql: "PRAGMA wal_autocheckpoint = 1000") }
+        return try result.get()
+    }
+}

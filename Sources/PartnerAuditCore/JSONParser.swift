@@ -288,7 +288,7 @@ package struct JSONParser {
     /// character — or the buffer's end. Eight bytes at a time: a byte's high bit is set in `mask`
     /// where it is one of those, and the lowest such bit is exact (borrows only run upward).
     @inline(__always)
-    private static func specialByte(_ buffer: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
+    static func specialByte(_ buffer: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
         guard let bytes = buffer.baseAddress else { return start }
         var i = start
         while i + 8 <= buffer.count {

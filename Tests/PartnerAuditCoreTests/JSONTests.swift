@@ -22,6 +22,27 @@ struct JSONTests {
         #expect(try JSONParser.parse(#""\ud83d\ude00 \u00e9""#).stringValue == "😀 é")
     }
 
+    @Test("A character to escape is found wherever it sits in an eight-byte word, and plain text is copied as it is")
+    func escapesAtEveryPlace() throws {
+        for length in 0...20 {
+            let plain = String(repeating: "a", count: length)
+            var bytes: [UInt8] = []
+            JSONValue.writeString(plain, to: &bytes)
+            #expect(bytes == Array("\"\(plain)\"".utf8))
+            for place in 0..<length {
+                for special in ["\"", "\\", "\n", "\u{1F}"] {
+                    var text = Array(plain)
+                    text[place] = Character(special)
+                    let string = String(text)
+                    bytes = []
+                    JSONValue.writeString(string, to: &bytes)
+                    #expect(try JSONParser.parse(bytes).stringValue == string, "\(special.unicodeScalars.first!.value) at \(place) of \(length)")
+                    #expect(bytes.count > length + 2, "escaped")
+                }
+            }
+        }
+    }
+
     @Test("Malformed JSON is refused with the byte offset", arguments: [
         #"{"a": }"#, #"{"a": 1,}"#, #"[1 2]"#, #""unterminated"#, #"{"a": 1} trailing"#, "nul", "",
     ])

@@ -133,8 +133,8 @@ let package = Package(
             ],
             path: "Tests/TestSupport"
         ),
-        .testTarget(name: "PartnerAuditCoreTests", dependencies: ["PartnerAuditCore"]),
-        .testTarget(name: "SourceTests", dependencies: ["PartnerAuditCore", "Source"], exclude: ["Payloads"]),
+        .testTarget(name: "PartnerAuditCoreTests", dependencies: ["PartnerAuditCore", "TestSupport"]),
+        .testTarget(name: "SourceTests", dependencies: ["PartnerAuditCore", "Source", "TestSupport"], exclude: ["Payloads"]),
         .testTarget(name: "WarehouseTests", dependencies: ["PartnerAuditCore", "Warehouse", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(
             name: "SimulatorTests",

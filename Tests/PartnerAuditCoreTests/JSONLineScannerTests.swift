@@ -1,4 +1,5 @@
 import Testing
+import TestSupport
 @testable import PartnerAuditCore
 
 /// `JSONLineScanner` is `JSONParser.select`'s fast path: whatever it reads must be what the full
@@ -86,7 +87,7 @@ struct JSONLineScannerTests {
 
     @Test("Random documents, whole and with random bytes changed, read alike")
     func randomDocuments() {
-        var generator = SeededGenerator(seed: 0x5EED)
+        var generator = SeededRandom(seed: 0x5EED)
         var texts: [[UInt8]] = []
         for _ in 0..<3_000 {
             let text = Array(RandomJSON.object(depth: 0, using: &generator).utf8)
@@ -132,7 +133,7 @@ enum RandomJSON {
     static let numbers = ["0", "-0", "7", "-12", "3.25", "-0.5e-3", "1E+9", "123456789012345678", "1234567890123456789012", "1e999"]
     static let noise = Array(#""\{}[],:0-.eu a"#.utf8) + [0x01, 0x7F, 0xC3]
 
-    static func object(depth: Int, using generator: inout SeededGenerator) -> String {
+    static func object(depth: Int, using generator: inout SeededRandom) -> String {
         let count = Int.random(in: 0...(depth == 0 ? 8 : 4), using: &generator)
         let members = (0..<count).map { _ in
             "\"\(keys.randomElement(using: &generator)!)\"\(space(&generator)):\(space(&generator))\(value(depth: depth + 1, using: &generator))"
@@ -140,7 +141,7 @@ enum RandomJSON {
         return "{" + members.joined(separator: ",\(space(&generator))") + "}"
     }
 
-    static func value(depth: Int, using generator: inout SeededGenerator) -> String {
+    static func value(depth: Int, using generator: inout SeededRandom) -> String {
         switch Int.random(in: 0..<(depth > 3 ? 4 : 6), using: &generator) {
         case 0: return "\"" + (0..<Int.random(in: 0...4, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined() + "\""
         case 1: return numbers.randomElement(using: &generator)!
@@ -151,18 +152,5 @@ enum RandomJSON {
         }
     }
 
-    static func space(_ generator: inout SeededGenerator) -> String { Bool.random(using: &generator) ? "" : " " }
-}
-
-/// A small deterministic generator (SplitMix64), so a failure repeats.
-struct SeededGenerator: RandomNumberGenerator {
-    private var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
+    static func space(_ generator: inout SeededRandom) -> String { Bool.random(using: &generator) ? "" : " " }
 }

@@ -2,18 +2,7 @@ import Foundation
 import PartnerAuditCore
 import Source
 import Testing
-
-/// A seeded generator (SplitMix64), so a test's jitter is the same on every run.
-private struct SeededRandom: RandomNumberGenerator {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
+import TestSupport
 
 @Suite("Retry policy: exponential backoff with equal jitter, Retry-After honoured")
 struct RetryPolicyTests {
@@ -33,7 +22,7 @@ struct RetryPolicyTests {
 
     @Test("The jitter spreads over the upper half, not only its ends: draws fall in both its quarters")
     func jitterSpread() {
-        var random = SeededRandom(state: 42)
+        var random = SeededRandom(seed: 42)
         let delays = (0..<200).map { _ in policy.delay(afterAttempt: 3, retryAfter: nil, using: &random) }
         #expect(delays.contains { $0 < .milliseconds(1500) } && delays.contains { $0 > .milliseconds(1500) })
         #expect(Set(delays).count > 150, "the waits differ from one another")

@@ -59,10 +59,3 @@ struct EventInsertStatement {
         sqlite3_bind_text(statement, parameter, (base + text.offset).assumingMemoryBound(to: CChar.self), text.length, nil)
     }
 }
-
-extension DatabaseError {
-    /// The error SQLite last reported on `connection`, with the statement that met it.
-    static func last(of connection: OpaquePointer, sql: String) -> DatabaseError {
-        DatabaseError(resultCode: ResultCode(rawValue: sqlite3_extended_errcode(connection)), message: String(cString: sqlite3_errmsg(connection)), sql: sql)
-    }
-}

@@ -64,6 +64,12 @@ enum ChainField {
         out.appendUTF8(of: text)
     }
 
+    /// Appends the field of `value`'s decimal text, as `append(String(value), to:)` does, without the string.
+    static func append(decimal value: Int64, to out: inout [UInt8]) {
+        appendPrefix(length: DecimalText.count(value), to: &out)
+        DecimalText.append(value, to: &out)
+    }
+
     /// Feeds one field to `hasher`: its prefix and bytes, or the absent marker for `nil`.
     @inline(__always)
     static func update(_ hasher: inout SHA256, text: UnsafeRawBufferPointer?) {
@@ -92,7 +98,7 @@ extension HashChain {
             self.seq = seq
             self.head = Array(head)
             var field: [UInt8] = []
-            ChainField.append(String(windowID), to: &field)
+            ChainField.append(decimal: windowID, to: &field)
             windowField = field
             seqField.reserveCapacity(24)
         }
@@ -104,7 +110,7 @@ extension HashChain {
         /// row chains from `ledgeredGenesis` (this version always writes under the ledger).
         mutating func hash(next encoded: UnsafeRawBufferPointer) -> SHA256Digest {
             seqField.removeAll(keepingCapacity: true)
-            Self.appendField(decimal: seq + 1, to: &seqField)
+            ChainField.append(decimal: seq + 1, to: &seqField)
             var hasher = SHA256()
             if seq == 0 {
                 HashChain.ledgeredGenesis.withUnsafeBytes { hasher.update(bufferPointer: $0) }
@@ -122,12 +128,6 @@ extension HashChain {
             seq += 1
             head.removeAll(keepingCapacity: true)
             digest.withUnsafeBytes { head.append(contentsOf: $0) }
-        }
-
-        /// Appends the length-prefixed decimal text of `value`, as `String(value)` would read.
-        private static func appendField(decimal value: Int64, to out: inout [UInt8]) {
-            ChainField.appendPrefix(length: DecimalText.count(value), to: &out)
-            DecimalText.append(value, to: &out)
         }
     }
 }

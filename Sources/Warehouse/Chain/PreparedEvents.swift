@@ -103,7 +103,7 @@ package struct PreparedEvents: Sendable, Equatable {
         text(method)
         text(path)
         statuses.append(status)
-        untracked(status.map(String.init))
+        untracked(status)
         text(scope)
         text(userAgent)
         text(writing: writeRawJSON)
@@ -160,11 +160,10 @@ package struct PreparedEvents: Sendable, Equatable {
             lengths.append(0)
             return
         }
+        ChainField.append(value, to: &bytes)
         let length = value.utf8.count
-        ChainField.appendPrefix(length: length, to: &bytes)
-        offsets.append(Int32(bytes.count))
+        offsets.append(Int32(bytes.count - length))
         lengths.append(Int32(length))
-        bytes.appendUTF8(of: value)
     }
 
     /// A text `write` appends, its length prefix filled in after it.
@@ -190,9 +189,9 @@ package struct PreparedEvents: Sendable, Equatable {
         lengths.append(24)
     }
 
-    /// A chained field that is not a text column (the status): in the chain, not in the slots.
-    private mutating func untracked(_ value: String?) {
-        if let value { ChainField.append(value, to: &bytes) } else { bytes.append(contentsOf: ChainField.absent) }
+    /// The status: chained as its decimal text, not a text column, so in the chain but not in the slots.
+    private mutating func untracked(_ status: Int?) {
+        if let status { ChainField.append(decimal: Int64(status), to: &bytes) } else { bytes.append(contentsOf: ChainField.absent) }
         offsets.append(-1)
         lengths.append(0)
     }

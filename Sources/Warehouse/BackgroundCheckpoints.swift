@@ -51,8 +51,10 @@ package actor BackgroundCheckpoints {
 
 extension Warehouse {
     /// The log's size, in pages, at which the writer checkpoints itself while `withBackgroundCheckpoints`
-    /// runs (SQLite's default is 1,000): 128 MiB of 16 KiB pages, most of them copied by then.
+    /// runs: 128 MiB of 16 KiB pages, most of them copied by then.
     static let bulkCheckpointPages = 8192
+    /// SQLite's own threshold, the writer's at any other time.
+    static let defaultCheckpointPages = 1000
 
     /// Runs `body`, a long run of commits, with checkpoints in the background (`BackgroundCheckpoints`,
     /// which `body` asks for after each commit); `nil` for a warehouse that is not a WAL file.
@@ -69,7 +71,7 @@ extension Warehouse {
             result = .failure(error)
         }
         await checkpoints.finish()
-        try await pool.writeWithoutTransaction { try $0.execute(sql: "PRAGMA wal_autocheckpoint = 1000") }
+        try await pool.writeWithoutTransaction { try $0.execute(sql: "PRAGMA wal_autocheckpoint = \(Self.defaultCheckpointPages)") }
         return try result.get()
     }
 }

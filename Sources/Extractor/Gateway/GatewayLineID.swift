@@ -14,7 +14,6 @@ import PartnerAuditCore
 /// file's identity, the line's number and its bytes: reading the file again, or its rotated or
 /// compressed copy, gives the same ids, and a file rewritten from its start gives new ones.
 struct GatewayLineID {
-    private static let hex = Array("0123456789abcdef".utf8)
     /// The bytes hashed for the last id, kept so that each line's id allocates nothing but its text.
     private var hashed: [UInt8] = []
 
@@ -36,7 +35,9 @@ struct GatewayLineID {
             part(number)
             hashed.append(contentsOf: bytes)
         }
-        let digest = SHA256.hash(data: hashed)
+        var hasher = SHA256()
+        hashed.withUnsafeBytes { hasher.update(bufferPointer: $0) }
+        let digest = hasher.finalize()
         return String(unsafeUninitializedCapacity: GatewayRequest.eventIDPrefix.utf8.count + 32) { text in
             var count = 0
             for byte in GatewayRequest.eventIDPrefix.utf8 {
@@ -44,17 +45,24 @@ struct GatewayLineID {
                 count += 1
             }
             for shift in stride(from: 44, through: 0, by: -4) {
-                text[count] = Self.hex[Int(request.timestampMillis >> Int64(shift) & 0xF)]
+                text[count] = Self.hexDigit(UInt8(truncatingIfNeeded: request.timestampMillis >> Int64(shift)) & 0xF)
                 count += 1
             }
-            for byte in digest.prefix(10) {
-                text[count] = Self.hex[Int(byte >> 4)]
-                text[count + 1] = Self.hex[Int(byte & 0xF)]
-                count += 2
+            digest.withUnsafeBytes { digest in
+                for byte in digest.prefix(10) {
+                    text[count] = Self.hexDigit(byte >> 4)
+                    text[count + 1] = Self.hexDigit(byte & 0xF)
+                    count += 2
+                }
             }
             return count
         }
     }
+
+    /// The lowercase hex digit of a value below 16: worked out, not looked up in a table, since
+    /// each id writes 32 of them.
+    @inline(__always)
+    private static func hexDigit(_ value: UInt8) -> UInt8 { value < 10 ? 48 + value : 87 + value }
 
     /// A text part: its bytes and a NUL.
     private mutating func part(_ text: String) {

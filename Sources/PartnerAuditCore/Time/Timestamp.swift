@@ -25,31 +25,40 @@ package enum Timestamp {
     /// by a constant: it runs twice per gateway line, and byte-by-byte appends with divisions by a
     /// variable were a twentieth of the reading loop.
     package static func append(milliseconds ms: Int64, to out: inout [UInt8]) {
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: length) { text in
+            guard let start = text.baseAddress else { return }
+            write(milliseconds: ms, to: start)
+            out.append(contentsOf: UnsafeBufferPointer(text))
+        }
+    }
+
+    /// The length of `format`'s text: `2026-09-30T14:05:09.120Z`.
+    package static var length: Int { 24 }
+
+    /// Writes `format`'s `length` bytes at `text`, where the caller has made room for them.
+    package static func write(milliseconds ms: Int64, to text: UnsafeMutablePointer<UInt8>) {
         let days = floorDiv(ms, TimeSpan.day.milliseconds)
         let msOfDay = ms - days * TimeSpan.day.milliseconds
         let (year, month, day) = civil(fromDays: days)
         let (hour, minute, second, millisecond) = (
             msOfDay / TimeSpan.hour.milliseconds, msOfDay / TimeSpan.minute.milliseconds % 60, msOfDay / 1000 % 60, msOfDay % 1000
         )
-        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 24) { text in
-            /// The last two digits of `value` at `index`, and `separator` after them.
-            func two(_ value: Int64, at index: Int, _ separator: UInt8) {
-                text[index] = UInt8(48 + value / 10 % 10)
-                text[index + 1] = UInt8(48 + value % 10)
-                text[index + 2] = separator
-            }
-            text[0] = UInt8(48 + year / 1000 % 10)
-            text[1] = UInt8(48 + year / 100 % 10)
-            two(year, at: 2, 45)
-            two(month, at: 5, 45)
-            two(day, at: 8, 84)
-            two(hour, at: 11, 58)
-            two(minute, at: 14, 58)
-            two(second, at: 17, 46)
-            text[20] = UInt8(48 + millisecond / 100 % 10)
-            two(millisecond, at: 21, 90)
-            out.append(contentsOf: UnsafeBufferPointer(text))
+        /// The last two digits of `value` at `index`, and `separator` after them.
+        func two(_ value: Int64, at index: Int, _ separator: UInt8) {
+            text[index] = UInt8(48 + value / 10 % 10)
+            text[index + 1] = UInt8(48 + value % 10)
+            text[index + 2] = separator
         }
+        text[0] = UInt8(48 + year / 1000 % 10)
+        text[1] = UInt8(48 + year / 100 % 10)
+        two(year, at: 2, 45)
+        two(month, at: 5, 45)
+        two(day, at: 8, 84)
+        two(hour, at: 11, 58)
+        two(minute, at: 14, 58)
+        two(second, at: 17, 46)
+        text[20] = UInt8(48 + millisecond / 100 % 10)
+        two(millisecond, at: 21, 90)
     }
 
     /// Parses `YYYY-MM-DDTHH:MM:SS[.fff]Z` (UTC only); `nil` for anything else.

@@ -49,19 +49,15 @@ package enum HashChain {
 /// big-endian `UInt32`, or — for an absent (NULL) field — the marker `UInt32.max` alone.
 /// The chain's one definition of a field: every writer and reader of hashes goes through it.
 enum ChainField {
-    /// The marker of an absent field.
+    /// The length an absent field is marked with, in the place of a text's length.
+    static var absentMarker: UInt32 { .max }
+    /// The marker's bytes.
     static let absent: [UInt8] = [0xFF, 0xFF, 0xFF, 0xFF]
 
     /// Appends the length prefix of a field of `length` bytes.
     @inline(__always)
     static func appendPrefix(length: Int, to out: inout [UInt8]) {
         withUnsafeBytes(of: UInt32(truncatingIfNeeded: length).bigEndian) { out.append(contentsOf: $0) }
-    }
-
-    /// Appends a whole field: its prefix and its text.
-    static func append(_ text: String, to out: inout [UInt8]) {
-        appendPrefix(length: text.utf8.count, to: &out)
-        out.appendUTF8(of: text)
     }
 
     /// Appends the field of `value`'s decimal text, as `append(String(value), to:)` does, without the string.

@@ -90,22 +90,43 @@ package struct PreparedEvents: Sendable, Equatable {
         scope: String?, userAgent: String?, writingRawJSON writeRawJSON: (inout [UInt8]) -> Void
     ) throws(WindowTooLarge) {
         guard bytes.count < Self.capacity else { throw WindowTooLarge(events: count, bytes: bytes.count) }
-        starts.append(Int32(bytes.count))
-        text(id)
-        timestamp(timestampMillis)
-        text(actorType)
-        text(actorID)
-        text(action)
-        text(resource)
-        text(resourceID)
-        text(outcome)
-        text(sourceIP)
-        text(method)
-        text(path)
+        let start = bytes.count
+        starts.append(Int32(start))
         statuses.append(status)
-        untracked(status)
-        text(scope)
-        text(userAgent)
+        // Every column but the raw JSON is laid out at once, into room made for exactly it.
+        let size = ChainFieldWriter.size(of: id) + 4 + Timestamp.length + ChainFieldWriter.size(of: actorType)
+            + ChainFieldWriter.size(of: actorID) + ChainFieldWriter.size(of: action) + ChainFieldWriter.size(of: resource)
+            + ChainFieldWriter.size(of: resourceID) + ChainFieldWriter.size(of: outcome) + ChainFieldWriter.size(of: sourceIP)
+            + ChainFieldWriter.size(of: method) + ChainFieldWriter.size(of: path) + ChainFieldWriter.size(ofDecimal: status)
+            + ChainFieldWriter.size(of: scope) + ChainFieldWriter.size(of: userAgent)
+        withUnsafeTemporaryAllocation(of: Int32.self, capacity: 2 * Self.slots) { slots in
+            guard let noted = slots.baseAddress else { return }
+            var written = 0
+            bytes.append(addingCapacity: size) { span in
+                span.withUnsafeMutableBufferPointer { buffer, initialized in
+                    var layout = ChainFieldWriter(buffer, origin: start, offsets: noted, lengths: noted + Self.slots)
+                    layout.text(id)
+                    layout.timestamp(timestampMillis)
+                    layout.text(actorType)
+                    layout.text(actorID)
+                    layout.text(action)
+                    layout.text(resource)
+                    layout.text(resourceID)
+                    layout.text(outcome)
+                    layout.text(sourceIP)
+                    layout.text(method)
+                    layout.text(path)
+                    layout.decimal(status)
+                    layout.text(scope)
+                    layout.text(userAgent)
+                    precondition(layout.count == size, "an event's chain fields took other room than was made for them")
+                    initialized = layout.count
+                    written = layout.slots
+                }
+            }
+            offsets.append(contentsOf: UnsafeBufferPointer(start: noted, count: written))
+            lengths.append(contentsOf: UnsafeBufferPointer(start: noted + Self.slots, count: written))
+        }
         text(writing: writeRawJSON)
     }
 
@@ -153,19 +174,6 @@ package struct PreparedEvents: Sendable, Equatable {
 
     // MARK: - Encoding
 
-    private mutating func text(_ value: String?) {
-        guard let value else {
-            bytes.append(contentsOf: ChainField.absent)
-            offsets.append(-1)
-            lengths.append(0)
-            return
-        }
-        ChainField.append(value, to: &bytes)
-        let length = value.utf8.count
-        offsets.append(Int32(bytes.count - length))
-        lengths.append(Int32(length))
-    }
-
     /// A text `write` appends, its length prefix filled in after it.
     private mutating func text(writing write: (inout [UInt8]) -> Void) {
         let prefix = bytes.count
@@ -178,22 +186,6 @@ package struct PreparedEvents: Sendable, Equatable {
         }
         offsets.append(Int32(start))
         lengths.append(Int32(length))
-    }
-
-    private mutating func timestamp(_ milliseconds: Int64) {
-        ChainField.appendPrefix(length: 24, to: &bytes)
-        offsets.append(Int32(bytes.count))
-        let before = bytes.count
-        Timestamp.append(milliseconds: milliseconds, to: &bytes)
-        assert(bytes.count - before == 24, "the canonical form is 24 bytes")
-        lengths.append(24)
-    }
-
-    /// The status: chained as its decimal text, not a text column, so in the chain but not in the slots.
-    private mutating func untracked(_ status: Int?) {
-        if let status { ChainField.append(decimal: Int64(status), to: &bytes) } else { bytes.append(contentsOf: ChainField.absent) }
-        offsets.append(-1)
-        lengths.append(0)
     }
 }
 

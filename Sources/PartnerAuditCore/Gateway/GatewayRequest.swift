@@ -31,12 +31,12 @@ package struct GatewayRequest: Sendable, Equatable {
     ///   missing, a value is not what the field holds (a bad address, timestamp, status, method),
     ///   or a field read holds an escaped NUL (`\u0000`) or a lone surrogate (`\ud800`): SQLite's
     ///   `json_extract` ends a string at a NUL, so the stored text and the columns would disagree.
-    package init(line: [UInt8], map: GatewayFieldMap) throws(GatewayLineError) {
+    package init(line: [UInt8], map: borrowing GatewayFieldMap) throws(GatewayLineError) {
         self = try line.withUnsafeBufferPointer { (bytes) throws(GatewayLineError) in try GatewayRequest(line: bytes, map: map) }
     }
 
     /// `init(line:map:)` from the reading buffer, without a copy of the line.
-    package init(line: UnsafeBufferPointer<UInt8>, map: GatewayFieldMap) throws(GatewayLineError) {
+    package init(line: UnsafeBufferPointer<UInt8>, map: borrowing GatewayFieldMap) throws(GatewayLineError) {
         let selected: [JSONValue?]?
         var unreadable: Set<Int> = []
         do {
@@ -52,7 +52,7 @@ package struct GatewayRequest: Sendable, Equatable {
     }
 
     /// Reads the fields from the slots `JSONParser.select` filled for `map`.
-    private init(map: GatewayFieldMap, selected: [JSONValue?]) throws(GatewayLineError) {
+    private init(map: borrowing GatewayFieldMap, selected: borrowing [JSONValue?]) throws(GatewayLineError) {
         func value(_ field: GatewayField) -> JSONValue? { map.value(field, in: selected) }
         func required(_ field: GatewayField) throws(GatewayLineError) -> JSONValue {
             guard let found = value(field), !Self.isDash(found) else {

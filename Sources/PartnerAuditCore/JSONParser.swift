@@ -225,9 +225,10 @@ package struct JSONParser {
                 if scalar.value == 0 {
                     unreadable = true
                 } else if scalar == "\u{FFFD}" {
-                    unreadable = unreadable || i - digits != 4 || !content[digits..<i].map({ $0 | 0x20 }).elementsEqual("fffd".utf8)
+                    unreadable = unreadable || i - digits != 4 || !content[digits..<i].elementsEqual("fffd".utf8) { $0 | 0x20 == $1 }
                 }
-                out.append(contentsOf: String(Character(scalar)).utf8)
+                // Encoded in place: a `String` of each escaped character allocated one per escape.
+                UTF8.encode(scalar) { out.append($0) }
             default: out.append(escape)  // `"`, `\\` and `/` stand for themselves
             }
         }

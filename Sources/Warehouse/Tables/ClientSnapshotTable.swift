@@ -83,12 +83,14 @@ extension Warehouse {
 
     private static func insertSnapshot(_ db: Database, _ client: ClientSnapshot, hash: String, runID: Int64?, at moment: String) throws {
         let convention = client.nameConvention
-        try db.execute(sql: """
+        // Cached: compiled for every client (the ledger's triggers with it), the statements of
+        // a first run over 1,000 clients were compiled 1,000 times.
+        try db.cachedStatement(sql: """
             INSERT INTO client_snapshot (client_id, valid_from, name, partner, environment, description, type, grant_type,
                 scopes_json, redirect_uris_json, ip_allowlist_json, allow_access_to_all_users, is_third_party, state,
                 date_created, date_modified, secret_last_rotated, raw_json, content_hash, run_id, ip_allowlist_scope)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """, arguments: [
+            """).execute(arguments: [
                 client.id, moment, client.name, convention?.partner, convention?.environment, client.description,
                 client.type.text, client.grantType.text, jsonArray(client.scopes), jsonArray(client.redirectURIs),
                 client.ipAllowlist.map(jsonArray), client.allowAccessToAllUsers, client.isThirdParty, client.state.text,
@@ -98,8 +100,8 @@ extension Warehouse {
     }
 
     private static func closeSnapshot(_ db: Database, clientID: String, at moment: String) throws {
-        try db.execute(sql: "UPDATE client_snapshot SET valid_to = ? WHERE client_id = ? AND valid_to IS NULL",
-                       arguments: [moment, clientID])
+        try db.cachedStatement(sql: "UPDATE client_snapshot SET valid_to = ? WHERE client_id = ? AND valid_to IS NULL")
+            .execute(arguments: [moment, clientID])
     }
 
     /// A digest of everything the snapshot says (the raw JSON holds every field the source sent).

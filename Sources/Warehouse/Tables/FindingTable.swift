@@ -130,8 +130,8 @@ extension Warehouse {
                     continue
                 }
                 let note = folding[state.key].map(FoldingKey.note)
-                try db.execute(sql: "UPDATE finding SET status = 'resolved', resolved_at = ?, evaluation_id = ?, resolution_note = ? WHERE fingerprint = ?",
-                               arguments: [asOfText, evaluationID, note, fingerprint])
+                try db.cachedStatement(sql: "UPDATE finding SET status = 'resolved', resolved_at = ?, evaluation_id = ?, resolution_note = ? WHERE fingerprint = ?")
+                    .execute(arguments: [asOfText, evaluationID, note, fingerprint])
                 try change.execute(arguments: [evaluationID, fingerprint, "resolved"])
                 summary.resolved += 1
                 if note != nil { summary.folded += 1 }

@@ -9,10 +9,12 @@ import PartnerAuditCore
 /// window commits; the decoded events can be freed as soon as they are appended.
 package struct PreparedEvents: Sendable, Equatable {
     typealias Column = EventLogTable.Column
-    /// Slots per event in `offsets` and `lengths`: one per laid-out column (`status`'s slot is
-    /// unused: it is chained as text but bound as an integer, from `statuses`).
-    private static let slots = EventLogTable.laidOut.count
-    private static let firstSlot = Int(EventLogTable.laidOut[0].rawValue)
+    /// Slots per event in `offsets` and `lengths`: one per laid-out column, `id` through
+    /// `raw_json` (`status`'s slot is unused: it is chained as text but bound as an integer, from
+    /// `statuses`). Worked out from the columns' raw values rather than stored: SQLite reads a
+    /// slot for every column of every row, and a stored static cost a lazy global's check each time.
+    private static var slots: Int { Int(Column.rawJSON.rawValue - Column.id.rawValue) + 1 }
+    private static var firstSlot: Int { Int(Column.id.rawValue) }
 
     /// The encoded columns of every event, back to back.
     private(set) var bytes: [UInt8] = []

@@ -28,12 +28,17 @@ struct Query: AsyncParsableCommand {
     @Option(name: .customLong("max-rows"), help: "Refuse a result of more rows than this (exit 2, nothing printed): add a LIMIT, or raise it.")
     var maxRows: Int = ReadOnlyQuery.defaultMaxRows
 
+    @Option(name: .customLong("max-megabytes"),
+            help: "Refuse a result holding more text than this many MiB (exit 2, nothing printed): add a LIMIT, select less, or raise it.")
+    var maxMegabytes: Int = ReadOnlyQuery.defaultMaxBytes >> 20
+
     @Option(help: "table, json or csv.")
     var format: OutputFormat = .table
 
     func validate() throws {
         guard timeout > 0 else { throw ValidationError("--timeout must be at least 1 second") }
         guard maxRows > 0 else { throw ValidationError("--max-rows must be at least 1") }
+        guard (1...1 << 20).contains(maxMegabytes) else { throw ValidationError("--max-megabytes must be from 1 to 1048576") }
     }
 
     func run() async throws {
@@ -41,7 +46,7 @@ struct Query: AsyncParsableCommand {
             let limit = Duration.seconds(timeout)
             let deadline = ContinuousClock.now + limit
             let configuration = try global.loadConfiguration()
-            let result = try ReadOnlyQuery.run(sql, warehouse: configuration.warehouse, timeout: limit, maxRows: maxRows)
+            let result = try ReadOnlyQuery.run(sql, warehouse: configuration.warehouse, timeout: limit, maxRows: maxRows, maxBytes: maxMegabytes << 20)
             let text = format.render(columns: result.columns, rows: result.rows)
             try DeadlineOutput.write(text, before: deadline, timeout: limit)
         }

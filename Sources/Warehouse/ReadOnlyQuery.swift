@@ -14,12 +14,16 @@ package enum ReadOnlyQuery {
     /// The most rows `run` returns unless told otherwise: a result is held whole in memory
     /// before it is printed.
     package static let defaultMaxRows = 100_000
+    /// The most text `run` holds unless told otherwise, 256 MiB: rows under `maxRows` are few
+    /// enough, but one row can hold megabytes of JSON.
+    package static let defaultMaxBytes = 256 << 20
 
     /// Runs one statement on a read-only connection and returns its rows; a statement still
     /// running after `timeout` is interrupted and is an error that says so, and so is a result
-    /// of more than `maxRows` rows (nothing of it is returned).
+    /// of more than `maxRows` rows or more than `maxBytes` bytes of text (its values' UTF-8, as
+    /// they are printed before any quoting or padding): nothing of it is returned.
     package static func run(_ sql: String, warehouse path: String, timeout: Duration = .seconds(300),
-                            maxRows: Int = defaultMaxRows) throws(WarehouseError) -> QueryResult {
+                            maxRows: Int = defaultMaxRows, maxBytes: Int = defaultMaxBytes) throws(WarehouseError) -> QueryResult {
         guard FileManager.default.fileExists(atPath: path) else {
             throw WarehouseError(.notFound, path: path, message: "run `partner-audit extract` (or `demo`) first")
         }
@@ -43,6 +47,7 @@ package enum ReadOnlyQuery {
                 }
                 let columns = statement.columnNames
                 var rows: [[String?]] = []
+                var held = 0
                 let cursor = try Row.fetchCursor(statement)
                 while let row = try cursor.next() {
                     guard rows.count < maxRows else {
@@ -50,7 +55,15 @@ package enum ReadOnlyQuery {
                             the result has more than \(maxRows) rows (--max-rows); add a LIMIT, or raise --max-rows
                             """)
                     }
-                    rows.append((0..<columns.count).map { index in Self.text(row[index] as DatabaseValue) })
+                    let values = (0..<columns.count).map { index in Self.text(row[index] as DatabaseValue) }
+                    held += values.reduce(0) { $0 + ($1?.utf8.count ?? 0) }
+                    guard held <= maxBytes else {
+                        throw WarehouseError(.queryFailed, path: path, message: """
+                            the result holds more than \(maxBytes >> 20) MiB of text (--max-megabytes); add a LIMIT, select fewer \
+                            or shorter columns, or raise --max-megabytes
+                            """)
+                    }
+                    rows.append(values)
                 }
                 return QueryResult(columns: columns, rows: rows)
             }

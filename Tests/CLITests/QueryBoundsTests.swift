@@ -3,7 +3,7 @@ import Testing
 import TestSupport
 import Warehouse
 
-@Suite("query is bounded: rows by --max-rows, the whole command, printing included, by --timeout", .serialized)
+@Suite("query is bounded: rows by --max-rows, text by --max-megabytes, the whole command, printing included, by --timeout", .serialized)
 struct QueryBoundsTests {
     /// A statement giving `count` rows of about 60 characters.
     private func rows(_ count: Int) -> String {
@@ -26,6 +26,26 @@ struct QueryBoundsTests {
 
         let byDefault = try await runner.run(["query", "--warehouse", folder.path("warehouse.sqlite"), "--format", "csv", rows(100_001)])
         #expect(byDefault.status == 2 && byDefault.stderr.contains("more than 100000 rows"), "\(byDefault.stderr)")
+    }
+
+    @Test("A result holding more text than --max-megabytes is refused with exit 2 saying how to raise it, nothing printed; raised, it is printed")
+    func maxMegabytes() async throws {
+        let folder = try WorkingFolder()
+        do { _ = try Warehouse(path: folder.path("warehouse.sqlite")) }
+        let runner = CommandLineRunner(directory: folder.url)
+        // Three rows of 600,000 characters each: 1.7 MiB of text in three rows, far under --max-rows.
+        let wide = "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n LIMIT 3) SELECT i, hex(zeroblob(300000)) AS wide FROM n"
+        let capped = try await runner.run(["query", "--warehouse", folder.path("warehouse.sqlite"), "--max-megabytes", "1", "--format", "csv", wide])
+        #expect(capped.status == 2, "\(capped.stderr)")
+        #expect(capped.stdout.isEmpty)
+        #expect(capped.stderr.contains("more than 1 MiB of text") && capped.stderr.contains("--max-megabytes"), "\(capped.stderr)")
+
+        let raised = try await runner.run(["query", "--warehouse", folder.path("warehouse.sqlite"), "--max-megabytes", "2", "--format", "csv", wide])
+        #expect(raised.status == 0, "\(raised.stderr)")
+        #expect(raised.stdout.utf8.count > 1_800_000)
+
+        let refused = try await runner.run(["query", "--warehouse", folder.path("warehouse.sqlite"), "--max-megabytes", "0", wide])
+        #expect(refused.status == 2 && refused.stderr.contains("--max-megabytes"), "\(refused.stderr)")
     }
 
     @Test("Output no one reads is stopped at --timeout: exit 2, saying the output was cut")

@@ -19,6 +19,7 @@ struct ChainFieldWriter: ~Copyable {
     /// A writer of `buffer`, whose first byte is the layout's `origin`th, noting the slots of the
     /// texts it writes in `offsets` and `lengths` (each with room for every field it writes).
     init(_ buffer: UnsafeMutableBufferPointer<UInt8>, origin: Int, offsets: UnsafeMutablePointer<Int32>, lengths: UnsafeMutablePointer<Int32>) {
+        // An empty buffer has no address; nothing is ever written to it (`room` stops first).
         base = buffer.baseAddress ?? UnsafeMutablePointer(bitPattern: 1)!
         capacity = buffer.count
         self.origin = origin
@@ -45,6 +46,9 @@ struct ChainFieldWriter: ~Copyable {
         }
         count += length
     }
+
+    /// The bytes `timestamp(_:)` writes.
+    static var timestampSize: Int { 4 + Timestamp.length }
 
     /// A timestamp's canonical text (`Timestamp.format`); its slot noted.
     mutating func timestamp(_ milliseconds: Int64) {

@@ -51,8 +51,8 @@ package enum HashChain {
 enum ChainField {
     /// The length an absent field is marked with, in the place of a text's length.
     static var absentMarker: UInt32 { .max }
-    /// The marker's bytes.
-    static let absent: [UInt8] = [0xFF, 0xFF, 0xFF, 0xFF]
+    /// The marker's bytes, as a field's prefix.
+    static let absent: [UInt8] = withUnsafeBytes(of: absentMarker.bigEndian, Array.init)
 
     /// Appends the length prefix of a field of `length` bytes.
     @inline(__always)

@@ -96,13 +96,13 @@ package struct PreparedEvents: Sendable, Equatable {
         starts.append(Int32(start))
         statuses.append(status)
         // Every column but the raw JSON is laid out at once, into room made for exactly it.
-        let size = ChainFieldWriter.size(of: id) + 4 + Timestamp.length + ChainFieldWriter.size(of: actorType)
+        let size = ChainFieldWriter.size(of: id) + ChainFieldWriter.timestampSize + ChainFieldWriter.size(of: actorType)
             + ChainFieldWriter.size(of: actorID) + ChainFieldWriter.size(of: action) + ChainFieldWriter.size(of: resource)
             + ChainFieldWriter.size(of: resourceID) + ChainFieldWriter.size(of: outcome) + ChainFieldWriter.size(of: sourceIP)
             + ChainFieldWriter.size(of: method) + ChainFieldWriter.size(of: path) + ChainFieldWriter.size(ofDecimal: status)
             + ChainFieldWriter.size(of: scope) + ChainFieldWriter.size(of: userAgent)
         withUnsafeTemporaryAllocation(of: Int32.self, capacity: 2 * Self.slots) { slots in
-            guard let noted = slots.baseAddress else { return }
+            guard let noted = slots.baseAddress else { preconditionFailure("a temporary allocation of \(slots.count) slots has no address") }
             var written = 0
             bytes.append(addingCapacity: size) { span in
                 span.withUnsafeMutableBufferPointer { buffer, initialized in

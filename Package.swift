@@ -117,6 +117,11 @@ let package = Package(
             ]
         ),
         .executableTarget(name: "partner-audit", dependencies: ["CLI"]),
+        // A developer's benchmark of the gateway source's reading loop alone (scripts/bench-reading).
+        .executableTarget(
+            name: "gateway-reading-bench",
+            dependencies: ["Extractor", "PartnerAuditCore", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+        ),
 
         // What the test targets share: a simulator, a warehouse and an extractor on one manual clock.
         .target(

@@ -40,11 +40,18 @@ struct ChainFieldWriter: ~Copyable {
         prefix(UInt32(truncatingIfNeeded: length))
         note(offset: count, length: length)
         room(length)
-        // Borrowed, not retained: `withContiguousStorageIfAvailable` retained each text's storage.
-        value.utf8.span.withUnsafeBufferPointer { bytes in
-            if let source = bytes.baseAddress { (base + count).update(from: source, count: bytes.count) }
+        if value.isContiguousUTF8 {
+            // Borrowed, not retained: `withContiguousStorageIfAvailable` retained each text's storage.
+            value.utf8.span.withUnsafeBufferPointer { bytes in
+                if let source = bytes.baseAddress { (base + count).update(from: source, count: bytes.count) }
+            }
+            count += length
+        } else {
+            for byte in value.utf8 {
+                base[count] = byte
+                count += 1
+            }
         }
-        count += length
     }
 
     /// The bytes `timestamp(_:)` writes.

@@ -74,8 +74,7 @@ extension JSONValue {
             case 0x0D: out.append(contentsOf: [92, 114])
             case 0x09: out.append(contentsOf: [92, 116])
             case 0..<0x20:
-                let hex: [UInt8] = Array("0123456789abcdef".utf8)
-                out.append(contentsOf: [92, 117, 48, 48, hex[Int(byte >> 4)], hex[Int(byte & 0xF)]])
+                out.append(contentsOf: [92, 117, 48, 48, HexDigit.ascii(byte >> 4), HexDigit.ascii(byte)])
             default: out.append(byte)
             }
         }

@@ -45,24 +45,19 @@ struct GatewayLineID {
                 count += 1
             }
             for shift in stride(from: 44, through: 0, by: -4) {
-                text[count] = Self.hexDigit(UInt8(truncatingIfNeeded: request.timestampMillis >> Int64(shift)) & 0xF)
+                text[count] = HexDigit.ascii(UInt8(truncatingIfNeeded: request.timestampMillis >> Int64(shift)))
                 count += 1
             }
             digest.withUnsafeBytes { digest in
                 for byte in digest.prefix(10) {
-                    text[count] = Self.hexDigit(byte >> 4)
-                    text[count + 1] = Self.hexDigit(byte & 0xF)
+                    text[count] = HexDigit.ascii(byte >> 4)
+                    text[count + 1] = HexDigit.ascii(byte)
                     count += 2
                 }
             }
             return count
         }
     }
-
-    /// The lowercase hex digit of a value below 16: worked out, not looked up in a table, since
-    /// each id writes 32 of them.
-    @inline(__always)
-    private static func hexDigit(_ value: UInt8) -> UInt8 { value < 10 ? 48 + value : 87 + value }
 
     /// A text part: its bytes and a NUL.
     private mutating func part(_ text: String) {

@@ -151,12 +151,11 @@ struct StoredEventFields: Equatable {
 extension Data {
     /// Lower-case hexadecimal.
     package var hex: String {
-        let digits = Array("0123456789abcdef".utf8)
         var out = [UInt8]()
         out.reserveCapacity(count * 2)
         for byte in self {
-            out.append(digits[Int(byte >> 4)])
-            out.append(digits[Int(byte & 0x0F)])
+            out.append(HexDigit.ascii(byte >> 4))
+            out.append(HexDigit.ascii(byte))
         }
         return String(decoding: out, as: UTF8.self)
     }

@@ -47,7 +47,8 @@ package enum HashChain {
 
 /// How the chain encodes one field: the text's UTF-8 prefixed with its length as a
 /// big-endian `UInt32`, or — for an absent (NULL) field — the marker `UInt32.max` alone.
-/// The chain's one definition of a field: every writer and reader of hashes goes through it.
+/// The chain's one definition of a field: every writer and reader of hashes goes through it,
+/// and `ChainFieldWriter` writes the same encoding by pointer for an event's layout.
 enum ChainField {
     /// The length an absent field is marked with, in the place of a text's length.
     static var absentMarker: UInt32 { .max }
@@ -60,7 +61,7 @@ enum ChainField {
         withUnsafeBytes(of: UInt32(truncatingIfNeeded: length).bigEndian) { out.append(contentsOf: $0) }
     }
 
-    /// Appends the field of `value`'s decimal text, as `append(String(value), to:)` does, without the string.
+    /// Appends the field of `value`'s decimal text (its length, then the digits), without making a string of it.
     static func append(decimal value: Int64, to out: inout [UInt8]) {
         appendPrefix(length: DecimalText.count(value), to: &out)
         DecimalText.append(value, to: &out)

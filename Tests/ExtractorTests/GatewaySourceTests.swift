@@ -139,4 +139,27 @@ struct GatewaySourceTests {
         let ids = try await folder.warehouse.eventIDs()
         #expect(ids.allSatisfy { $0.hasPrefix(GatewayRequest.eventIDPrefix) && $0.count == GatewayRequest.eventIDPrefix.count + 32 })
     }
+    @Test("A batch whose commit fails stores neither it nor the batches queued behind it; the next run resumes after the last one stored")
+    func failedCommitStopsTheQueue() async throws {
+        let folder = try GatewayLogFolder()
+        try folder.append("access.log", folder.kongLines(30))
+        // The fourth batch's commit fails (its state would move to line 15), with the fifth queued behind it.
+        let tamperer = try DatabaseQueue(path: folder.path("warehouse.sqlite"))
+        try await tamperer.write { db in
+            try db.execute(sql: """
+                CREATE TRIGGER planted_failure BEFORE UPDATE ON gateway_file WHEN NEW.line = 15
+                BEGIN SELECT RAISE(ABORT, 'planted failure'); END
+                """)
+        }
+        await #expect(throws: (any Error).self) { try await folder.ingest(batchLines: 3) }
+        #expect(try await folder.eventCount() == 12)
+        #expect(try await folder.warehouse.gatewayFiles().first?.line == 12)
+        try await tamperer.write { try $0.execute(sql: "DROP TRIGGER planted_failure") }
+        let resumed = try await folder.ingest(batchLines: 3)
+        #expect(resumed.itemsSeen == 18 && resumed.itemsStored == 18)
+        #expect(try await folder.eventCount() == 30)
+        let state = try #require(try await folder.warehouse.gatewayFiles().first)
+        #expect(state.line == 30 && state.linesStored == 30)
+        #expect(try await folder.warehouse.verifyChain().firstBreak == nil)
+    }
 }

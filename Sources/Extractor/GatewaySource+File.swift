@@ -71,7 +71,7 @@ extension GatewaySource {
             if builder.moved { try await committer.commit(builder.takeBatch()) }
             try await committer.finish()
         } catch {
-            // What is in flight is stored or not as a whole; count it if it was.
+            // Each queued commit is stored or not as a whole; count those that were.
             try? await committer.finish()
             summary.add(committer)
             throw error

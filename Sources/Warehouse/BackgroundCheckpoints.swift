@@ -56,14 +56,25 @@ extension Warehouse {
     /// SQLite's own threshold, the writer's at any other time.
     static let defaultCheckpointPages = 1000
 
+    /// The writer's settings while `withBackgroundCheckpoints` runs, and after.
+    ///
+    /// `temp_store = MEMORY` keeps each statement's journal in memory. A batch's `INSERT … SELECT`
+    /// journals the pages it changes that were there before it (so that a duplicate id undoes
+    /// the statement alone); past 64 KiB SQLite spilled that journal into a temporary file made
+    /// and deleted for every batch: a quarter as many bytes again as the log itself, written and
+    /// thrown away (README, Performance). Other connections keep their own setting.
+    static let bulkWriterSettings = "PRAGMA wal_autocheckpoint = \(bulkCheckpointPages); PRAGMA temp_store = MEMORY"
+    static let defaultWriterSettings = "PRAGMA wal_autocheckpoint = \(defaultCheckpointPages); PRAGMA temp_store = DEFAULT"
+
     /// Runs `body`, a long run of commits, with checkpoints in the background (`BackgroundCheckpoints`,
-    /// which `body` asks for after each commit); `nil` for a warehouse that is not a WAL file.
-    /// The writer's threshold goes back to SQLite's default after, whatever `body` did.
+    /// which `body` asks for after each commit) and the writer set for bulk (`bulkWriterSettings`);
+    /// `nil` for a warehouse that is not a WAL file. The writer's settings go back to SQLite's
+    /// defaults after, whatever `body` did.
     package func withBackgroundCheckpoints<T>(_ body: (BackgroundCheckpoints?) async throws -> T) async throws -> T {
         guard let pool = database as? DatabasePool, let checkpoints = try? BackgroundCheckpoints(path: path) else {
             return try await body(nil)
         }
-        try await pool.writeWithoutTransaction { try $0.execute(sql: "PRAGMA wal_autocheckpoint = \(Self.bulkCheckpointPages)") }
+        try await pool.writeWithoutTransaction { try $0.execute(sql: Self.bulkWriterSettings) }
         let result: Result<T, any Error>
         do {
             result = .success(try await body(checkpoints))
@@ -71,7 +82,7 @@ extension Warehouse {
             result = .failure(error)
         }
         await checkpoints.finish()
-        try await pool.writeWithoutTransaction { try $0.execute(sql: "PRAGMA wal_autocheckpoint = \(Self.defaultCheckpointPages)") }
+        try await pool.writeWithoutTransaction { try $0.execute(sql: Self.defaultWriterSettings) }
         return try result.get()
     }
 }

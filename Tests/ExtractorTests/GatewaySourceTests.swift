@@ -139,6 +139,7 @@ struct GatewaySourceTests {
         let ids = try await folder.warehouse.eventIDs()
         #expect(ids.allSatisfy { $0.hasPrefix(GatewayRequest.eventIDPrefix) && $0.count == GatewayRequest.eventIDPrefix.count + 32 })
     }
+
     @Test("A batch whose commit fails stores neither it nor the batches queued behind it; the next run resumes after the last one stored")
     func failedCommitStopsTheQueue() async throws {
         let folder = try GatewayLogFolder()

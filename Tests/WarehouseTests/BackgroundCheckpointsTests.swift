@@ -20,6 +20,11 @@ struct BackgroundCheckpointsTests {
         try await fixture.warehouse.database.writeWithoutTransaction { try Int.fetchOne($0, sql: "PRAGMA wal_autocheckpoint") }
     }
 
+    /// `temp_store` is a connection's own too: 2 is MEMORY, 0 SQLite's default.
+    private func writersTempStore(_ fixture: WarehouseFixture) async throws -> Int? {
+        try await fixture.warehouse.database.writeWithoutTransaction { try Int.fetchOne($0, sql: "PRAGMA temp_store") }
+    }
+
     private func fileSize(_ path: String) throws -> Int {
         (try FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
     }
@@ -31,10 +36,12 @@ struct BackgroundCheckpointsTests {
         let runs = try await fixture.warehouse.withBackgroundCheckpoints { checkpoints in
             let checkpoints = try #require(checkpoints, "a warehouse file checkpoints in the background")
             #expect(try await writersThreshold(fixture) == Warehouse.bulkCheckpointPages)
+            #expect(try await writersTempStore(fixture) == 2, "statement journals in memory")
             try await commitWindows(fixture, 20, checkpoints: checkpoints)
             return await checkpoints.runs
         }
         #expect(runs > 0)
+        #expect(try await writersTempStore(fixture) == 0)
         // 1,000 events are far below the writer's 8,192 pages: only the background copied them.
         #expect(try fileSize(fixture.path) > before + 200_000, "the file holds the committed pages")
         #expect(try await writersThreshold(fixture) == 1000)
@@ -63,5 +70,20 @@ struct BackgroundCheckpointsTests {
             }
         }
         #expect(try await writersThreshold(fixture) == 1000)
+        #expect(try await writersTempStore(fixture) == 0)
+    }
+
+    @Test("With statement journals in memory, a window holding an id already stored still undoes its one-statement insert and goes row by row")
+    func duplicateUndoneInMemory() async throws {
+        let fixture = try WarehouseFixture()
+        try await fixture.warehouse.withBackgroundCheckpoints { checkpoints in
+            try await commitWindows(fixture, 40, checkpoints: checkpoints)
+            // 3,000 events, far past the 64 KiB a journal held in memory before spilling; one is already stored.
+            let events = (0..<3_000).map { WarehouseFixture.event("big-e\($0)", offset: 10_000 + Int64($0)) } + [WarehouseFixture.event("w3-e7", offset: 7)]
+            let commit = try await fixture.commit(events)
+            #expect(commit.stored == 3_000 && commit.seen == 3_001)
+        }
+        let verification = try await fixture.warehouse.verifyChain()
+        #expect(verification.isIntact && verification.rows == 40 * 50 + 3_000)
     }
 }

@@ -21,8 +21,8 @@ struct GatewayBatchCommitter {
     private let checkpoints: BackgroundCheckpoints?
     /// The queued commits, oldest first.
     private var pending: [Task<Outcome, any Error>] = []
-    /// The file's stored lines before the first queued commit.
-    private var linesStored: Int
+    /// The file's stored lines before this run's first commit.
+    private let linesStoredBefore: Int
     /// What the finished commits added: transactions, lines read, events stored.
     private(set) var commits = 0
     private(set) var linesRead = 0
@@ -32,14 +32,15 @@ struct GatewayBatchCommitter {
         self.warehouse = warehouse
         self.runID = runID
         self.clock = clock
-        self.linesStored = linesStored
+        linesStoredBefore = linesStored
         self.checkpoints = checkpoints
     }
 
     /// Queues `batch`'s commit after those queued, first waiting for the oldest when `depth` are.
     mutating func commit(_ batch: GatewayBatch) async throws {
         if pending.count >= Self.depth { try await finishOldest() }
-        let (warehouse, runID, now, checkpoints, before, start) = (self.warehouse, self.runID, clock.now, self.checkpoints, pending.last, linesStored)
+        // With none queued before it, this one starts from the lines the finished ones left stored.
+        let (warehouse, runID, now, checkpoints, before, start) = (self.warehouse, self.runID, clock.now, self.checkpoints, pending.last, linesStoredBefore + stored)
         pending.append(Task {
             // The one before failed: this one is not stored either, so no state skips its lines.
             let linesStored = try await before?.value.linesStored ?? start
@@ -68,6 +69,5 @@ struct GatewayBatchCommitter {
         commits += 1
         linesRead += outcome.lines
         stored += outcome.stored
-        linesStored = outcome.linesStored
     }
 }
